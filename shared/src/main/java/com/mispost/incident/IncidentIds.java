@@ -1,0 +1,24 @@
+package com.mispost.incident;
+
+import com.mispost.post.PostKey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Incident ids are derived from the post, so that redelivery can never open a second incident. */
+public final class IncidentIds {
+    private IncidentIds() {
+    }
+
+    public static String forPost(PostKey key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            return "inc-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
