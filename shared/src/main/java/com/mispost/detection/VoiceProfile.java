@@ -1,5 +1,7 @@
 package com.mispost.detection;
 
+import com.mispost.post.Post;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
@@ -23,10 +25,29 @@ public final class VoiceProfile {
     }
 
     /** The profile after one more post the account accepted as its own. */
-    public VoiceProfile learn(String text, String client) {
+    public VoiceProfile learn(Post post) {
         Map<String, Integer> next = new HashMap<>(clients);
+        String client = post.client();
         if (client != null && !client.isBlank()) next.merge(client.toLowerCase(Locale.ROOT), 1, Integer::sum);
         return new VoiceProfile(posts + 1, next);
+    }
+
+    /** A compact text form, stored as one table attribute. */
+    public String encode() {
+        StringBuilder b = new StringBuilder().append(posts);
+        clients.forEach((c, n) -> b.append('\n').append(n).append('\t').append(c));
+        return b.toString();
+    }
+
+    public static VoiceProfile decode(String encoded) {
+        if (encoded == null || encoded.isBlank()) return empty();
+        String[] lines = encoded.split("\n");
+        Map<String, Integer> clients = new HashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int tab = lines[i].indexOf('\t');
+            if (tab > 0) clients.put(lines[i].substring(tab + 1), Integer.parseInt(lines[i].substring(0, tab)));
+        }
+        return new VoiceProfile(Integer.parseInt(lines[0].trim()), clients);
     }
 
     public int posts() {

@@ -1,0 +1,25 @@
+package com.mispost.functions.intake;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mispost.intake.WebhookIntake;
+import com.mispost.intake.WebhookRequest;
+import com.mispost.intake.WebhookResponse;
+import com.mispost.lambda.HttpEvents;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+
+/** Webhook intake: {@code GET|POST /webhooks/{platform}} on the HTTP API. */
+public class IntakeHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    @Inject
+    WebhookIntake intake;
+
+    @Override
+    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        WebhookResponse r = intake.handle(new WebhookRequest(HttpEvents.method(event),
+                HttpEvents.pathParameter(event, "platform"), HttpEvents.query(event), HttpEvents.headers(event),
+                HttpEvents.body(event)));
+        return HttpEvents.response(r.status(), r.contentType(), r.body());
+    }
+}

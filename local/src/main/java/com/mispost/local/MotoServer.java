@@ -1,0 +1,101 @@
+package com.mispost.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A moto_server process on 127.0.0.1 and a free port: the real AWS wire protocols for DynamoDB
+ * (with Streams), SNS, SQS and SSM. Started on demand, stopped on close or at JVM exit.
+ */
+public final class MotoServer implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final String endpoint;
+    private final Path log;
+
+    private MotoServer(Process process, String endpoint, Path log) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.log = log;
+    }
+
+    /** Starts moto_server, or fails with a message that says how to install it. */
+    public static MotoServer start() {
+        String command = System.getenv().getOrDefault("MISPOST_MOTO_SERVER", "moto_server");
+        int port = freePort();
+        try {
+            Path log = Files.createTempFile("moto-server-", ".log");
+            Process p = new ProcessBuilder(List.of(command, "-H", "127.0.0.1", "-p", Integer.toString(port)))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            MotoServer server = new MotoServer(p, "http://127.0.0.1:" + port, log);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "moto-server-stop"));
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start '" + command + "': " + e.getMessage()
+                    + ". Install it with: pip install 'moto[server]' (or set MISPOST_MOTO_SERVER to its path)", e);
+        }
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited at start (code " + process.exitValue() + "); see " + log);
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create(endpoint + "/moto-api/").toURL().openConnection();
+                c.setConnectTimeout(200);
+                c.setReadTimeout(1000);
+                if (c.getResponseCode() > 0) return;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for moto_server", e);
+            }
+        }
+        close();
+        throw new IllegalStateException("moto_server did not answer within " + START_TIMEOUT.toSeconds() + " s; see " + log);
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on this machine", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package com.mispost.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Staff, played by an SQS queue subscribed to the SNS topic: every notification as it arrives
+ * through SNS, with the message attributes subscriptions filter on.
+ */
+public final class StaffInbox implements Runnable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Received>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean running = true;
+
+    public StaffInbox(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    /**
+     * One notification as staff received it.
+     *
+     * @param kind       alert, drafts-ready, acknowledged, approved, repair, closed, ...
+     * @param attributes SNS message attributes (severity, account, platform, kind, incident)
+     */
+    public record Received(Instant receivedAt, String kind, String incidentId, String subject, String body,
+                           Map<String, String> attributes, String snsMessageId) {
+    }
+
+    public void onReceive(Consumer<Received> listener) {
+        listeners.add(listener);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Waits until a notification matching the test arrives (or has arrived). */
+    public Received await(Predicate<Received> test, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (Received r : received) if (test.test(r)) return r;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("no matching notification reached the staff inbox within "
+                + timeout.toSeconds() + " s; received so far: " + received.stream().map(Received::kind).toList());
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                List<Message> msgs = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                        .waitTimeSeconds(1)).messages();
+                for (Message m : msgs) {
+                    Received r = parse(m.body());
+                    received.add(r);
+                    listeners.forEach(l -> l.accept(r));
+                    sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                }
+            } catch (RuntimeException e) {
+                if (running) sleep();
+            }
+        }
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    static Received parse(String envelopeJson) {
+        try {
+            JsonNode env = JSON.readTree(envelopeJson);
+            Map<String, String> attrs = new TreeMap<>();
+            env.path("MessageAttributes").fields().forEachRemaining(e -> attrs.put(e.getKey(), e.getValue().path("Value").asText()));
+            JsonNode notice = JSON.readTree(env.path("Message").asText());
+            return new Received(Instant.now(), notice.path("kind").asText(), notice.path("incidentId").asText(),
+                    env.path("Subject").asText(notice.path("subject").asText()), notice.path("body").asText(), attrs,
+                    env.path("MessageId").asText());
+        } catch (Exception e) {
+            return new Received(Instant.now(), "unreadable", "", "", envelopeJson, Map.of(), "");
+        }
+    }
+
+    public String toJson() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Received r : received) {
+            out.add(Map.of("receivedAt", r.receivedAt().toString(), "kind", r.kind(), "incidentId", r.incidentId(),
+                    "subject", r.subject(), "body", r.body(), "attributes", r.attributes()));
+        }
+        try {
+            return JSON.writeValueAsString(out);
+        } catch (Exception e) {
+            return "[]";
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package com.mispost.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Plays one DynamoDB event source mapping: polls the Streams API, applies the function's
+ * FilterCriteria, invokes it in batches of BatchSize, honours ReportBatchItemFailures (retry
+ * from the first failed record), bisects a failing batch when asked, and after
+ * MaximumRetryAttempts sends the batch's description to the on-failure queue and moves on.
+ */
+public final class StreamPoller implements Runnable {
+    private final LambdaInvoker function;
+    private final TemplateModel.StreamSource source;
+    private final List<EventPattern> filters = new ArrayList<>();
+    private final DynamoDbStreamsClient streams;
+    private final SqsClient sqs;
+    private final String streamArn;
+    private final String onFailureQueueUrl;
+    private final String region;
+    private final Consumer<String> log;
+    /** Last sequence number dealt with per shard. Compared as numbers (DESIGN.md): never as strings. */
+    private final Map<String, BigInteger> position = new LinkedHashMap<>();
+    private final Map<BigInteger, Integer> attempts = new HashMap<>();
+    private volatile boolean running = true;
+
+    public StreamPoller(LambdaInvoker function, TemplateModel.StreamSource source, DynamoDbStreamsClient streams,
+                        SqsClient sqs, String streamArn, String onFailureQueueUrl, String region, Consumer<String> log) {
+        this.function = function;
+        this.source = source;
+        source.filterPatterns().forEach(p -> filters.add(EventPattern.parse(p)));
+        this.streams = streams;
+        this.sqs = sqs;
+        this.streamArn = streamArn;
+        this.onFailureQueueUrl = onFailureQueueUrl;
+        this.region = region;
+        this.log = log;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            boolean busy = false;
+            try {
+                busy = pollOnce();
+            } catch (RuntimeException e) {
+                if (running) log.accept("stream poller for " + function.functionName() + ": " + e.getMessage());
+            }
+            if (!busy) sleep(50);
+        }
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    /** One pass over every shard. Returns whether any record was seen. */
+    public boolean pollOnce() {
+        boolean seen = false;
+        List<Shard> shards = streams.describeStream(d -> d.streamArn(streamArn)).streamDescription().shards();
+        for (Shard shard : shards) {
+            BigInteger last = position.get(shard.shardId());
+            // A fresh iterator on every poll: after a cancelled transaction moto's older iterators go blind (DESIGN.md).
+            String iterator = streams.getShardIterator(g -> {
+                g.streamArn(streamArn).shardId(shard.shardId());
+                if (last == null) g.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                else g.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(last.toString());
+            }).shardIterator();
+            if (iterator == null) continue;
+            GetRecordsResponse got = streams.getRecords(g -> g.shardIterator(iterator).limit(1000));
+            if (got.records().isEmpty()) continue;
+            seen = true;
+            deliver(shard.shardId(), got.records());
+        }
+        return seen;
+    }
+
+    private void deliver(String shardId, List<Record> records) {
+        List<ObjectNode> matching = new ArrayList<>();
+        for (Record r : records) {
+            ObjectNode json = StreamRecordsJson.record(r, region, streamArn);
+            if (EventPattern.anyMatches(filters, json)) {
+                matching.add(json);
+            } else if (matching.isEmpty()) {
+                position.put(shardId, seq(json)); // filtered out before any batch: dealt with
+            }
+            if (matching.size() == source.batchSize()) break;
+        }
+        if (matching.isEmpty()) {
+            position.put(shardId, seq(StreamRecordsJson.record(records.get(records.size() - 1), region, streamArn)));
+            return;
+        }
+        int done = invokeBatch(shardId, matching);
+        if (done == matching.size()) {
+            // Skip the filtered-out records between the batch's end and the next matching record too.
+            position.put(shardId, seq(matching.get(matching.size() - 1)));
+        }
+    }
+
+    /** Invokes with the batch; returns how many leading records are dealt with. */
+    private int invokeBatch(String shardId, List<ObjectNode> batch) {
+        ObjectNode event = StreamRecordsJson.JSON.createObjectNode();
+        ArrayNode rs = event.putArray("Records");
+        batch.forEach(rs::add);
+        int failedAt;
+        try {
+            String answer = function.invoke(event.toString());
+            failedAt = firstFailure(answer, batch);
+        } catch (RuntimeException e) {
+            log.accept(function.functionName() + " failed on a batch of " + batch.size() + ": " + e);
+            if (source.bisectOnError() && batch.size() > 1) {
+                int half = batch.size() / 2;
+                int first = invokeBatch(shardId, batch.subList(0, half));
+                if (first < half) return first;
+                return half + invokeBatch(shardId, batch.subList(half, batch.size()));
+            }
+            failedAt = 0;
+        }
+        if (failedAt < 0) {
+            position.put(shardId, seq(batch.get(batch.size() - 1)));
+            return batch.size();
+        }
+        if (failedAt > 0) position.put(shardId, seq(batch.get(failedAt - 1)));
+        BigInteger failedSeq = seq(batch.get(failedAt));
+        int tries = attempts.merge(failedSeq, 1, Integer::sum);
+        int max = source.maximumRetryAttempts();
+        if (max >= 0 && tries > max) {
+            sendToOnFailure(shardId, batch.subList(failedAt, batch.size()));
+            attempts.remove(failedSeq);
+            position.put(shardId, seq(batch.get(batch.size() - 1)));
+            return batch.size();
+        }
+        return failedAt;
+    }
+
+    /** Index of the first record reported failed, or -1 when all succeeded. */
+    private static int firstFailure(String answer, List<ObjectNode> batch) {
+        JsonNode failures;
+        try {
+            failures = StreamRecordsJson.JSON.readTree(answer).path("batchItemFailures");
+        } catch (Exception e) {
+            return -1;
+        }
+        int first = -1;
+        for (JsonNode f : failures) {
+            String id = f.path("itemIdentifier").asText();
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i).path("dynamodb").path("SequenceNumber").asText().equals(id) && (first < 0 || i < first)) first = i;
+            }
+            if (id.isEmpty() && first < 0) first = 0; // an empty identifier fails the whole batch, as in Lambda
+        }
+        return first;
+    }
+
+    private void sendToOnFailure(String shardId, List<ObjectNode> records) {
+        log.accept(function.functionName() + ": retries exhausted for " + records.size() + " record(s); sent to the on-failure queue");
+        if (onFailureQueueUrl == null) return;
+        ObjectNode msg = StreamRecordsJson.JSON.createObjectNode();
+        ObjectNode ctx = msg.putObject("requestContext");
+        ctx.put("functionArn", "arn:aws:lambda:" + region + ":000000000000:function:" + function.functionName());
+        ctx.put("condition", "RetryAttemptsExhausted");
+        ctx.put("approximateInvokeCount", source.maximumRetryAttempts() + 1);
+        ObjectNode info = msg.putObject("DDBStreamBatchInfo");
+        info.put("shardId", shardId);
+        info.put("startSequenceNumber", records.get(0).path("dynamodb").path("SequenceNumber").asText());
+        info.put("endSequenceNumber", records.get(records.size() - 1).path("dynamodb").path("SequenceNumber").asText());
+        info.put("batchSize", records.size());
+        info.put("streamArn", streamArn);
+        msg.put("timestamp", Instant.now().toString());
+        sqs.sendMessage(s -> s.queueUrl(onFailureQueueUrl).messageBody(msg.toString()));
+    }
+
+    private static BigInteger seq(JsonNode record) {
+        return new BigInteger(record.path("dynamodb").path("SequenceNumber").asText());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

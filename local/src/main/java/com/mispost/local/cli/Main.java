@@ -1,0 +1,85 @@
+package com.mispost.local.cli;
+
+import com.mispost.local.LocalRuntime;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** The {@code ./mispost} command line. */
+public final class Main {
+    private Main() {
+    }
+
+    static final String USAGE = """
+            usage: ./mispost <command> [options]
+              demo [scenario.json]       replay a scenario end to end on the local runtime (default: events/scenarios/larkspur-coffee.json)
+              local [--port N]           run the local runtime until stopped (Ctrl-C)
+              eval --history H.jsonl --posts P.jsonl [--json]
+                                         measure the detector on labelled posts
+              draft --platform P --severity S --text T [--account A] [--json]
+                                         print apology drafts with their lint findings
+              test                       run the test suite (what CI runs)
+              build                      build the function artifacts
+            """;
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
+            out.print(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "demo" -> Demo.run(rest, out, err);
+            case "local" -> local(rest, out, err);
+            default -> {
+                err.println("unknown command '" + args.get(0) + "'");
+                err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    private static int local(List<String> args, PrintStream out, PrintStream err) {
+        int port = 3000;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--port") && i + 1 < args.size()) {
+                try {
+                    port = Integer.parseInt(args.get(++i));
+                } catch (NumberFormatException e) {
+                    err.println("--port takes a number, not " + args.get(i));
+                    return 2;
+                }
+            } else {
+                err.println("unknown option " + args.get(i));
+                return 2;
+            }
+        }
+        LocalRuntime rt = LocalRuntime.start(new LocalRuntime.Options(Path.of("template.yaml"), port, null,
+                line -> err.println("[runtime] " + line)));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            rt.close();
+            stopped.countDown();
+        }));
+        out.println("Mispost local runtime");
+        out.println("  HTTP API:     " + rt.apiUrl() + "  (webhooks at /webhooks/{platform}; staff inbox at /local/inbox)");
+        out.println("  AWS endpoint: " + rt.aws().endpoint());
+        out.println("  table:        " + rt.aws().tableName);
+        out.println("  staff topic:  " + rt.aws().topicArn);
+        out.println("Press Ctrl-C to stop.");
+        rt.inbox().onReceive(r -> out.println("staff <- SNS  [" + r.kind() + "] " + r.subject() + "\n" + r.body()));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

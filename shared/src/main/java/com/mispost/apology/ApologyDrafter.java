@@ -1,0 +1,46 @@
+package com.mispost.apology;
+
+import com.mispost.account.Account;
+import com.mispost.incident.Incident;
+import com.mispost.notify.Notice;
+import com.mispost.notify.NoticeComposer;
+import com.mispost.notify.Outbox;
+import com.mispost.store.AccountRegistry;
+import com.mispost.store.IncidentStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** When an incident opens, writes its apology drafts and tells staff they are ready. */
+public final class ApologyDrafter {
+    private final ApologyComposer composer;
+    private final AccountRegistry accounts;
+    private final IncidentStore incidents;
+    private final NoticeComposer notices;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public ApologyDrafter(ApologyComposer composer, AccountRegistry accounts, IncidentStore incidents,
+                          NoticeComposer notices, Outbox outbox, Clock clock) {
+        this.composer = composer;
+        this.accounts = accounts;
+        this.incidents = incidents;
+        this.notices = notices;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Drafts once per incident; a repeated call (stream redelivery) changes nothing. */
+    public List<ApologyDraft> draftFor(Incident incident) {
+        String brand = accounts.find(incident.post().key().account()).map(Account::displayName)
+                .orElse(incident.post().accountId());
+        List<ApologyDraft> drafts = composer.compose(incident.post().platform(), incident.assessment().severity(), brand);
+        Instant now = clock.instant();
+        String linkBase = incidents.linkBase(incident.id()).orElseThrow(() ->
+                new IllegalStateException("incident " + incident.id() + " is not stored"));
+        Notice ready = notices.draftsReady(incident, brand, drafts, linkBase, now);
+        if (incidents.saveDrafts(incident.id(), drafts, ready)) outbox.send(ready);
+        return drafts;
+    }
+}

@@ -1,0 +1,118 @@
+package com.mispost.config;
+
+import com.mispost.apology.ApologyComposer;
+import com.mispost.apology.ApologyDrafter;
+import com.mispost.detection.MispostDetector;
+import com.mispost.detection.PostScreener;
+import com.mispost.incident.IncidentDesk;
+import com.mispost.incident.web.IncidentPages;
+import com.mispost.intake.GenericWebhook;
+import com.mispost.intake.WebhookIntake;
+import com.mispost.links.ActionLinks;
+import com.mispost.notify.NoticeComposer;
+import com.mispost.notify.Outbox;
+import com.mispost.notify.StaffNotifier;
+import com.mispost.notify.sns.SnsStaffNotifier;
+import com.mispost.secrets.SecretSource;
+import com.mispost.secrets.ssm.SsmSecretSource;
+import com.mispost.store.AccountRegistry;
+import com.mispost.store.IncidentStore;
+import com.mispost.store.PostStore;
+import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
+import com.mispost.store.dynamodb.DynamoDbIncidentStore;
+import com.mispost.store.dynamodb.DynamoDbPostStore;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Wires the domain to its adapters. Configuration comes from the function's environment:
+ * {@code MISPOST_TABLE}, {@code MISPOST_TOPIC_ARN}, {@code MISPOST_SECRETS_PATH} and
+ * {@code MISPOST_PUBLIC_URL} (see template.yaml).
+ */
+@Factory
+public class SuiteFactory {
+    /** The secret that signs the action links in staff notices. */
+    public static final String LINK_KEY = "links/signing-key";
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    PostStore postStore(DynamoDbClient dynamo, @Value("${mispost.table}") String table, Clock clock) {
+        return new DynamoDbPostStore(dynamo, table, clock);
+    }
+
+    @Singleton
+    IncidentStore incidentStore(DynamoDbClient dynamo, @Value("${mispost.table}") String table) {
+        return new DynamoDbIncidentStore(dynamo, table);
+    }
+
+    @Singleton
+    AccountRegistry accountRegistry(DynamoDbClient dynamo, @Value("${mispost.table}") String table) {
+        return new DynamoDbAccountRegistry(dynamo, table);
+    }
+
+    @Singleton
+    SecretSource secretSource(SsmClient ssm, @Value("${mispost.secrets.path:/mispost/}") String path, Clock clock) {
+        return new SsmSecretSource(ssm, path, SsmSecretSource.DEFAULT_REFRESH, clock);
+    }
+
+    @Singleton
+    StaffNotifier staffNotifier(SnsClient sns, @Value("${mispost.topic.arn}") String topicArn) {
+        return new SnsStaffNotifier(sns, topicArn);
+    }
+
+    @Singleton
+    Outbox outbox(IncidentStore incidents, StaffNotifier notifier) {
+        return new Outbox(incidents, notifier);
+    }
+
+    @Singleton
+    NoticeComposer noticeComposer(ActionLinks links) {
+        return new NoticeComposer(links);
+    }
+
+    @Singleton
+    WebhookIntake webhookIntake(SecretSource secrets, AccountRegistry accounts, PostStore posts, IncidentStore incidents) {
+        return new WebhookIntake(List.of(new GenericWebhook()), secrets, accounts, posts, incidents);
+    }
+
+    @Singleton
+    PostScreener postScreener(AccountRegistry accounts, PostStore posts, IncidentStore incidents,
+                              NoticeComposer notices, Outbox outbox, @Value("${mispost.public.url}") String publicUrl,
+                              Clock clock) {
+        return new PostScreener(new MispostDetector(), accounts, posts, incidents, notices, outbox, publicUrl, clock);
+    }
+
+    @Singleton
+    ApologyDrafter apologyDrafter(AccountRegistry accounts, IncidentStore incidents, NoticeComposer notices,
+                                  Outbox outbox, Clock clock) {
+        return new ApologyDrafter(new ApologyComposer(), accounts, incidents, notices, outbox, clock);
+    }
+
+    @Singleton
+    IncidentDesk incidentDesk(IncidentStore incidents, PostStore posts, AccountRegistry accounts,
+                              NoticeComposer notices, Outbox outbox, Clock clock) {
+        return new IncidentDesk(incidents, posts, accounts, notices, outbox, clock);
+    }
+
+    @Singleton
+    IncidentPages incidentPages(IncidentStore incidents, PostStore posts, IncidentDesk desk, ActionLinks links,
+                                Clock clock) {
+        return new IncidentPages(incidents, posts, desk, links, clock);
+    }
+
+    @Singleton
+    ActionLinks actionLinks(SecretSource secrets) {
+        return new ActionLinks(secrets.require(LINK_KEY), ActionLinks.DEFAULT_TTL);
+    }
+}

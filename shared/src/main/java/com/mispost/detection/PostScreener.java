@@ -1,0 +1,84 @@
+package com.mispost.detection;
+
+import com.mispost.account.Account;
+import com.mispost.incident.Incident;
+import com.mispost.incident.TimelineEntry;
+import com.mispost.notify.Notice;
+import com.mispost.notify.NoticeComposer;
+import com.mispost.notify.Outbox;
+import com.mispost.post.Post;
+import com.mispost.store.AccountRegistry;
+import com.mispost.store.IncidentStore;
+import com.mispost.store.PostStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Screens each new post of a watched account: scores it against the account's voice and policy,
+ * opens an incident and alerts staff when it looks like a mispost, and otherwise learns from it.
+ */
+public final class PostScreener {
+    private static final Logger LOG = LoggerFactory.getLogger(PostScreener.class);
+    private static final int VOICE_UPDATE_ATTEMPTS = 5;
+
+    private final MispostDetector detector;
+    private final AccountRegistry accounts;
+    private final PostStore posts;
+    private final IncidentStore incidents;
+    private final NoticeComposer notices;
+    private final Outbox outbox;
+    private final String linkBase;
+    private final Clock clock;
+
+    public PostScreener(MispostDetector detector, AccountRegistry accounts, PostStore posts, IncidentStore incidents,
+                        NoticeComposer notices, Outbox outbox, String linkBase, Clock clock) {
+        this.detector = detector;
+        this.accounts = accounts;
+        this.posts = posts;
+        this.incidents = incidents;
+        this.notices = notices;
+        this.outbox = outbox;
+        this.linkBase = linkBase;
+        this.clock = clock;
+    }
+
+    /** Screens one stored post. Safe to call again for the same post: one incident, one alert. */
+    public Optional<Incident> screen(Post post) {
+        Optional<Account> found = accounts.find(post.key().account());
+        if (found.isEmpty()) return Optional.empty();
+        Account account = found.get();
+        VoiceProfile voice = accounts.voice(account.key());
+        Assessment assessment = detector.assess(post, account, voice);
+        posts.saveAssessment(post.key(), assessment);
+        if (!assessment.alerts(account.policy().alertThreshold())) {
+            learn(account, post, voice);
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Incident incident = Incident.open(post, assessment, now);
+        Notice alert = notices.alert(incident, account, linkBase, now);
+        TimelineEntry opened = new TimelineEntry(now, "opened", "detector", String.format(Locale.ROOT,
+                "%s, score %.2f", assessment.severity().id(), assessment.score()));
+        if (incidents.open(incident, linkBase, opened, alert)) {
+            LOG.info("incident {} opened for post {} ({}, score {})", incident.id(), post.key(),
+                    assessment.severity().id(), String.format(Locale.ROOT, "%.2f", assessment.score()));
+            outbox.send(alert);
+        }
+        return Optional.of(incident);
+    }
+
+    private void learn(Account account, Post post, VoiceProfile voice) {
+        VoiceProfile seen = voice;
+        for (int i = 0; i < VOICE_UPDATE_ATTEMPTS; i++) {
+            if (accounts.saveVoice(account.key(), seen, seen.learn(post))) return;
+            seen = accounts.voice(account.key());
+        }
+        LOG.warn("the voice of {} was not updated after {} attempts (busy account); it learns from the next post",
+                account.key(), VOICE_UPDATE_ATTEMPTS);
+    }
+}

@@ -1,0 +1,48 @@
+package com.mispost.incident.web;
+
+/** Escapes text for HTML: post text is untrusted and must never become markup. */
+final class Html {
+    private Html() {
+    }
+
+    static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static String page(String title, String body) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"referrer\" content=\"no-referrer\">"
+                + "<title>" + esc(title) + " · Mispost</title><style>"
+                + "body{font:16px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;background:#f5f6f8;color:#1d232b}"
+                + "main{max-width:760px;margin:0 auto;padding:16px}h1{font-size:1.35rem;margin:.4em 0}"
+                + "h2{font-size:1.05rem;margin:1.4em 0 .5em}section{background:#fff;border-radius:10px;padding:14px 16px;"
+                + "margin:12px 0;box-shadow:0 1px 2px rgba(0,0,0,.08)}blockquote{margin:0;padding:10px 14px;"
+                + "border-left:4px solid #c0392b;background:#fdf2f1;white-space:pre-wrap;word-wrap:break-word}"
+                + ".badge{display:inline-block;padding:2px 8px;border-radius:999px;font-size:.8rem;font-weight:600;color:#fff}"
+                + ".none,.low{background:#5b7083}.medium{background:#b9770e}.high{background:#c0392b}.critical{background:#7b241c}"
+                + ".state{background:#1f6feb}ul{padding-left:1.2em}li{margin:.25em 0}.muted{color:#5b6673;font-size:.9rem}"
+                + "button,.button{font:inherit;padding:10px 14px;border-radius:8px;border:0;background:#1f6feb;color:#fff;"
+                + "cursor:pointer;margin:4px 6px 4px 0;text-decoration:none;display:inline-block}"
+                + "button.secondary{background:#e6e9ee;color:#1d232b}input,textarea,select{font:inherit;width:100%;"
+                + "box-sizing:border-box;padding:8px;margin:4px 0 10px;border:1px solid #c9ced6;border-radius:6px}"
+                + ".draft{border:1px solid #e1e4e8;border-radius:8px;padding:10px;margin:8px 0}"
+                + ".lint{color:#b9770e;font-size:.9rem}.ok{color:#1e7e34}.refused{border-left:4px solid #c0392b}"
+                + "svg{width:100%;height:auto}table{border-collapse:collapse;width:100%}td{padding:4px 6px;vertical-align:top;"
+                + "border-bottom:1px solid #eef0f3;font-size:.92rem}</style></head><body><main>" + body
+                + "</main></body></html>";
+    }
+}

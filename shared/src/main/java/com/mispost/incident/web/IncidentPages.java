@@ -1,0 +1,208 @@
+package com.mispost.incident.web;
+
+import com.mispost.apology.ApologyDraft;
+import com.mispost.detection.Evidence;
+import com.mispost.detection.Reason;
+import com.mispost.incident.Incident;
+import com.mispost.incident.IncidentAction;
+import com.mispost.incident.IncidentDesk;
+import com.mispost.incident.StaffAction;
+import com.mispost.incident.TimelineEntry;
+import com.mispost.links.ActionLinks;
+import com.mispost.post.ReactionKind;
+import com.mispost.store.IncidentStore;
+import com.mispost.store.PostStore;
+import com.mispost.store.ReactionCounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pages staff reach from the links in their notices: the incident page, and for each action
+ * a confirmation form (a GET never changes anything, because mail scanners follow links) whose
+ * POST carries the action out. Every link is signed; a forged, altered or expired one is refused
+ * with a page that says so, and nothing changes.
+ */
+public final class IncidentPages {
+    private final IncidentStore incidents;
+    private final PostStore posts;
+    private final IncidentDesk desk;
+    private final ActionLinks links;
+    private final Clock clock;
+
+    public IncidentPages(IncidentStore incidents, PostStore posts, IncidentDesk desk, ActionLinks links, Clock clock) {
+        this.incidents = incidents;
+        this.posts = posts;
+        this.desk = desk;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** An HTML answer. */
+    public record Page(int status, String html) {
+    }
+
+    /**
+     * @param method     GET or POST
+     * @param incidentId from the path
+     * @param actionId   from the path, or null for the incident page
+     * @param query      the link's query (exp, sig)
+     * @param form       the POSTed form fields (actor, detail, tone, text)
+     */
+    public Page handle(String method, String incidentId, String actionId, Map<String, String> query,
+                       Map<String, String> form) {
+        Instant now = clock.instant();
+        String signedAction = actionId == null ? ActionLinks.VIEW : actionId.toLowerCase(Locale.ROOT);
+        Optional<IncidentAction> action = actionId == null ? Optional.empty() : IncidentAction.fromId(actionId);
+        if (actionId != null && action.isEmpty()) {
+            return refusal(404, "Unknown action", "There is no action '" + actionId + "'.");
+        }
+        ActionLinks.Verdict verdict = links.verify(incidentId, signedAction, query.get("exp"), query.get("sig"), now);
+        if (verdict != ActionLinks.Verdict.VALID) return refusal(403, "Link refused", verdict.message());
+        Optional<Incident> found = incidents.find(incidentId);
+        if (found.isEmpty()) return refusal(404, "No such incident", "There is no incident " + incidentId + ".");
+        if (action.isEmpty()) return new Page(200, incidentPage(found.get(), now));
+        if ("GET".equalsIgnoreCase(method)) return new Page(200, confirmPage(found.get(), action.get(), query));
+        if (!"POST".equalsIgnoreCase(method)) return refusal(405, "Not allowed", "Use the form on the page.");
+        IncidentDesk.Outcome outcome = desk.act(incidentId, new StaffAction(action.get(), form.get("actor"),
+                form.get("detail"), form.get("tone"), form.get("text")));
+        if (!outcome.done()) {
+            int status = outcome.incident() == null ? 404 : outcome.refusal().startsWith("Nothing changed") ? 409 : 400;
+            return refusal(status, "Not done", outcome.refusal());
+        }
+        Incident after = outcome.incident();
+        String view = links.link("", incidentId, ActionLinks.VIEW, now);
+        return new Page(200, Html.page("Done", "<section><h1 class=\"ok\">Done: " + Html.esc(action.get().id())
+                + "</h1><p>The incident is now <span class=\"badge state\">" + after.state().name().toLowerCase(Locale.ROOT)
+                + "</span>. Staff have been notified.</p><p><a class=\"button\" href=\"" + Html.esc(view)
+                + "\">Open the incident</a></p></section>"));
+    }
+
+    private String incidentPage(Incident incident, Instant now) {
+        StringBuilder b = new StringBuilder();
+        String sev = incident.assessment().severity().id();
+        b.append("<h1>Possible mispost on ").append(Html.esc(incident.post().accountId())).append(" (")
+                .append(Html.esc(incident.post().platform().id())).append(")</h1>");
+        b.append("<p><span class=\"badge ").append(sev).append("\">").append(sev.toUpperCase(Locale.ROOT))
+                .append("</span> <span class=\"badge state\" id=\"state\">")
+                .append(incident.state().name().toLowerCase(Locale.ROOT)).append("</span> <span class=\"muted\">opened ")
+                .append(incident.openedAt()).append("</span></p>");
+        b.append("<section><h2>The post, as it went out</h2><blockquote id=\"post\">")
+                .append(Html.esc(incident.post().text())).append("</blockquote><p class=\"muted\">");
+        if (incident.post().author() != null) b.append("by ").append(Html.esc(incident.post().author())).append(" · ");
+        if (incident.post().client() != null) b.append("from ").append(Html.esc(incident.post().client())).append(" · ");
+        if (incident.post().permalink() != null) {
+            b.append("<a href=\"").append(Html.esc(incident.post().permalink())).append("\" rel=\"noopener noreferrer\">")
+                    .append("open on ").append(Html.esc(incident.post().platform().id())).append("</a>");
+        }
+        b.append("</p><p class=\"muted\">Capture it before anything else: once it is on the internet it is there forever.</p></section>");
+        b.append("<section><h2>Why it was flagged</h2><ul>");
+        for (Reason r : incident.assessment().reasons()) {
+            b.append("<li>").append(Html.esc(r.explanation()));
+            List<String> spans = r.evidence().stream().map(Evidence::excerpt).distinct().limit(5).toList();
+            if (!spans.isEmpty()) b.append(" <span class=\"muted\">[").append(Html.esc(String.join(", ", spans))).append("]</span>");
+            b.append("</li>");
+        }
+        b.append("</ul><p><strong>First step:</strong> ").append(Html.esc(incident.assessment().firstStep())).append("</p></section>");
+        ReactionCounts counts = posts.reactionCounts(incident.post().key());
+        b.append("<section><h2>Reactions</h2><p id=\"reactions\">").append(counts.total()).append(" in all: ");
+        for (ReactionKind k : ReactionKind.values()) b.append(counts.of(k)).append(' ').append(k.id()).append("s · ");
+        b.append("peak ").append(counts.peakPerMinute()).append(" a minute</p>").append(chart(counts));
+        if (counts.deletedAt() != null) b.append("<p class=\"muted\">The post was deleted at ").append(counts.deletedAt()).append(".</p>");
+        b.append("</section>");
+        b.append("<section><h2>Apology drafts</h2>");
+        List<ApologyDraft> drafts = incidents.drafts(incident.id());
+        if (drafts.isEmpty()) b.append("<p class=\"muted\">Drafts are being written.</p>");
+        String approve = links.link("", incident.id(), IncidentAction.APPROVE, now);
+        for (ApologyDraft d : drafts) {
+            b.append("<div class=\"draft\"><strong>").append(d.tone().id()).append("</strong> <span class=\"muted\">")
+                    .append(d.length()).append('/').append(d.limit()).append("</span><p class=\"draft-text\">")
+                    .append(Html.esc(d.text())).append("</p>");
+            for (String l : d.lint()) b.append("<p class=\"lint\">").append(Html.esc(l)).append("</p>");
+            b.append("<button type=\"button\" class=\"secondary copy\" data-text=\"").append(Html.esc(d.text()))
+                    .append("\" onclick=\"navigator.clipboard&&navigator.clipboard.writeText(this.dataset.text);this.textContent='Copied'\">Copy</button>");
+            b.append("<a class=\"button approve\" href=\"").append(Html.esc(approve)).append("&tone=").append(d.tone().id())
+                    .append("\">Approve ").append(d.tone().id()).append("</a></div>");
+        }
+        if (incident.approvedDraft() != null) {
+            b.append("<p><strong>Approved:</strong> ").append(Html.esc(incident.approvedDraft())).append("</p>");
+        }
+        b.append("</section><section><h2>Actions</h2>");
+        for (IncidentAction a : IncidentAction.values()) {
+            if (a == IncidentAction.APPROVE || !a.from().contains(incident.state())) continue;
+            b.append("<a class=\"button\" id=\"action-").append(a.id()).append("\" href=\"")
+                    .append(Html.esc(links.link("", incident.id(), a, now))).append("\">").append(label(a)).append("</a>");
+        }
+        b.append("</section><section><h2>Timeline</h2><table>");
+        for (TimelineEntry e : incidents.timeline(incident.id())) {
+            b.append("<tr><td class=\"muted\">").append(e.at()).append("</td><td>").append(Html.esc(e.event()))
+                    .append("</td><td>").append(Html.esc(e.actor())).append("</td><td>").append(Html.esc(e.detail()))
+                    .append("</td></tr>");
+        }
+        b.append("</table></section>");
+        return Html.page("Incident " + incident.id(), b.toString());
+    }
+
+    private static String chart(ReactionCounts counts) {
+        if (counts.perMinute().isEmpty()) return "<p class=\"muted\">No reactions yet.</p>";
+        long max = Math.max(1, counts.peakPerMinute());
+        int n = counts.perMinute().size();
+        int w = Math.max(12, 600 / Math.max(1, n));
+        StringBuilder svg = new StringBuilder("<svg viewBox=\"0 0 " + (w * n) + " 120\" role=\"img\" aria-label=\"reactions per minute\">");
+        int i = 0;
+        for (Map.Entry<Instant, Long> e : counts.perMinute().entrySet()) {
+            long h = Math.round(100.0 * e.getValue() / max);
+            svg.append("<rect x=\"").append(i * w + 1).append("\" y=\"").append(110 - h).append("\" width=\"")
+                    .append(w - 2).append("\" height=\"").append(h).append("\" fill=\"#1f6feb\"><title>")
+                    .append(e.getKey()).append(": ").append(e.getValue()).append("</title></rect>");
+            i++;
+        }
+        return svg.append("</svg><p class=\"muted\">Reactions per minute</p>").toString();
+    }
+
+    private String confirmPage(Incident incident, IncidentAction action, Map<String, String> query) {
+        StringBuilder b = new StringBuilder("<section><h1>").append(label(action)).append("</h1>");
+        b.append("<blockquote>").append(Html.esc(incident.post().text())).append("</blockquote>");
+        b.append("<form method=\"post\"><label>Your name<input name=\"actor\" required autocomplete=\"name\"></label>");
+        if (action == IncidentAction.APPROVE) {
+            String tone = query.getOrDefault("tone", "plain");
+            String text = incidents.drafts(incident.id()).stream().filter(d -> d.tone().id().equals(tone))
+                    .map(ApologyDraft::text).findFirst().orElse("");
+            b.append("<input type=\"hidden\" name=\"tone\" value=\"").append(Html.esc(tone)).append("\">");
+            b.append("<label>Apology (edit if needed)<textarea name=\"text\" rows=\"5\">").append(Html.esc(text))
+                    .append("</textarea></label>");
+        } else {
+            String what = switch (action) {
+                case DISMISS -> "Why is it not a mispost? (required)";
+                case REPAIR -> "What was done (corrected, removed with a notice, follow-up done)";
+                case CLOSE -> "Notes and what was learned";
+                case REOPEN -> "Why reopen? (required)";
+                default -> "Note (optional)";
+            };
+            b.append("<label>").append(what).append("<textarea name=\"detail\" rows=\"3\"")
+                    .append(action.needsReason() ? " required" : "").append("></textarea></label>");
+        }
+        b.append("<button type=\"submit\" id=\"confirm\">").append(label(action)).append("</button></form></section>");
+        return Html.page(label(action), b.toString());
+    }
+
+    private static String label(IncidentAction a) {
+        return switch (a) {
+            case ACKNOWLEDGE -> "Acknowledge";
+            case DISMISS -> "Dismiss as not a mispost";
+            case APPROVE -> "Approve the apology";
+            case REPAIR -> "Record a repair";
+            case CLOSE -> "Close the incident";
+            case REOPEN -> "Reopen";
+        };
+    }
+
+    private static Page refusal(int status, String title, String message) {
+        return new Page(status, Html.page(title, "<section class=\"refused\"><h1>" + Html.esc(title) + "</h1><p>"
+                + Html.esc(message) + "</p></section>"));
+    }
+}

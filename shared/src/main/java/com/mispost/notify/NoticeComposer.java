@@ -1,0 +1,141 @@
+package com.mispost.notify;
+
+import com.mispost.account.Account;
+import com.mispost.apology.ApologyDraft;
+import com.mispost.detection.Evidence;
+import com.mispost.detection.Reason;
+import com.mispost.detection.Severity;
+import com.mispost.incident.Incident;
+import com.mispost.incident.IncidentAction;
+import com.mispost.incident.TimelineEntry;
+import com.mispost.links.ActionLinks;
+import com.mispost.post.Post;
+import com.mispost.store.ReactionCounts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes the words staff read: alerts, "drafts ready", state changes and the closing summary. */
+public final class NoticeComposer {
+    private final ActionLinks links;
+
+    public NoticeComposer(ActionLinks links) {
+        this.links = links;
+    }
+
+    public Notice alert(Incident incident, Account account, String linkBase, Instant now) {
+        Post post = incident.post();
+        Severity sev = incident.assessment().severity();
+        StringBuilder b = new StringBuilder();
+        b.append("A post on ").append(account.displayName()).append(" (").append(post.platform().id())
+                .append(") looks like it was meant for a personal account.\n\n");
+        b.append("The post, as it went out:\n  \"").append(post.text()).append("\"\n");
+        if (post.author() != null) b.append("Posted by: ").append(post.author()).append('\n');
+        if (post.client() != null) b.append("Posted from: ").append(post.client()).append('\n');
+        if (post.permalink() != null) b.append("Link: ").append(post.permalink()).append('\n');
+        b.append("Severity: ").append(sev.id().toUpperCase(Locale.ROOT))
+                .append(String.format(Locale.ROOT, " (score %.2f)%n%n", incident.assessment().score()));
+        b.append("Why it was flagged:\n");
+        for (Reason r : incident.assessment().reasons()) {
+            b.append("  - ").append(r.explanation());
+            List<String> spans = r.evidence().stream().map(Evidence::excerpt).distinct().limit(5).toList();
+            if (!spans.isEmpty()) b.append(" [").append(String.join(", ", spans)).append(']');
+            b.append('\n');
+        }
+        b.append("\nFirst step: ").append(incident.assessment().firstStep()).append("\n\n");
+        b.append("What to do, in order:\n");
+        List<String> steps = RecoverySteps.forSeverity(sev);
+        for (int i = 0; i < steps.size(); i++) b.append("  ").append(i + 1).append(". ").append(steps.get(i)).append('\n');
+        b.append("\nAcknowledge: ").append(links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now)).append('\n');
+        b.append("Not a mispost (dismiss): ").append(links.link(linkBase, incident.id(), IncidentAction.DISMISS, now)).append('\n');
+        b.append("Incident page: ").append(links.link(linkBase, incident.id(), ActionLinks.VIEW, now)).append('\n');
+        String subject = "[" + sev.id().toUpperCase(Locale.ROOT) + "] Possible mispost on " + account.displayName()
+                + " (" + post.platform().id() + ")";
+        String sms = "Mispost " + sev.id().toUpperCase(Locale.ROOT) + " on " + account.displayName() + ": "
+                + shorten(post.text(), 60) + " Ack: " + links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now);
+        return new Notice("alert", incident.id(), "alert", sev, account.displayName(), post.platform().id(),
+                subject, b.toString(), sms, now);
+    }
+
+    public Notice draftsReady(Incident incident, String accountName, List<ApologyDraft> drafts, String linkBase,
+                              Instant now) {
+        StringBuilder b = new StringBuilder("Apology drafts are ready for the incident on ").append(accountName)
+                .append(accountName.endsWith(".") ? "" : ".").append(" Nothing is posted until you approve and publish it yourself.\n\n");
+        for (ApologyDraft d : drafts) {
+            b.append(d.tone().id().toUpperCase(Locale.ROOT)).append(" (").append(d.length()).append('/')
+                    .append(d.limit()).append(")").append(d.lint().isEmpty() ? "" : " — linter: " + d.lint())
+                    .append(":\n  ").append(d.text()).append("\n\n");
+        }
+        b.append("Review and approve: ").append(links.link(linkBase, incident.id(), ActionLinks.VIEW, now)).append('\n');
+        return new Notice("drafts-ready", incident.id(), "drafts-ready", incident.assessment().severity(), accountName,
+                incident.post().platform().id(), "Apology drafts ready: " + accountName, b.toString(),
+                "Mispost: apology drafts ready for " + accountName, now);
+    }
+
+    /** The notice for a state change staff made. */
+    public Notice changed(Incident incident, String accountName, TimelineEntry entry, String linkBase, Instant now) {
+        String what = switch (entry.event()) {
+            case "acknowledged" -> entry.actor() + " acknowledged the incident on " + accountName + " and is on it.";
+            case "dismissed" -> entry.actor() + " dismissed the incident on " + accountName + " as not a mispost: "
+                    + entry.detail();
+            case "approved" -> entry.actor() + " approved the apology for " + accountName + ":\n  " + entry.detail()
+                    + "\nPublishing stays with staff: post it from the account now.";
+            case "repair" -> entry.actor() + " recorded a repair for " + accountName + ": " + entry.detail();
+            case "reopened" -> entry.actor() + " reopened the incident on " + accountName + ": " + entry.detail();
+            default -> entry.actor() + ": " + entry.event() + (entry.detail() == null ? "" : " (" + entry.detail() + ")");
+        };
+        String body = what + "\n\nIncident page: "
+                + links.link(linkBase, incident.id(), ActionLinks.VIEW, now) + "\n";
+        return new Notice(entry.event() + "-" + now.toEpochMilli(), incident.id(), entry.event(),
+                incident.assessment().severity(), accountName, incident.post().platform().id(),
+                "Incident " + entry.event() + ": " + accountName, body,
+                "Mispost: incident on " + accountName + " " + entry.event(), now);
+    }
+
+    /** The closing notice, with the post-incident summary. */
+    public Notice closed(Incident incident, String accountName, List<TimelineEntry> timeline, ReactionCounts reactions,
+                         Instant now) {
+        StringBuilder b = new StringBuilder("The incident on ").append(accountName).append(" is closed.\n\n");
+        b.append("Summary\n");
+        b.append("  Post: \"").append(incident.post().text()).append("\"\n");
+        b.append("  Severity: ").append(incident.assessment().severity().id()).append('\n');
+        b.append("  Detector said: ");
+        b.append(String.join("; ", incident.assessment().reasons().stream().map(Reason::explanation).toList())).append('\n');
+        Instant posted = incident.post().createdAt();
+        b.append("  Time to detect: ").append(since(posted, incident.openedAt())).append('\n');
+        timeline.stream().filter(e -> e.event().equals("acknowledged")).findFirst()
+                .ifPresent(e -> b.append("  Time to acknowledge: ").append(since(incident.openedAt(), e.at())).append('\n'));
+        timeline.stream().filter(e -> e.event().equals("approved")).findFirst()
+                .ifPresent(e -> b.append("  Time to apologize: ").append(since(incident.openedAt(), e.at())).append('\n'));
+        b.append("  Time to close: ").append(since(incident.openedAt(), now)).append('\n');
+        b.append("  Reactions: ").append(reactions.total()).append(" in all, peak ").append(reactions.peakPerMinute())
+                .append(" a minute").append('\n');
+        if (incident.approvedDraft() != null) b.append("  Apology: ").append(incident.approvedDraft()).append('\n');
+        b.append("\nTimeline\n");
+        for (TimelineEntry e : timeline) {
+            b.append("  ").append(e.at()).append("  ").append(e.event()).append(" — ").append(e.actor());
+            if (e.detail() != null) b.append(": ").append(e.detail());
+            b.append('\n');
+        }
+        return new Notice("closed-" + now.toEpochMilli(), incident.id(), "closed", incident.assessment().severity(),
+                accountName, incident.post().platform().id(), "Incident closed: " + accountName, b.toString(),
+                "Mispost: incident on " + accountName + " closed", now);
+    }
+
+    static String since(Instant from, Instant to) {
+        if (from == null || to == null) return "unknown";
+        Duration d = Duration.between(from, to);
+        if (d.isNegative()) d = Duration.ZERO;
+        long s = d.getSeconds();
+        if (s < 120) return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        if (s < 7200) return (s / 60) + " min";
+        return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    }
+
+    private static String shorten(String s, int max) {
+        String one = s.replaceAll("\\s+", " ").trim();
+        return one.length() <= max ? "\"" + one + "\"" : "\"" + one.substring(0, max - 1) + "…\"";
+    }
+}

@@ -1,0 +1,91 @@
+package com.mispost.notify.sns;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mispost.notify.Notice;
+import com.mispost.notify.StaffNotifier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Publishes notices to the staff topic: one message with a text per protocol (email gets the
+ * full body, SMS the short form) and attributes that subscriptions filter on.
+ */
+public final class SnsStaffNotifier implements StaffNotifier {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** SNS subjects: ASCII-printable, at most 100 characters. */
+    private static final int SUBJECT_MAX = 100;
+
+    private final SnsClient sns;
+    private final String topicArn;
+
+    public SnsStaffNotifier(SnsClient sns, String topicArn) {
+        this.sns = sns;
+        this.topicArn = topicArn;
+    }
+
+    @Override
+    public void publish(Notice notice) throws NotDeliveredException {
+        try {
+            sns.publish(p -> p.topicArn(topicArn)
+                    .subject(subject(notice.subject()))
+                    .messageStructure("json")
+                    .message(message(notice))
+                    .messageAttributes(attributes(notice)));
+        } catch (SdkException e) {
+            throw new NotDeliveredException("SNS did not accept notice " + notice.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String message(Notice n) {
+        Map<String, String> perProtocol = new LinkedHashMap<>();
+        perProtocol.put("default", n.subject() + "\n\n" + n.body());
+        perProtocol.put("email", n.body());
+        perProtocol.put("sms", n.sms());
+        try {
+            // Queues (chat bridges, the local staff inbox) get the notice as JSON, for machines.
+            Map<String, String> forMachines = new LinkedHashMap<>();
+            forMachines.put("id", n.id());
+            forMachines.put("incidentId", n.incidentId());
+            forMachines.put("kind", n.kind());
+            forMachines.put("severity", n.severity().id());
+            forMachines.put("account", n.account());
+            forMachines.put("platform", n.platform());
+            forMachines.put("subject", n.subject());
+            forMachines.put("body", n.body());
+            forMachines.put("createdAt", n.createdAt().toString());
+            perProtocol.put("sqs", JSON.writeValueAsString(forMachines));
+            return JSON.writeValueAsString(perProtocol);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always encodes", e);
+        }
+    }
+
+    static Map<String, MessageAttributeValue> attributes(Notice n) {
+        Map<String, MessageAttributeValue> a = new LinkedHashMap<>();
+        a.put("severity", text(n.severity().id()));
+        a.put("kind", text(n.kind()));
+        a.put("incident", text(n.incidentId()));
+        if (n.account() != null) a.put("account", text(n.account()));
+        if (n.platform() != null) a.put("platform", text(n.platform()));
+        return a;
+    }
+
+    private static MessageAttributeValue text(String v) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(v).build();
+    }
+
+    static String subject(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c >= 0x20 && c < 0x7f) b.append(c);
+            else if (Character.isWhitespace(c)) b.append(' ');
+        }
+        String out = b.toString().trim();
+        return out.length() <= SUBJECT_MAX ? out : out.substring(0, SUBJECT_MAX - 3) + "...";
+    }
+}

@@ -1,0 +1,29 @@
+package com.mispost.store;
+
+import com.mispost.account.Account;
+import com.mispost.detection.VoiceProfile;
+import com.mispost.post.AccountKey;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Which accounts are watched, and what is known of each one's voice. Data, not code. */
+public interface AccountRegistry {
+    Optional<Account> find(AccountKey key);
+
+    void save(Account account);
+
+    /** Stops watching the account. Returns false if it was not watched. */
+    boolean remove(AccountKey key);
+
+    List<Account> list();
+
+    VoiceProfile voice(AccountKey key);
+
+    /**
+     * Stores the account's voice if nobody else updated it since {@code learnedFrom} was read
+     * (optimistic: the learned-post count is the version). Returns false on a conflict; the
+     * caller reads again and retries.
+     */
+    boolean saveVoice(AccountKey key, VoiceProfile learnedFrom, VoiceProfile voice);
+}

@@ -1,0 +1,56 @@
+package com.mispost.store;
+
+import com.mispost.apology.ApologyDraft;
+import com.mispost.incident.Incident;
+import com.mispost.incident.IncidentAction;
+import com.mispost.incident.TimelineEntry;
+import com.mispost.notify.Notice;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Incidents, their timelines, drafts and the outbox of staff notices. Every write that changes
+ * an incident is conditional on the state it comes from and carries its notice in the same
+ * transaction, so a notice is never lost and never sent for a change that did not happen.
+ */
+public interface IncidentStore {
+
+    /**
+     * Opens the incident with its first timeline entry and its alert in the outbox. Returns false
+     * when an incident for that post already exists (nothing changes then).
+     */
+    boolean open(Incident incident, String linkBase, TimelineEntry opened, Notice alert);
+
+    Optional<Incident> find(String incidentId);
+
+    /** The public base URL the incident's links are built on (recorded when it opened). */
+    Optional<String> linkBase(String incidentId);
+
+    /**
+     * Moves the incident along the action's transition, if it is still in one of the action's
+     * source states. {@code approvedDraft} is stored with an approval.
+     *
+     * @throws StaleStateException when the incident is not (or no longer) in a state the action may start from
+     */
+    Incident apply(String incidentId, IncidentAction action, TimelineEntry entry, String approvedDraft, Notice notice)
+            throws StaleStateException;
+
+    /** Appends to the timeline without a state change (a note, a repair step, a deletion). */
+    void note(String incidentId, TimelineEntry entry, Notice noticeOrNull);
+
+    List<TimelineEntry> timeline(String incidentId);
+
+    /** Stores the drafts once per incident with their notice; false when drafts already exist. */
+    boolean saveDrafts(String incidentId, List<ApologyDraft> drafts, Notice notice);
+
+    List<ApologyDraft> drafts(String incidentId);
+
+    /** Incidents not yet closed or dismissed. */
+    List<Incident> active();
+
+    /** Notices SNS has not accepted yet, oldest first. */
+    List<Notice> pendingNotices();
+
+    void markSent(Notice notice);
+}

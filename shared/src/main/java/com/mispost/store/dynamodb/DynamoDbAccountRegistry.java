@@ -1,0 +1,119 @@
+package com.mispost.store.dynamodb;
+
+import com.mispost.account.Account;
+import com.mispost.account.AccountPolicy;
+import com.mispost.detection.VoiceProfile;
+import com.mispost.post.AccountKey;
+import com.mispost.post.Platform;
+import com.mispost.store.AccountRegistry;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.mispost.store.dynamodb.Items.*;
+
+/** The registry of watched accounts, one item per account plus one for its learned voice. */
+public final class DynamoDbAccountRegistry implements AccountRegistry {
+    private static final String SK_PROFILE = "PROFILE";
+    private static final String SK_VOICE = "VOICE";
+    private static final String ALL_ACCOUNTS = "ACCOUNTS";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbAccountRegistry(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    private static Map<String, AttributeValue> key(AccountKey key, String sk) {
+        return Map.of(PK, s("ACCOUNT#" + key), SK, s(sk));
+    }
+
+    @Override
+    public Optional<Account> find(AccountKey key) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(key, SK_PROFILE))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public void save(Account a) {
+        Map<String, AttributeValue> item = new HashMap<>(key(a.key(), SK_PROFILE));
+        item.put(TYPE, s("ACCOUNT"));
+        item.put(GSI1PK, s(ALL_ACCOUNTS));
+        item.put(GSI1SK, s(a.key().toString()));
+        item.put("platform", s(a.key().platform().id()));
+        item.put("accountId", s(a.key().accountId()));
+        item.put("displayName", s(a.displayName()));
+        item.put("timeZone", s(a.timeZone().getId()));
+        item.put("opensAt", s(a.opensAt().toString()));
+        item.put("closesAt", s(a.closesAt().toString()));
+        item.put("usualClients", Items.list(List.copyOf(a.usualClients())));
+        item.put("teamSeats", Items.list(List.copyOf(a.teamSeats())));
+        item.put("policy", s(toJson(a.policy())));
+        dynamo.putItem(p -> p.tableName(table).item(item));
+    }
+
+    @Override
+    public boolean remove(AccountKey key) {
+        Map<String, AttributeValue> old = dynamo.deleteItem(d -> d.tableName(table).key(key(key, SK_PROFILE))
+                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        dynamo.deleteItem(d -> d.tableName(table).key(key(key, SK_VOICE)));
+        return old != null && !old.isEmpty();
+    }
+
+    @Override
+    public List<Account> list() {
+        QueryRequest q = QueryRequest.builder().tableName(table).indexName(GSI1)
+                .keyConditionExpression("GSI1PK = :p")
+                .expressionAttributeValues(Map.of(":p", s(ALL_ACCOUNTS))).build();
+        List<Account> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(q).items()) out.add(fromItem(item));
+        return out;
+    }
+
+    @Override
+    public VoiceProfile voice(AccountKey key) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(key, SK_VOICE))).item();
+        return item == null || item.isEmpty() ? VoiceProfile.empty() : VoiceProfile.decode(str(item, "voice"));
+    }
+
+    @Override
+    public boolean saveVoice(AccountKey key, VoiceProfile learnedFrom, VoiceProfile voice) {
+        Map<String, AttributeValue> item = new HashMap<>(key(key, SK_VOICE));
+        item.put(TYPE, s("VOICE"));
+        item.put("voice", s(voice.encode()));
+        item.put("posts", n(voice.posts()));
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(PK) OR posts = :seen")
+                    .expressionAttributeValues(Map.of(":seen", n(learnedFrom.posts()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Account fromItem(Map<String, AttributeValue> item) {
+        AccountKey key = new AccountKey(Platform.fromId(str(item, "platform")).orElseThrow(), str(item, "accountId"));
+        String policy = str(item, "policy");
+        return new Account(key, str(item, "displayName"),
+                ZoneId.of(str(item, "timeZone")),
+                LocalTime.parse(str(item, "opensAt")),
+                LocalTime.parse(str(item, "closesAt")),
+                new HashSet<>(strings(item, "usualClients")),
+                new HashSet<>(strings(item, "teamSeats")),
+                policy == null ? AccountPolicy.DEFAULT : fromJson(policy, AccountPolicy.class));
+    }
+}

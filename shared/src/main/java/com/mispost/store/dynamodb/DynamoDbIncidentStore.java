@@ -1,0 +1,238 @@
+package com.mispost.store.dynamodb;
+
+import com.mispost.apology.ApologyDraft;
+import com.mispost.apology.Tone;
+import com.mispost.incident.Incident;
+import com.mispost.incident.IncidentAction;
+import com.mispost.incident.IncidentState;
+import com.mispost.incident.TimelineEntry;
+import com.mispost.notify.Notice;
+import com.mispost.store.IncidentStore;
+import com.mispost.store.StaleStateException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.mispost.store.dynamodb.Items.*;
+
+/** Incidents with their timeline, drafts and outbox, in the suite's table. */
+public final class DynamoDbIncidentStore implements IncidentStore {
+    private static final String OUTBOX = "OUTBOX";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbIncidentStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public boolean open(Incident incident, String linkBase, TimelineEntry opened, Notice alert) {
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(table)
+                            .item(IncidentItems.item(incident, linkBase))
+                            .conditionExpression("attribute_not_exists(PK)")).build(),
+                    timelinePut(incident.id(), opened),
+                    noticePut(alert)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (DynamoDbPostStore.failedCondition(e, 0)) return false;
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Incident> find(String incidentId) {
+        return incidentItem(incidentId).map(IncidentItems::fromItem);
+    }
+
+    @Override
+    public Optional<String> linkBase(String incidentId) {
+        return incidentItem(incidentId).map(i -> str(i, "linkBase"));
+    }
+
+    private Optional<Map<String, AttributeValue>> incidentItem(String incidentId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(IncidentItems.key(incidentId, IncidentItems.SK_INCIDENT))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    @Override
+    public Incident apply(String incidentId, IncidentAction action, TimelineEntry entry, String approvedDraft,
+                          Notice notice) throws StaleStateException {
+        Map<String, String> names = new HashMap<>(Map.of("#state", "state"));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":to", s(action.to().name()));
+        values.put(":now", s(entry.at().toString()));
+        List<String> from = new ArrayList<>();
+        int i = 0;
+        for (IncidentState s : action.from()) {
+            values.put(":f" + i, s(s.name()));
+            from.add(":f" + i++);
+        }
+        StringBuilder update = new StringBuilder("SET #state = :to, updatedAt = :now");
+        if (approvedDraft != null) {
+            update.append(", approvedDraft = :draft");
+            values.put(":draft", s(approvedDraft));
+        }
+        if (action.to().isEnded()) {
+            update.append(", endedAt = :now REMOVE GSI1PK, GSI1SK");
+        } else {
+            update.append(", GSI1PK = :active, GSI1SK = if_not_exists(GSI1SK, :now)");
+            values.put(":active", s(IncidentItems.ACTIVE));
+        }
+        String condition = "#state IN (" + String.join(", ", from) + ")";
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(IncidentItems.key(incidentId, IncidentItems.SK_INCIDENT))
+                .conditionExpression(condition)
+                .updateExpression(update.toString())
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)).build());
+        items.add(timelinePut(incidentId, entry));
+        if (notice != null) items.add(noticePut(notice));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            if (DynamoDbPostStore.failedCondition(e, 0)) {
+                IncidentState actual = find(incidentId).map(Incident::state).orElse(null);
+                throw new StaleStateException(actual == null ? "no incident " + incidentId
+                        : "the incident is " + actual.name().toLowerCase() + "; it cannot be " + action.id() + "d from there",
+                        actual);
+            }
+            throw e;
+        }
+        return find(incidentId).orElseThrow();
+    }
+
+    @Override
+    public void note(String incidentId, TimelineEntry entry, Notice noticeOrNull) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(timelinePut(incidentId, entry));
+        if (noticeOrNull != null) items.add(noticePut(noticeOrNull));
+        dynamo.transactWriteItems(b -> b.transactItems(items));
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(String incidentId) {
+        List<TimelineEntry> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : queryPrefix(incidentId, "TIMELINE#")) {
+            out.add(new TimelineEntry(instant(item, "at"), str(item, "event"), str(item, "actor"), str(item, "detail")));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean saveDrafts(String incidentId, List<ApologyDraft> drafts, Notice notice) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<String, AttributeValue> marker = new HashMap<>(IncidentItems.key(incidentId, "DRAFTS"));
+        marker.put(TYPE, s("DRAFTS"));
+        marker.put("count", n(drafts.size()));
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
+                .conditionExpression("attribute_not_exists(PK)")).build());
+        for (ApologyDraft d : drafts) {
+            Map<String, AttributeValue> item = new HashMap<>(IncidentItems.key(incidentId, "DRAFT#" + d.tone().id()));
+            item.put(TYPE, s("DRAFT"));
+            item.put("draft", s(toJson(d)));
+            items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build());
+        }
+        items.add(noticePut(notice));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (DynamoDbPostStore.failedCondition(e, 0)) return false;
+            throw e;
+        }
+    }
+
+    @Override
+    public List<ApologyDraft> drafts(String incidentId) {
+        List<ApologyDraft> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : queryPrefix(incidentId, "DRAFT#")) {
+            out.add(fromJson(str(item, "draft"), ApologyDraft.class));
+        }
+        out.sort(Comparator.comparing(ApologyDraft::tone, Comparator.comparingInt(Tone::ordinal)));
+        return out;
+    }
+
+    @Override
+    public List<Incident> active() {
+        List<Incident> out = new ArrayList<>();
+        for (Map<String, AttributeValue> key : queryIndex(IncidentItems.ACTIVE)) {
+            find(str(key, "incidentId")).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Notice> pendingNotices() {
+        List<Notice> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : queryIndex(OUTBOX)) out.add(fromJson(str(item, "notice"), Notice.class));
+        out.sort(Comparator.comparing(Notice::createdAt));
+        return out;
+    }
+
+    @Override
+    public void markSent(Notice notice) {
+        dynamo.updateItem(u -> u.tableName(table).key(IncidentItems.key(notice.incidentId(), "NOTICE#" + notice.id()))
+                .conditionExpression("attribute_exists(PK)")
+                .updateExpression("SET #st = :sent, sentAt = :now REMOVE GSI1PK, GSI1SK")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":sent", s("SENT"), ":now", s(Instant.now().toString()))));
+    }
+
+    private TransactWriteItem timelinePut(String incidentId, TimelineEntry e) {
+        byte[] r = new byte[4];
+        RANDOM.nextBytes(r);
+        Map<String, AttributeValue> item = new HashMap<>(IncidentItems.key(incidentId,
+                "TIMELINE#" + e.at() + "#" + HexFormat.of().formatHex(r)));
+        item.put(TYPE, s("TIMELINE"));
+        item.put("at", s(e.at().toString()));
+        item.put("event", s(e.event()));
+        item.put("actor", s(e.actor()));
+        putIfPresent(item, "detail", e.detail());
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
+    }
+
+    private TransactWriteItem noticePut(Notice notice) {
+        Map<String, AttributeValue> item = new HashMap<>(IncidentItems.key(notice.incidentId(), "NOTICE#" + notice.id()));
+        item.put(TYPE, s("NOTICE"));
+        item.put("status", s("PENDING"));
+        item.put("kind", s(notice.kind()));
+        item.put("notice", s(toJson(notice)));
+        item.put(GSI1PK, s(OUTBOX));
+        item.put(GSI1SK, s(notice.createdAt() + "#" + notice.id()));
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(PK)")).build();
+    }
+
+    private Iterable<Map<String, AttributeValue>> queryPrefix(String incidentId, String prefix) {
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
+                .expressionAttributeValues(Map.of(":pk", s(IncidentItems.pk(incidentId)), ":p", s(prefix)))
+                .build()).items();
+    }
+
+    private Iterable<Map<String, AttributeValue>> queryIndex(String partition) {
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(table).indexName(GSI1)
+                .keyConditionExpression("GSI1PK = :p")
+                .expressionAttributeValues(Map.of(":p", s(partition))).build()).items();
+    }
+
+}

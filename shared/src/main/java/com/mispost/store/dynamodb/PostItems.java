@@ -1,0 +1,66 @@
+package com.mispost.store.dynamodb;
+
+import com.mispost.post.Platform;
+import com.mispost.post.Post;
+import com.mispost.post.PostKey;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static com.mispost.store.dynamodb.Items.*;
+
+/** How a post is laid out in the table; also reads the post images that DynamoDB Streams deliver. */
+public final class PostItems {
+    public static final String TYPE_POST = "POST";
+    static final String SK_POST = "POST";
+    static final String SK_COUNTERS = "REACTIONS";
+
+    private PostItems() {
+    }
+
+    static String pk(PostKey key) {
+        return "POST#" + key;
+    }
+
+    static Map<String, AttributeValue> key(PostKey key, String sk) {
+        return Map.of(PK, s(pk(key)), SK, s(sk));
+    }
+
+    static Map<String, AttributeValue> item(Post post, java.time.Instant receivedAt) {
+        Map<String, AttributeValue> item = new HashMap<>(key(post.key(), SK_POST));
+        item.put(TYPE, s(TYPE_POST));
+        item.put("platform", s(post.platform().id()));
+        item.put("accountId", s(post.accountId()));
+        item.put("postId", s(post.postId()));
+        item.put("text", s(post.text()));
+        item.put("createdAt", s(post.createdAt() == null ? receivedAt.toString() : post.createdAt().toString()));
+        item.put("receivedAt", s(receivedAt.toString()));
+        putIfPresent(item, "author", post.author());
+        putIfPresent(item, "client", post.client());
+        putIfPresent(item, "replyTo", post.replyTo());
+        putIfPresent(item, "quoteOf", post.quoteOf());
+        putIfPresent(item, "language", post.language());
+        putIfPresent(item, "permalink", post.permalink());
+        if (!post.mediaTypes().isEmpty()) item.put("media", list(post.mediaTypes()));
+        return item;
+    }
+
+    /** Reads a post item (from GetItem or a stream's NewImage). */
+    public static Post fromItem(Map<String, AttributeValue> item) {
+        return new Post(
+                Platform.fromId(str(item, "platform")).orElseThrow(() ->
+                        new IllegalArgumentException("post item without a known platform: " + str(item, PK))),
+                str(item, "accountId"),
+                str(item, "postId"),
+                str(item, "author"),
+                str(item, "text"),
+                instant(item, "createdAt"),
+                str(item, "client"),
+                str(item, "replyTo"),
+                str(item, "quoteOf"),
+                strings(item, "media"),
+                str(item, "language"),
+                str(item, "permalink"));
+    }
+}
