@@ -11,6 +11,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Set;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,10 +38,24 @@ public final class StreamPoller implements Runnable {
     private final String onFailureQueueUrl;
     private final String region;
     private final Consumer<String> log;
-    /** Last sequence number dealt with per shard. Compared as numbers (DESIGN.md): never as strings. */
-    private final Map<String, BigInteger> position = new LinkedHashMap<>();
-    private final Map<BigInteger, Integer> attempts = new HashMap<>();
+    /**
+     * Per shard, the sequence numbers of the records dealt with lately, oldest first. Compared as
+     * numbers (DESIGN.md), never as strings. Each poll reads again from the oldest of them and skips
+     * records already dealt with by their event id: moto writes a cancelled transaction's other
+     * items to the stream and, after rolling back, hands their sequence numbers to the next real
+     * writes, so "after the last sequence number seen" would skip real records.
+     */
+    private final Map<String, ArrayDeque<BigInteger>> recent = new LinkedHashMap<>();
+    private final Set<String> dealtWith = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
+    private final Map<String, Integer> attempts = new HashMap<>();
     private volatile boolean running = true;
+    /** How many dealt-with records each poll reads again (moto rewrites only the stream's tail). */
+    private static final int LOOKBACK = 64;
 
     public StreamPoller(LambdaInvoker function, TemplateModel.StreamSource source, DynamoDbStreamsClient streams,
                         SqsClient sqs, String streamArn, String onFailureQueueUrl, String region, Consumer<String> log) {
@@ -75,18 +92,20 @@ public final class StreamPoller implements Runnable {
         boolean seen = false;
         List<Shard> shards = streams.describeStream(d -> d.streamArn(streamArn)).streamDescription().shards();
         for (Shard shard : shards) {
-            BigInteger last = position.get(shard.shardId());
+            ArrayDeque<BigInteger> window = recent.computeIfAbsent(shard.shardId(), k -> new ArrayDeque<>());
+            BigInteger from = window.peekFirst();
             // A fresh iterator on every poll: after a cancelled transaction moto's older iterators go blind (DESIGN.md).
             String iterator = streams.getShardIterator(g -> {
                 g.streamArn(streamArn).shardId(shard.shardId());
-                if (last == null) g.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-                else g.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(last.toString());
+                if (from == null) g.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                else g.shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(from.toString());
             }).shardIterator();
             if (iterator == null) continue;
             GetRecordsResponse got = streams.getRecords(g -> g.shardIterator(iterator).limit(1000));
-            if (got.records().isEmpty()) continue;
+            List<Record> fresh = got.records().stream().filter(r -> !dealtWith.contains(r.eventID())).toList();
+            if (fresh.isEmpty()) continue;
             seen = true;
-            deliver(shard.shardId(), got.records());
+            deliver(shard.shardId(), fresh);
         }
         return seen;
     }
@@ -98,19 +117,18 @@ public final class StreamPoller implements Runnable {
             if (EventPattern.anyMatches(filters, json)) {
                 matching.add(json);
             } else if (matching.isEmpty()) {
-                position.put(shardId, seq(json)); // filtered out before any batch: dealt with
+                dealtWith(shardId, json); // filtered out before any batch: dealt with
             }
             if (matching.size() == source.batchSize()) break;
         }
-        if (matching.isEmpty()) {
-            position.put(shardId, seq(StreamRecordsJson.record(records.get(records.size() - 1), region, streamArn)));
-            return;
-        }
-        int done = invokeBatch(shardId, matching);
-        if (done == matching.size()) {
-            // Skip the filtered-out records between the batch's end and the next matching record too.
-            position.put(shardId, seq(matching.get(matching.size() - 1)));
-        }
+        if (!matching.isEmpty()) invokeBatch(shardId, matching);
+    }
+
+    private void dealtWith(String shardId, JsonNode record) {
+        dealtWith.add(record.path("eventID").asText());
+        ArrayDeque<BigInteger> window = recent.get(shardId);
+        window.addLast(seq(record));
+        while (window.size() > LOOKBACK) window.removeFirst();
     }
 
     /** Invokes with the batch; returns how many leading records are dealt with. */
@@ -133,17 +151,17 @@ public final class StreamPoller implements Runnable {
             failedAt = 0;
         }
         if (failedAt < 0) {
-            position.put(shardId, seq(batch.get(batch.size() - 1)));
+            batch.forEach(r -> dealtWith(shardId, r));
             return batch.size();
         }
-        if (failedAt > 0) position.put(shardId, seq(batch.get(failedAt - 1)));
-        BigInteger failedSeq = seq(batch.get(failedAt));
-        int tries = attempts.merge(failedSeq, 1, Integer::sum);
+        batch.subList(0, failedAt).forEach(r -> dealtWith(shardId, r));
+        String failedId = batch.get(failedAt).path("eventID").asText();
+        int tries = attempts.merge(failedId, 1, Integer::sum);
         int max = source.maximumRetryAttempts();
         if (max >= 0 && tries > max) {
             sendToOnFailure(shardId, batch.subList(failedAt, batch.size()));
-            attempts.remove(failedSeq);
-            position.put(shardId, seq(batch.get(batch.size() - 1)));
+            attempts.remove(failedId);
+            batch.subList(failedAt, batch.size()).forEach(r -> dealtWith(shardId, r));
             return batch.size();
         }
         return failedAt;

@@ -54,7 +54,10 @@ public final class PostScreener {
         Account account = found.get();
         VoiceProfile voice = accounts.voice(account.key());
         Assessment assessment = detector.assess(post, account, voice);
-        posts.saveAssessment(post.key(), assessment);
+        if (!posts.saveAssessment(post.key(), assessment)) {
+            LOG.warn("post {} is not in the table (a stream record of a write that did not happen); skipped", post.key());
+            return Optional.empty();
+        }
         if (!assessment.alerts(account.policy().alertThreshold())) {
             learn(account, post, voice);
             return Optional.empty();

@@ -19,8 +19,8 @@ public interface PostStore {
 
     Optional<Post> findPost(PostKey key);
 
-    /** Keeps the detector's verdict on the post, for the record. */
-    void saveAssessment(PostKey key, Assessment assessment);
+    /** Keeps the detector's verdict on the post, for the record. Returns false if the post is not stored. */
+    boolean saveAssessment(PostKey key, Assessment assessment);
 
     /** Counts a reaction once, however often it is delivered. */
     ReactionOutcome recordReaction(Reaction reaction);

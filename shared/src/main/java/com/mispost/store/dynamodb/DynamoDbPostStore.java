@@ -77,14 +77,19 @@ public final class DynamoDbPostStore implements PostStore {
     }
 
     @Override
-    public void saveAssessment(PostKey key, Assessment assessment) {
-        dynamo.updateItem(u -> u.tableName(table).key(PostItems.key(key, PostItems.SK_POST))
-                .conditionExpression("attribute_exists(PK)")
-                .updateExpression("SET score = :score, severity = :severity, assessment = :a")
-                .expressionAttributeValues(Map.of(
-                        ":score", n(assessment.score()),
-                        ":severity", s(assessment.severity().id()),
-                        ":a", s(toJson(assessment)))));
+    public boolean saveAssessment(PostKey key, Assessment assessment) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(PostItems.key(key, PostItems.SK_POST))
+                    .conditionExpression("attribute_exists(PK)")
+                    .updateExpression("SET score = :score, severity = :severity, assessment = :a")
+                    .expressionAttributeValues(Map.of(
+                            ":score", n(assessment.score()),
+                            ":severity", s(assessment.severity().id()),
+                            ":a", s(toJson(assessment)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     @Override

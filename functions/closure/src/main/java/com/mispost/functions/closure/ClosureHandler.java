@@ -40,7 +40,7 @@ public class ClosureHandler extends MicronautRequestHandler<Map<String, Object>,
         if (event.containsKey("requestContext")) return http(EVENTS.convertValue(event, APIGatewayV2HTTPEvent.class));
         if ("Scheduled Event".equals(event.get("detail-type"))) {
             int sent = desk.sweep();
-            LOG.info("sweep: {} pending notices sent", sent);
+            if (sent > 0) LOG.info("sweep: {} pending notices sent", sent);
             return Map.of("sent", sent);
         }
         throw new IllegalArgumentException("closure takes HTTP API requests and scheduled events; got neither");

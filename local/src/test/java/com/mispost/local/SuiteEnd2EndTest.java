@@ -1,0 +1,124 @@
+package com.mispost.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mispost.account.Account;
+import com.mispost.incident.IncidentIds;
+import com.mispost.incident.IncidentState;
+import com.mispost.intake.GenericWebhook;
+import com.mispost.intake.SignatureVerifier;
+import com.mispost.post.AccountKey;
+import com.mispost.post.Platform;
+import com.mispost.post.PostKey;
+import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
+import com.mispost.store.dynamodb.DynamoDbIncidentStore;
+import com.mispost.store.dynamodb.DynamoDbPostStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole suite through the local runtime: a signed webhook in over HTTP, the stream to detect,
+ * an incident in the table, and the alert out through SNS into the staff inbox queue.
+ */
+class SuiteEnd2EndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalRuntime runtime;
+    private static final AccountKey BRAND = new AccountKey(Platform.X, "4400000000000000001");
+
+    @BeforeAll
+    static void start() {
+        Moto.endpoint(); // fail early, with moto's message, if it cannot start
+        runtime = LocalRuntime.start(new LocalRuntime.Options(Moto.template(), 0, Duration.ofSeconds(1), System.err::println));
+        new DynamoDbAccountRegistry(runtime.aws().dynamo, runtime.aws().tableName)
+                .save(Account.watched(BRAND, "Fernhill Outfitters"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (runtime != null) runtime.close();
+    }
+
+    @Test
+    void aSignedMispostBecomesAnIncidentAndAnAlertInTheStaffInbox() throws Exception {
+        String body = post("9900000000000000001", "ugh my boss is such a jerk, this damn job. beers tonight?");
+        HttpResponse<String> r = deliver(body, sign(body));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"accepted\":1");
+
+        String incidentId = IncidentIds.forPost(new PostKey(Platform.X, BRAND.accountId(), "9900000000000000001"));
+        var alert = runtime.inbox().await(n -> n.kind().equals("alert") && n.incidentId().equals(incidentId), Duration.ofSeconds(20));
+        assertThat(alert.subject()).contains("Possible mispost on Fernhill Outfitters");
+        assertThat(alert.attributes()).containsEntry("severity", "high").containsEntry("platform", "x")
+                .containsEntry("kind", "alert").containsEntry("account", "Fernhill Outfitters");
+        assertThat(alert.body()).contains("ugh my boss is such a jerk").contains("Acknowledge: http");
+
+        var incidents = new DynamoDbIncidentStore(runtime.aws().dynamo, runtime.aws().tableName);
+        assertThat(incidents.find(incidentId)).hasValueSatisfying(i -> assertThat(i.state()).isEqualTo(IncidentState.OPEN));
+        runtime.inbox().await(n -> n.kind().equals("drafts-ready") && n.incidentId().equals(incidentId), Duration.ofSeconds(20));
+        assertThat(incidents.drafts(incidentId)).hasSize(3);
+    }
+
+    @Test
+    void tenRedeliveriesStoreOnePostAndRaiseOneAlert() throws Exception {
+        String body = post("9900000000000000002", "I hate mondays so much, shit traffic and my boss again");
+        for (int i = 0; i < 10; i++) assertThat(deliver(body, sign(body)).statusCode()).isEqualTo(200);
+        String incidentId = IncidentIds.forPost(new PostKey(Platform.X, BRAND.accountId(), "9900000000000000002"));
+        runtime.inbox().await(n -> n.kind().equals("drafts-ready") && n.incidentId().equals(incidentId), Duration.ofSeconds(20));
+        Thread.sleep(1500); // time for any second alert to show up, were there one
+        long alerts = runtime.inbox().received().stream()
+                .filter(n -> n.kind().equals("alert") && n.incidentId().equals(incidentId)).count();
+        assertThat(alerts).isEqualTo(1);
+    }
+
+    @Test
+    void aForgedSignatureIsRefusedAndNothingIsStored() throws Exception {
+        String body = post("9900000000000000003", "a forged post");
+        HttpResponse<String> r = deliver(body, "sha256=" + "00".repeat(32));
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).contains("signature").doesNotContain("Exception");
+        var posts = new DynamoDbPostStore(runtime.aws().dynamo, runtime.aws().tableName, Clock.systemUTC());
+        assertThat(posts.findPost(new PostKey(Platform.X, BRAND.accountId(), "9900000000000000003"))).isEmpty();
+    }
+
+    @Test
+    void badInputGetsAClearError() throws Exception {
+        String notJson = "{not json";
+        HttpResponse<String> r = deliver(notJson, sign(notJson));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).path("error").asText()).contains("not valid JSON");
+
+        HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl() + "/webhooks/myspace"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("unknown platform 'myspace'");
+    }
+
+    private static String post(String id, String text) throws Exception {
+        return JSON.writeValueAsString(Map.of("type", "post", "platform", "x", "account", BRAND.accountId(),
+                "post", Map.of("id", id, "text", text, "client", "Twitter for Android")));
+    }
+
+    private static String sign(String body) {
+        return SignatureVerifier.signHex(LocalSecrets.value(GenericWebhook.SECRET), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> deliver(String body, String signature) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl() + "/webhooks/generic"))
+                .header("Content-Type", "application/json")
+                .header(GenericWebhook.SIGNATURE_HEADER, signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
