@@ -14,6 +14,13 @@ import java.util.List;
 /**
  * A moto_server process on 127.0.0.1 and a free port: the real AWS wire protocols for DynamoDB
  * (with Streams), SNS, SQS and SSM. Started on demand, stopped on close or at JVM exit.
+ *
+ * <p>moto's server handles requests on many threads without a lock, so two concurrent
+ * transactions can both pass their conditions, or crash copying a table the other is changing
+ * ("dictionary changed size during iteration"). DynamoDB makes each request atomic; to keep that
+ * promise locally we run moto's own server entry point with one lock around each request.
+ * Where python3 cannot import moto (moto_server installed apart, say), the plain
+ * {@code moto_server} command is used and concurrent writes are only as safe as moto makes them.
  */
 public final class MotoServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -28,13 +35,30 @@ public final class MotoServer implements AutoCloseable {
         this.log = log;
     }
 
+    /** moto's server entry point, with each request taken under one lock (see the class comment). */
+    private static final String SERIAL_MOTO = String.join("\n",
+            "import sys, threading",
+            "from moto.moto_server import werkzeug_app",
+            "lock = threading.Lock()",
+            "call = werkzeug_app.DomainDispatcherApplication.__call__",
+            "def serial(self, environ, start_response):",
+            "    with lock:",
+            "        return call(self, environ, start_response)",
+            "werkzeug_app.DomainDispatcherApplication.__call__ = serial",
+            "from moto.server import main",
+            "main(sys.argv[1:])");
+
     /** Starts moto_server, or fails with a message that says how to install it. */
     public static MotoServer start() {
+        String python = System.getenv().getOrDefault("MISPOST_PYTHON", "python3");
         String command = System.getenv().getOrDefault("MISPOST_MOTO_SERVER", "moto_server");
         int port = freePort();
+        List<String> argv = canImportMoto(python)
+                ? List.of(python, "-c", SERIAL_MOTO, "-H", "127.0.0.1", "-p", Integer.toString(port))
+                : List.of(command, "-H", "127.0.0.1", "-p", Integer.toString(port));
         try {
             Path log = Files.createTempFile("moto-server-", ".log");
-            Process p = new ProcessBuilder(List.of(command, "-H", "127.0.0.1", "-p", Integer.toString(port)))
+            Process p = new ProcessBuilder(argv)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -45,6 +69,19 @@ public final class MotoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start '" + command + "': " + e.getMessage()
                     + ". Install it with: pip install 'moto[server]' (or set MISPOST_MOTO_SERVER to its path)", e);
+        }
+    }
+
+    private static boolean canImportMoto(String python) {
+        try {
+            Process p = new ProcessBuilder(python, "-c", "import moto.server").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

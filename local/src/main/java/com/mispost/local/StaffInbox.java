@@ -71,8 +71,10 @@ public final class StaffInbox implements Runnable {
     public void run() {
         while (running) {
             try {
+                // No long polling: the local moto takes one request at a time, and a waiting receive would hold it.
                 List<Message> msgs = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                        .waitTimeSeconds(1)).messages();
+                        .waitTimeSeconds(0)).messages();
+                if (msgs.isEmpty()) sleep(50);
                 for (Message m : msgs) {
                     Received r = parse(m.body());
                     received.add(r);
@@ -117,8 +119,12 @@ public final class StaffInbox implements Runnable {
     }
 
     private static void sleep() {
+        sleep(200);
+    }
+
+    private static void sleep(long ms) {
         try {
-            Thread.sleep(200);
+            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,190 @@
+package com.mispost.local;
+
+import com.mispost.account.Account;
+import com.mispost.apology.ApologyComposer;
+import com.mispost.detection.Assessment;
+import com.mispost.detection.Severity;
+import com.mispost.detection.VoiceProfile;
+import com.mispost.incident.Incident;
+import com.mispost.incident.IncidentAction;
+import com.mispost.incident.IncidentState;
+import com.mispost.incident.TimelineEntry;
+import com.mispost.notify.Notice;
+import com.mispost.post.AccountKey;
+import com.mispost.post.Platform;
+import com.mispost.post.Post;
+import com.mispost.post.PostKey;
+import com.mispost.post.Reaction;
+import com.mispost.post.ReactionKind;
+import com.mispost.store.PostStore.ReactionOutcome;
+import com.mispost.store.StaleStateException;
+import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
+import com.mispost.store.dynamodb.DynamoDbIncidentStore;
+import com.mispost.store.dynamodb.DynamoDbPostStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The DynamoDB adapters against moto's real wire protocol: conditional writes, transactions, counters. */
+class StoresIntegrationTest {
+    private static LocalAws aws;
+    private static DynamoDbPostStore posts;
+    private static DynamoDbIncidentStore incidents;
+    private static DynamoDbAccountRegistry accounts;
+
+    @BeforeAll
+    static void provision() {
+        aws = Moto.provisioned();
+        posts = new DynamoDbPostStore(aws.dynamo, aws.tableName, Clock.systemUTC());
+        incidents = new DynamoDbIncidentStore(aws.dynamo, aws.tableName);
+        accounts = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
+    }
+
+    @AfterAll
+    static void close() {
+        aws.close();
+    }
+
+    private static Post post(String id, String text) {
+        return new Post(Platform.X, "brand-1", id, "sam", text, Instant.parse("2026-11-20T10:00:00Z"), "Hootsuite",
+                null, null, List.of("photo"), "en", "https://x.com/i/web/status/" + id);
+    }
+
+    private static Incident openIncident(String postId) {
+        Post p = post(postId, "my weekend plans");
+        posts.savePost(p, "{}");
+        Incident i = Incident.open(p, new Assessment(0.8, Severity.MEDIUM, List.of(), "capture it"), Instant.now());
+        Notice alert = new Notice("alert", i.id(), "alert", Severity.MEDIUM, "Brand", "x", "s", "b", "sms", Instant.now());
+        assertThat(incidents.open(i, "http://localhost", new TimelineEntry(Instant.now(), "opened", "detector", null), alert)).isTrue();
+        return i;
+    }
+
+    @Test
+    void aPostIsStoredOnceAndReadBackWhole() {
+        Post p = post("p-1", "Our autumn range is in stores now.");
+        assertThat(posts.savePost(p, "{\"raw\":1}")).isTrue();
+        assertThat(posts.savePost(p, "{\"raw\":2}")).isFalse();
+        assertThat(posts.findPost(p.key())).contains(p);
+    }
+
+    @Test
+    void fiftyConcurrentReactionsLeaveExactCounters() throws Exception {
+        Post p = post("p-50", "a post people react to");
+        posts.savePost(p, "{}");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Callable<ReactionOutcome>> jobs = new ArrayList<>();
+        Instant at = Instant.parse("2026-11-20T10:05:30Z");
+        for (int i = 0; i < 50; i++) {
+            ReactionKind kind = i % 2 == 0 ? ReactionKind.REPLY : ReactionKind.LIKE;
+            Reaction r = new Reaction(p.key(), kind, "r" + i, at);
+            jobs.add(() -> posts.recordReaction(r));
+            if (i < 10) jobs.add(() -> posts.recordReaction(r)); // redelivered: counted once
+        }
+        List<ReactionOutcome> outcomes = new ArrayList<>();
+        for (Future<ReactionOutcome> f : pool.invokeAll(jobs)) outcomes.add(f.get());
+        pool.shutdown();
+        assertThat(outcomes).filteredOn(o -> o == ReactionOutcome.COUNTED).hasSize(50);
+        assertThat(outcomes).filteredOn(o -> o == ReactionOutcome.DUPLICATE).hasSize(10);
+        var counts = posts.reactionCounts(p.key());
+        assertThat(counts.of(ReactionKind.REPLY)).isEqualTo(25);
+        assertThat(counts.of(ReactionKind.LIKE)).isEqualTo(25);
+        assertThat(counts.total()).isEqualTo(50);
+    }
+
+    @Test
+    void aReactionToAnUnknownPostIsDropped() {
+        Reaction r = new Reaction(new PostKey(Platform.X, "brand-1", "nope"), ReactionKind.SHARE, "s1", Instant.now());
+        assertThat(posts.recordReaction(r)).isEqualTo(ReactionOutcome.UNKNOWN_POST);
+    }
+
+    @Test
+    void anIncidentOpensOncePerPost() {
+        Incident i = openIncident("p-inc-once");
+        Notice again = new Notice("alert", i.id(), "alert", Severity.MEDIUM, "Brand", "x", "s", "b", "sms", Instant.now());
+        assertThat(incidents.open(i, "http://localhost", new TimelineEntry(Instant.now(), "opened", "detector", null), again)).isFalse();
+        assertThat(incidents.pendingNotices()).filteredOn(n -> n.incidentId().equals(i.id())).hasSize(1);
+    }
+
+    @Test
+    void transitionsCheckTheStateTheyComeFrom() throws Exception {
+        Incident i = openIncident("p-transitions");
+        TimelineEntry e = new TimelineEntry(Instant.now(), "acknowledged", "ana", null);
+        assertThat(incidents.apply(i.id(), IncidentAction.ACKNOWLEDGE, e, null, null).state()).isEqualTo(IncidentState.ACKNOWLEDGED);
+        assertThatThrownBy(() -> incidents.apply(i.id(), IncidentAction.ACKNOWLEDGE, e, null, null))
+                .isInstanceOf(StaleStateException.class)
+                .satisfies(x -> assertThat(((StaleStateException) x).actual()).isEqualTo(IncidentState.ACKNOWLEDGED));
+        assertThatThrownBy(() -> incidents.apply(i.id(), IncidentAction.REPAIR, e, null, null)).isInstanceOf(StaleStateException.class);
+        Incident approved = incidents.apply(i.id(), IncidentAction.APPROVE, new TimelineEntry(Instant.now(), "approved", "ana", "Sorry."), "Sorry.", null);
+        assertThat(approved.state()).isEqualTo(IncidentState.RESPONDING);
+        assertThat(approved.approvedDraft()).isEqualTo("Sorry.");
+        incidents.apply(i.id(), IncidentAction.CLOSE, new TimelineEntry(Instant.now(), "closed", "ana", null), null, null);
+        assertThat(incidents.active()).extracting(Incident::id).doesNotContain(i.id());
+        assertThat(incidents.timeline(i.id())).extracting(TimelineEntry::event).containsExactly("opened", "acknowledged", "approved", "closed");
+    }
+
+    @Test
+    void twoStaffActingAtOnceNeverBothWin() throws Exception {
+        Incident i = openIncident("p-race");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger won = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Callable<Void>> jobs = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            IncidentAction a = k % 2 == 0 ? IncidentAction.ACKNOWLEDGE : IncidentAction.DISMISS;
+            String who = "staff-" + k;
+            jobs.add(() -> {
+                try {
+                    incidents.apply(i.id(), a, new TimelineEntry(Instant.now(), a.id(), who, "reason"), null, null);
+                    won.incrementAndGet();
+                } catch (StaleStateException e) {
+                    refused.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        pool.invokeAll(jobs);
+        pool.shutdown();
+        // OPEN → ACKNOWLEDGED → DISMISSED is a legal path, so at most two can win; never two acknowledgements.
+        List<String> events = incidents.timeline(i.id()).stream().map(TimelineEntry::event).toList();
+        assertThat(events.stream().filter(e -> e.equals("acknowledge")).count()).isLessThanOrEqualTo(1);
+        assertThat(events.stream().filter(e -> e.equals("dismiss")).count()).isLessThanOrEqualTo(1);
+        assertThat(won.get() + refused.get()).isEqualTo(8);
+        assertThat(won.get()).isBetween(1, 2);
+        assertThat(events.size()).isEqualTo(1 + won.get());
+    }
+
+    @Test
+    void draftsAreStoredOncePerIncident() {
+        Incident i = openIncident("p-drafts");
+        var drafts = new ApologyComposer().compose(Platform.X, Severity.MEDIUM, "Brand");
+        Notice n = new Notice("drafts-ready", i.id(), "drafts-ready", Severity.MEDIUM, "Brand", "x", "s", "b", "sms", Instant.now());
+        assertThat(incidents.saveDrafts(i.id(), drafts, n)).isTrue();
+        assertThat(incidents.saveDrafts(i.id(), drafts, n)).isFalse();
+        assertThat(incidents.drafts(i.id())).isEqualTo(drafts);
+    }
+
+    @Test
+    void theVoiceIsUpdatedOptimistically() {
+        AccountKey key = new AccountKey(Platform.X, "voice-brand");
+        accounts.save(Account.watched(key, "Voice Brand"));
+        VoiceProfile seen = accounts.voice(key);
+        VoiceProfile next = seen.learn(post("v1", "We are open late tonight."));
+        assertThat(accounts.saveVoice(key, seen, next)).isTrue();
+        assertThat(accounts.saveVoice(key, seen, next)).as("a stale writer loses").isFalse();
+        assertThat(accounts.voice(key).posts()).isEqualTo(next.posts());
+        assertThat(accounts.list()).extracting(Account::key).contains(key);
+    }
+}
