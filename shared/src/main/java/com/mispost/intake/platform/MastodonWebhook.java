@@ -91,7 +91,7 @@ public final class MastodonWebhook implements PlatformWebhook {
         String quoteOf = reblog != null ? Fields.str(reblog, "id") : quoted != null ? Fields.str(quoted, "id") : null;
         Post post = new Post(Platform.MASTODON, account, id, null, text(shown), created,
                 Fields.str(s, "application", "name"), Fields.str(s, "in_reply_to_id"), quoteOf, media(shown),
-                Fields.str(s, "language"), Objects.requireNonNullElse(Fields.str(s, "url"), Fields.str(s, "uri")));
+                Fields.str(s, "language"), Fields.str(s, "url") != null ? Fields.str(s, "url") : Fields.str(s, "uri"));
 
         if (event.equals("status.updated")) {
             Instant at = edited != null ? edited : eventTime != null ? eventTime : created;
