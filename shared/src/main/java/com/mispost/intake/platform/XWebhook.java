@@ -36,7 +36,8 @@ import java.util.Objects;
  *   {@code post.reply.create}, {@code post.delete}; v2 post objects).</li>
  * </ul>
  * Both give the same delivery key for the same tweet and account, so a post seen through both is
- * stored once.
+ * stored once. X delivers an edit as a new tweet whose edit history starts at the original; the
+ * account's own edits become PostEdited of the original post.
  *
  * <p>Handshake: the CRC {@code GET ?crc_token=T} answered with
  * {@code {"response_token":"sha256=<base64 HMAC-SHA256(secret, T)>"}}. Signature: X sends
@@ -152,7 +153,13 @@ public final class XWebhook implements PlatformWebhook {
         Instant at = tweetTime(t, where);
         String key = InboundEvent.key(Platform.X, account, "tweet", id);
         if (author.equals(account)) {
-            into.add(new InboundEvent.PostPublished(post(t, account, id, at), key));
+            // An edit arrives as a new tweet whose history starts at the original: it edits that post.
+            String original = Fields.str(t, "edit_history", "initial_tweet_id");
+            if (original != null && !original.equals(id)) {
+                into.add(new InboundEvent.PostEdited(post(t, account, original, id, at), at, key));
+            } else {
+                into.add(new InboundEvent.PostPublished(post(t, account, id, id, at), key));
+            }
             return;
         }
         JsonNode retweeted = t.path("retweeted_status");
@@ -226,7 +233,8 @@ public final class XWebhook implements PlatformWebhook {
         return at;
     }
 
-    private static Post post(JsonNode t, String account, String id, Instant at) {
+    /** @param id the post's id (the original's, for an edit); @param version the id of this version, for the link */
+    private static Post post(JsonNode t, String account, String id, String version, Instant at) {
         JsonNode retweeted = t.path("retweeted_status");
         String text = retweeted.isObject()
                 ? "RT @" + Objects.requireNonNullElse(Fields.str(retweeted, "user", "screen_name"), "?") + ": " + fullText(retweeted)
@@ -236,7 +244,7 @@ public final class XWebhook implements PlatformWebhook {
         return new Post(Platform.X, account, id, null, text, at,
                 nonBlank(HtmlText.toText(Fields.str(t, "source"))),
                 Fields.str(t, "in_reply_to_status_id_str"), quoteOf,
-                mediaTypes(t), language(Fields.str(t, "lang")), permalink(Fields.str(t, "user", "screen_name"), id));
+                mediaTypes(t), language(Fields.str(t, "lang")), permalink(Fields.str(t, "user", "screen_name"), version));
     }
 
     /** The whole text: X cuts {@code text} at 140 characters and puts the rest in {@code extended_tweet}. */
@@ -306,7 +314,13 @@ public final class XWebhook implements PlatformWebhook {
         if (at == null) throw new MalformedDeliveryException(w + ": missing field 'created_at'");
         String key = InboundEvent.key(Platform.X, account, "tweet", id);
         if (author.equals(account)) {
-            into.add(new InboundEvent.PostPublished(postV2(payload, includes, account, id, at), key));
+            List<JsonNode> history = Fields.elements(payload, "edit_history_tweet_ids");
+            String original = history.isEmpty() ? null : Fields.str(history.get(0));
+            if (original != null && !original.equals(id)) {
+                into.add(new InboundEvent.PostEdited(postV2(payload, includes, account, original, id, at), at, key));
+            } else {
+                into.add(new InboundEvent.PostPublished(postV2(payload, includes, account, id, id, at), key));
+            }
             return;
         }
         ReactionKind kind = null;
@@ -340,7 +354,7 @@ public final class XWebhook implements PlatformWebhook {
                 new Reaction(new PostKey(Platform.X, account, target), kind, id, at), key));
     }
 
-    private static Post postV2(JsonNode p, JsonNode includes, String account, String id, Instant at) {
+    private static Post postV2(JsonNode p, JsonNode includes, String account, String id, String version, Instant at) {
         String text = Fields.str(p, "note_tweet", "text");
         if (text == null) text = Fields.str(p, "text");
         String replyTo = null;
@@ -365,7 +379,7 @@ public final class XWebhook implements PlatformWebhook {
         }
         return new Post(Platform.X, account, id, null, text == null ? "" : HtmlText.decodeEntities(text), at,
                 Fields.str(p, "source"), replyTo, quoteOf, media, language(Fields.str(p, "lang")),
-                permalink(username, id));
+                permalink(username, version));
     }
 
     private static String includedAuthor(JsonNode includes, String tweetId) {

@@ -27,7 +27,7 @@ final class Fixtures {
     static final SecretSource SECRET_SOURCE = name -> Optional.ofNullable(SECRETS.get(name));
 
     static final List<String> ALL = List.of(
-            "x/tweet-create-own-long.json", "x/tweet-create-batch.json", "x/favorite.json", "x/tweet-delete.json",
+            "x/tweet-create-own-long.json", "x/tweet-create-batch.json", "x/tweet-create-edit.json", "x/xaa-post-edit.json", "x/favorite.json", "x/tweet-delete.json",
             "x/xaa-post-create.json", "x/xaa-reply-create.json", "x/xaa-post-delete.json",
             "meta/page-feed-batch.json", "meta/instagram-comments.json",
             "linkedin/comment.json", "linkedin/batch.json",

@@ -158,6 +158,20 @@ class XWebhookTest {
     }
 
     @Test
+    void anEditOfTheAccountsTweetEditsTheOriginalPostInEitherEnvelope() throws Exception {
+        InboundEvent.PostEdited aaa = only(x.parse(bytes("x/tweet-create-edit.json")).events(), InboundEvent.PostEdited.class);
+        assertThat(aaa.post().key()).isEqualTo(new PostKey(Platform.X, ACCOUNT, "1900000000000000001"));
+        assertThat(aaa.post().text()).contains("Saturday (not Friday, sorry!)");
+        assertThat(aaa.post().permalink()).isEqualTo("https://x.com/OakfieldBakery/status/1900000000000000040");
+        assertThat(aaa.editedAt()).isEqualTo(Instant.ofEpochMilli(1772574000000L));
+        assertThat(aaa.deliveryKey()).isEqualTo("x/" + ACCOUNT + "/tweet/1900000000000000040");
+
+        InboundEvent.PostEdited xaa = only(x.parse(bytes("x/xaa-post-edit.json")).events(), InboundEvent.PostEdited.class);
+        assertThat(xaa.post().key()).isEqualTo(new PostKey(Platform.X, ACCOUNT, "1900000000000000020"));
+        assertThat(xaa.editedAt()).isEqualTo(Instant.parse("2026-03-04T08:10:00Z"));
+    }
+
+    @Test
     void otherActivitiesAreAcknowledgedAndIgnored() throws Exception {
         ParsedDelivery d = x.parse("{\"for_user_id\":\"1\",\"follow_events\":[{}]}".getBytes(StandardCharsets.UTF_8));
         assertThat(d.events()).isEmpty();
