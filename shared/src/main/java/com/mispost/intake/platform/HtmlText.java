@@ -73,8 +73,7 @@ public final class HtmlText {
             out.append(c);
             i++;
         }
-        trimTrailingSpaces(out);
-        return out.toString();
+        return out.toString().strip();
     }
 
     /** Decodes entities only, keeping everything else (X escapes &amp;, &lt; and &gt; in tweet text). */

@@ -162,7 +162,7 @@ public final class MetaWebhook implements PlatformWebhook {
             String key = InboundEvent.key(Platform.META, page, "comment", commentId, verb, time);
             if (own) {
                 String replyTo = Objects.requireNonNullElse(Fields.str(v, "parent_id"), postId);
-                Post post = post(v, page, commentId, created, replyTo, null, List.of());
+                Post post = post(v, page, commentId, postId, created, replyTo, null, List.of());
                 ownChange(post, verb, changed, key, where, into);
             } else if (verb.equals("add")) {
                 into.add(new InboundEvent.ReactionReceived(new Reaction(
@@ -197,7 +197,8 @@ public final class MetaWebhook implements PlatformWebhook {
                 into.ignore(where + ": post " + postId + " is not published yet (scheduled or draft)");
                 return;
             }
-            ownChange(post(v, page, postId, created, null, Fields.str(v, "share_id"), media(item, v)), verb, changed, key, where, into);
+            ownChange(post(v, page, postId, postId, created, null, Fields.str(v, "share_id"), media(item, v)), verb, changed, key,
+                    where, into);
         } else if (item.equals("share") && verb.equals("add") && Fields.str(v, "parent_id") != null) {
             String target = Fields.str(v, "parent_id");
             into.add(new InboundEvent.ReactionReceived(new Reaction(
@@ -240,12 +241,13 @@ public final class MetaWebhook implements PlatformWebhook {
         }
     }
 
-    private static Post post(JsonNode v, String page, String id, Instant created, String replyTo, String quoteOf,
-                             List<String> media) {
+    /** @param shownOn the post a reader opens to see it: the post itself, or the post a comment is on */
+    private static Post post(JsonNode v, String page, String id, String shownOn, Instant created, String replyTo,
+                             String quoteOf, List<String> media) {
         String permalink = Fields.str(v, "post", "permalink_url");
         return new Post(Platform.META, page, id, null, Objects.requireNonNullElse(Fields.str(v, "message"), ""),
                 created, null, replyTo, quoteOf, media, null,
-                permalink != null ? permalink : "https://www.facebook.com/" + id);
+                permalink != null ? permalink : "https://www.facebook.com/" + shownOn);
     }
 
     private static List<String> media(String item, JsonNode v) {

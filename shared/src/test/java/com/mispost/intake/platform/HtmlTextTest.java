@@ -49,5 +49,6 @@ class HtmlTextTest {
     @Test
     void sourceWhitespaceCollapsesLikeABrowser() {
         assertThat(HtmlText.toText("<p>  spaced\n   out  </p>\n<p> text </p>")).isEqualTo("spaced out\n\ntext");
+        assertThat(HtmlText.toText("<br><p>edges</p><br>")).isEqualTo("edges");
     }
 }

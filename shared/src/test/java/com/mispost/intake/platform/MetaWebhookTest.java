@@ -82,6 +82,7 @@ class MetaWebhookTest {
         assertThat(ownComment.postId()).isEqualTo("900001_55502");
         assertThat(ownComment.replyTo()).isEqualTo("900001_55501");
         assertThat(ownComment.text()).isEqualTo("Can't wait to see you, Dana!");
+        assertThat(ownComment.permalink()).isEqualTo("https://www.facebook.com/222333444555_900001");
 
         List<Reaction> reactions = d.events().stream().filter(InboundEvent.ReactionReceived.class::isInstance)
                 .map(e -> ((InboundEvent.ReactionReceived) e).reaction()).toList();
