@@ -3,6 +3,7 @@ package com.mispost.intake;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,7 +40,12 @@ public final class DeliveryJson {
             if (msg != null && msg.contains("UTF")) {
                 throw new MalformedDeliveryException("the body is not valid UTF-8");
             }
-            throw new MalformedDeliveryException("the body is not valid JSON (line " + e.getLocation().getLineNr()
+            if (e instanceof StreamConstraintsException) {
+                throw new MalformedDeliveryException("the JSON holds a value longer than intake accepts");
+            }
+            // Some Jackson errors carry no location; the message must not depend on one.
+            throw new MalformedDeliveryException(e.getLocation() == null ? "the body is not valid JSON"
+                    : "the body is not valid JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new MalformedDeliveryException("the body could not be read as JSON");
