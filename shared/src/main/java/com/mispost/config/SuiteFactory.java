@@ -6,7 +6,7 @@ import com.mispost.detection.MispostDetector;
 import com.mispost.detection.PostScreener;
 import com.mispost.incident.IncidentDesk;
 import com.mispost.incident.web.IncidentPages;
-import com.mispost.intake.GenericWebhook;
+import com.mispost.intake.platform.PlatformWebhooks;
 import com.mispost.intake.WebhookIntake;
 import com.mispost.links.ActionLinks;
 import com.mispost.notify.NoticeComposer;
@@ -29,7 +29,6 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Wires the domain to its adapters. Configuration comes from the function's environment:
@@ -82,8 +81,8 @@ public class SuiteFactory {
     }
 
     @Singleton
-    WebhookIntake webhookIntake(SecretSource secrets, AccountRegistry accounts, PostStore posts, IncidentStore incidents) {
-        return new WebhookIntake(List.of(new GenericWebhook()), secrets, accounts, posts, incidents);
+    WebhookIntake webhookIntake(Clock clock, SecretSource secrets, AccountRegistry accounts, PostStore posts, IncidentStore incidents) {
+        return new WebhookIntake(PlatformWebhooks.standard(clock), secrets, accounts, posts, incidents);
     }
 
     @Singleton

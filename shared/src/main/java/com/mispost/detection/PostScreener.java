@@ -2,6 +2,7 @@ package com.mispost.detection;
 
 import com.mispost.account.Account;
 import com.mispost.incident.Incident;
+import com.mispost.incident.IncidentIds;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
@@ -70,6 +71,37 @@ public final class PostScreener {
         if (incidents.open(incident, linkBase, opened, alert)) {
             LOG.info("incident {} opened for post {} ({}, score {})", incident.id(), post.key(),
                     assessment.severity().id(), String.format(Locale.ROOT, "%.2f", assessment.score()));
+            outbox.send(alert);
+        }
+        return Optional.of(incident);
+    }
+
+    /**
+     * Screens an edit of a stored post. On a post with an incident, the new verdict goes on the
+     * incident's timeline and staff are told; otherwise an edit that now looks like a mispost
+     * opens an incident like a new post would. Edits do not teach the account's voice.
+     */
+    public Optional<Incident> screenEdit(Post edited, Instant editedAt) {
+        Optional<Account> found = accounts.find(edited.key().account());
+        if (found.isEmpty()) return Optional.empty();
+        Account account = found.get();
+        Assessment assessment = detector.assess(edited, account, accounts.voice(account.key()));
+        Optional<Incident> existing = incidents.find(IncidentIds.forPost(edited.key()));
+        Instant now = clock.instant();
+        if (existing.isPresent()) {
+            Incident incident = existing.get();
+            TimelineEntry entry = new TimelineEntry(editedAt, "post-edited", edited.platform().id(), String.format(Locale.ROOT,
+                    "edited on the platform; the edited text scores %.2f (%s)", assessment.score(), assessment.severity().id()));
+            Notice notice = notices.changed(incident, account.displayName(), entry, linkBase, now);
+            incidents.note(incident.id(), entry, notice);
+            outbox.send(notice);
+            return existing;
+        }
+        if (!assessment.alerts(account.policy().alertThreshold())) return Optional.empty();
+        Incident incident = Incident.open(edited, assessment, now);
+        Notice alert = notices.alert(incident, account, linkBase, now);
+        if (incidents.open(incident, linkBase, new TimelineEntry(now, "opened", "detector", String.format(Locale.ROOT,
+                "after an edit: %s, score %.2f", assessment.severity().id(), assessment.score())), alert)) {
             outbox.send(alert);
         }
         return Optional.of(incident);

@@ -2,7 +2,7 @@ package com.mispost.intake;
 
 import com.mispost.incident.IncidentIds;
 import com.mispost.incident.TimelineEntry;
-import com.mispost.post.Platform;
+import com.mispost.intake.platform.PlatformWebhooks;
 import com.mispost.post.Post;
 import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;
@@ -13,10 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Where platforms meet the suite: checks a delivery (size, type, signature), reads it in the
@@ -28,15 +26,15 @@ public final class WebhookIntake {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
 
-    private final Map<Platform, PlatformWebhook> dialects = new EnumMap<>(Platform.class);
+    private final PlatformWebhooks dialects;
     private final SecretSource secrets;
     private final AccountRegistry accounts;
     private final PostStore posts;
     private final IncidentStore incidents;
 
-    public WebhookIntake(List<PlatformWebhook> dialects, SecretSource secrets, AccountRegistry accounts,
+    public WebhookIntake(PlatformWebhooks dialects, SecretSource secrets, AccountRegistry accounts,
                          PostStore posts, IncidentStore incidents) {
-        dialects.forEach(d -> this.dialects.put(d.platform(), d));
+        this.dialects = dialects;
         this.secrets = secrets;
         this.accounts = accounts;
         this.posts = posts;
@@ -44,7 +42,7 @@ public final class WebhookIntake {
     }
 
     public WebhookResponse handle(WebhookRequest request) {
-        PlatformWebhook dialect = Platform.fromId(request.platform()).map(dialects::get).orElse(null);
+        PlatformWebhook dialect = dialects.forId(request.platform()).orElse(null);
         if (dialect == null) {
             return WebhookResponse.error(404, "unknown platform '" + request.platform()
                     + "': webhooks are at /webhooks/x, /webhooks/meta, /webhooks/linkedin, /webhooks/mastodon and /webhooks/generic");
@@ -70,13 +68,14 @@ public final class WebhookIntake {
         } catch (MalformedDeliveryException e) {
             return WebhookResponse.error(400, e.getMessage());
         }
-        if (delivery.events().isEmpty() && !delivery.rejected().isEmpty()) {
+        if (delivery.events().isEmpty() && delivery.ignored().isEmpty() && !delivery.rejected().isEmpty()) {
             return WebhookResponse.error(400, String.join("; ", delivery.rejected()));
         }
         String raw = new String(request.body(), StandardCharsets.UTF_8);
         Tally tally = new Tally();
         try {
             for (InboundEvent event : delivery.events()) store(event, raw, tally);
+            tally.ignored += delivery.ignored().size();
         } catch (RuntimeException e) {
             // Nothing half-done is acknowledged: the platform redelivers and idempotent writes absorb the repeat.
             LOG.error("storing a {} delivery failed; answering 503 so that it is retried: {}",
@@ -104,6 +103,12 @@ public final class WebhookIntake {
                 tally.accepted++;
             } else {
                 tally.duplicates++;
+            }
+        } else if (event instanceof InboundEvent.PostEdited e) {
+            if (posts.saveEdit(e.post(), e.editedAt(), raw)) {
+                tally.accepted++;
+            } else {
+                tally.ignored++;
             }
         } else if (event instanceof InboundEvent.ReactionReceived r) {
             switch (posts.recordReaction(r.reaction())) {

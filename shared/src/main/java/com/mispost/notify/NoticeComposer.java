@@ -84,6 +84,7 @@ public final class NoticeComposer {
                     + "\nPublishing stays with staff: post it from the account now.";
             case "repair" -> entry.actor() + " recorded a repair for " + accountName + ": " + entry.detail();
             case "reopened" -> entry.actor() + " reopened the incident on " + accountName + ": " + entry.detail();
+            case "post-edited" -> "The flagged post on " + accountName + " was " + entry.detail() + ".";
             default -> entry.actor() + ": " + entry.event() + (entry.detail() == null ? "" : " (" + entry.detail() + ")");
         };
         String body = what + "\n\nIncident page: "

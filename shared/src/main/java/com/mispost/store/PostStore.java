@@ -19,6 +19,13 @@ public interface PostStore {
 
     Optional<Post> findPost(PostKey key);
 
+    /**
+     * Records an edit of a stored post (the text as edited, once per edit time), so that it is
+     * screened again; the post as it first went out stays as it was. Returns false when the post
+     * is not stored or the edit was recorded before.
+     */
+    boolean saveEdit(Post edited, Instant editedAt, String rawDelivery);
+
     /** Keeps the detector's verdict on the post, for the record. Returns false if the post is not stored. */
     boolean saveAssessment(PostKey key, Assessment assessment);
 

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
-import com.mispost.intake.GenericWebhook;
+import com.mispost.intake.platform.MetaWebhook;
+import com.mispost.intake.platform.XWebhook;
 import com.mispost.intake.SignatureVerifier;
 import com.mispost.local.LocalRuntime;
 import com.mispost.local.LocalSecrets;
@@ -28,6 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -81,49 +87,91 @@ public final class Demo {
     }
 
     private int scenario(JsonNode s) throws Exception {
-        JsonNode a = s.path("account");
-        Platform platform = Platform.fromId(a.path("platform").asText()).orElseThrow();
-        String accountId = a.path("id").asText();
-        Account account = new Account(new AccountKey(platform, accountId), a.path("displayName").asText(),
-                ZoneId.of(a.path("timeZone").asText("UTC")), LocalTime.parse(a.path("opensAt").asText("08:00")),
-                LocalTime.parse(a.path("closesAt").asText("20:00")), strings(a.path("usualClients")),
-                strings(a.path("teamSeats")), AccountPolicy.DEFAULT);
-        new DynamoDbAccountRegistry(runtime.aws().dynamo, runtime.aws().tableName).save(account);
-        out.println("  watching " + account.displayName() + " on " + platform.id() + " (account registry seeded)");
+        DynamoDbAccountRegistry registry = new DynamoDbAccountRegistry(runtime.aws().dynamo, runtime.aws().tableName);
+        String xAccount = null;
+        String xHandle = null;
+        String pageId = null;
+        for (JsonNode a : s.path("accounts")) {
+            Platform platform = Platform.fromId(a.path("platform").asText()).orElseThrow();
+            Account account = new Account(new AccountKey(platform, a.path("id").asText()), a.path("displayName").asText(),
+                    ZoneId.of(a.path("timeZone").asText("UTC")), LocalTime.parse(a.path("opensAt").asText("08:00")),
+                    LocalTime.parse(a.path("closesAt").asText("20:00")), strings(a.path("usualClients")),
+                    strings(a.path("teamSeats")), AccountPolicy.DEFAULT);
+            registry.save(account);
+            if (platform == Platform.X) {
+                xAccount = account.key().accountId();
+                xHandle = a.path("handle").asText();
+            }
+            if (platform == Platform.META) pageId = account.key().accountId();
+            out.println("  watching " + account.displayName() + " on " + platform.id() + " (account registry seeded)");
+        }
         out.println();
 
         for (JsonNode p : s.path("brandPosts")) {
-            int status = deliver(postEvent(platform, accountId, p));
-            out.printf(Locale.ROOT, "  before    webhook   brand post          %s -> %d%n", quote(p.path("text").asText(), 60), status);
+            int status = deliverX(tweets(xAccount, List.of(tweet(p, xAccount, xHandle, null))));
+            out.printf(Locale.ROOT, "  before    webhook   X post              %s -> %d%n", quote(p.path("text").asText(), 60), status);
+        }
+        for (JsonNode p : s.path("metaPosts")) {
+            int status = deliverMeta(pagePost(pageId, p));
+            out.printf(Locale.ROOT, "  before    webhook   Facebook post       %s -> %d%n", quote(p.path("text").asText(), 60), status);
         }
         JsonNode m = s.path("mispost");
+        String mispostId = m.path("id").asText();
         postedAt = Instant.now();
-        int status = deliver(postEvent(platform, accountId, m));
+        ObjectNode mispost = tweets(xAccount, List.of(tweet(m, xAccount, xHandle, null)));
+        int status = deliverX(mispost);
         line("webhook", "THE MISPOST", quote(m.path("text").asText(), 70) + " -> " + status);
-        // The platform redelivers, as platforms do: still one post, one incident, one alert.
-        deliver(postEvent(platform, accountId, m));
-        line("webhook", "redelivered", "the same post again -> stored once");
+        // X redelivers, as platforms do: still one post, one incident, one alert.
+        deliverX(mispost);
+        line("webhook", "redelivered", "X sent the same tweet again -> stored once");
 
         StaffInbox.Received alert = runtime.inbox().await(r -> r.kind().equals("alert"), WAIT);
         String incident = alert.incidentId();
 
         JsonNode r = s.path("reactions");
-        ArrayNode batch = JSON.createArrayNode();
-        int n = 0;
-        n += reactions(batch, platform, accountId, m.path("id").asText(), "reply", r.path("replies").asInt());
-        n += reactions(batch, platform, accountId, m.path("id").asText(), "share", r.path("shares").asInt());
-        n += reactions(batch, platform, accountId, m.path("id").asText(), "quote", r.path("quotes").asInt());
-        n += reactions(batch, platform, accountId, m.path("id").asText(), "like", r.path("likes").asInt());
-        ObjectNode body = JSON.createObjectNode();
-        body.set("events", batch);
-        deliver(body);
+        List<ObjectNode> reactions = new ArrayList<>();
+        long id = 1870000000000000000L;
+        for (int i = 0; i < r.path("replies").asInt(); i++) {
+            ObjectNode t = publicTweet(++id, "@" + xHandle + " wrong account?? " + i, i);
+            t.put("in_reply_to_status_id_str", mispostId);
+            t.put("in_reply_to_user_id_str", xAccount);
+            reactions.add(t);
+        }
+        for (int i = 0; i < r.path("quotes").asInt(); i++) {
+            ObjectNode t = publicTweet(++id, "screenshotted before it goes " + i, i);
+            t.put("is_quote_status", true);
+            t.put("quoted_status_id_str", mispostId);
+            t.set("quoted_status", original(mispostId, m, xAccount, xHandle));
+            reactions.add(t);
+        }
+        for (int i = 0; i < r.path("shares").asInt(); i++) {
+            ObjectNode t = publicTweet(++id, "RT @" + xHandle + ": " + m.path("text").asText(), i);
+            t.set("retweeted_status", original(mispostId, m, xAccount, xHandle));
+            reactions.add(t);
+        }
+        int sent = 0;
+        for (int from = 0; from < reactions.size(); from += 10) {
+            deliverX(tweets(xAccount, reactions.subList(from, Math.min(reactions.size(), from + 10))));
+            sent += Math.min(10, reactions.size() - from);
+        }
+        ObjectNode likes = JSON.createObjectNode();
+        likes.put("for_user_id", xAccount);
+        ArrayNode favs = likes.putArray("favorite_events");
+        for (int i = 0; i < r.path("likes").asInt(); i++) {
+            ObjectNode f = favs.addObject();
+            f.put("id", "fav" + i + "x" + mispostId);
+            f.put("created_at", X_TIME.format(Instant.now()));
+            f.put("timestamp_ms", Instant.now().toEpochMilli());
+            f.set("favorited_status", original(mispostId, m, xAccount, xHandle));
+            ObjectNode u = f.putObject("user");
+            u.put("id_str", Long.toString(9100000000L + i));
+            u.put("screen_name", "fan" + i);
+        }
+        deliverX(likes);
         int redeliveries = r.path("redeliveries").asInt();
-        ArrayNode again = JSON.createArrayNode();
-        for (int i = 0; i < redeliveries && i < batch.size(); i++) again.add(batch.get(i));
-        ObjectNode againBody = JSON.createObjectNode();
-        againBody.set("events", again);
-        if (redeliveries > 0) deliver(againBody);
-        line("webhook", "reactions", n + " replies, shares, quotes and likes (" + redeliveries + " redelivered) -> counted once each");
+        if (redeliveries > 0) deliverX(tweets(xAccount, reactions.subList(0, Math.min(redeliveries, reactions.size()))));
+        line("webhook", "reactions", sent + " replies, quotes and retweets and " + favs.size() + " likes in X's format ("
+                + redeliveries + " redelivered) -> each counted once");
 
         runtime.inbox().await(x -> x.kind().equals("drafts-ready"), WAIT);
         JsonNode staff = s.path("staff");
@@ -134,6 +182,8 @@ public final class Demo {
         runtime.inbox().await(x -> x.kind().equals("acknowledged"), WAIT);
 
         String page = get(linkAfter(alert.body(), "Incident page:"));
+        String reactionsLine = between(page, "<p id=\"reactions\">", "</p>");
+        line("staff", "incident page", "reactions so far: " + reactionsLine.replaceAll("<[^>]+>", ""));
         String approve = runtime.apiUrl() + href(page, "class=\"button approve\" href=\"", staff.path("approveTone").asText("plain"));
         String form = get(approve);
         String text = unescape(between(form, "<textarea name=\"text\" rows=\"5\">", "</textarea>"));
@@ -157,6 +207,79 @@ public final class Demo {
         return 0;
     }
 
+    private static final DateTimeFormatter X_TIME = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private static ObjectNode tweets(String forUser, List<ObjectNode> events) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("for_user_id", forUser);
+        ArrayNode a = body.putArray("tweet_create_events");
+        events.forEach(a::add);
+        return body;
+    }
+
+    /** A tweet by the brand account, as X's Account Activity API delivers it. */
+    private static ObjectNode tweet(JsonNode p, String accountId, String handle, String replyTo) {
+        ObjectNode t = JSON.createObjectNode();
+        t.put("created_at", X_TIME.format(Instant.now()));
+        t.put("id_str", p.path("id").asText());
+        t.put("text", p.path("text").asText());
+        t.put("source", "<a href=\"https://example.com/client\" rel=\"nofollow\">" + p.path("client").asText() + "</a>");
+        t.put("truncated", false);
+        if (replyTo != null) t.put("in_reply_to_status_id_str", replyTo);
+        ObjectNode u = t.putObject("user");
+        u.put("id_str", accountId);
+        u.put("screen_name", handle);
+        t.put("lang", "en");
+        t.put("timestamp_ms", Long.toString(Instant.now().toEpochMilli()));
+        return t;
+    }
+
+    private static ObjectNode original(String id, JsonNode m, String accountId, String handle) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id_str", id);
+        o.put("text", m.path("text").asText());
+        ObjectNode u = o.putObject("user");
+        u.put("id_str", accountId);
+        u.put("screen_name", handle);
+        return o;
+    }
+
+    private static ObjectNode publicTweet(long id, String text, int who) {
+        ObjectNode t = JSON.createObjectNode();
+        t.put("created_at", X_TIME.format(Instant.now()));
+        t.put("id_str", Long.toString(id));
+        t.put("text", text);
+        t.put("truncated", false);
+        ObjectNode u = t.putObject("user");
+        u.put("id_str", Long.toString(8100000000L + who));
+        u.put("screen_name", "someone" + who);
+        t.put("timestamp_ms", Long.toString(Instant.now().toEpochMilli()));
+        return t;
+    }
+
+    /** A post on the brand's Facebook Page, as Meta's Pages feed webhook delivers it. */
+    private static ObjectNode pagePost(String pageId, JsonNode p) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("object", "page");
+        ObjectNode entry = body.putArray("entry").addObject();
+        entry.put("id", pageId);
+        entry.put("time", Instant.now().getEpochSecond());
+        ObjectNode change = entry.putArray("changes").addObject();
+        change.put("field", "feed");
+        ObjectNode v = change.putObject("value");
+        ObjectNode from = v.putObject("from");
+        from.put("id", pageId);
+        from.put("name", "Larkspur Coffee Co.");
+        v.put("item", "status");
+        v.put("verb", "add");
+        v.put("post_id", p.path("id").asText());
+        v.put("published", 1);
+        v.put("created_time", Instant.now().getEpochSecond());
+        v.put("message", p.path("text").asText());
+        return body;
+    }
+
     private void act(String link, Map<String, String> form, String what) throws IOException, InterruptedException {
         String body = String.join("&", form.entrySet().stream().map(e -> e.getKey() + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
@@ -173,44 +296,26 @@ public final class Demo {
         return r.body();
     }
 
-    private int deliver(JsonNode body) throws IOException, InterruptedException {
+    private int deliverX(JsonNode body) throws IOException, InterruptedException {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl() + "/webhooks/generic"))
+        String sig = "sha256=" + Base64.getEncoder().encodeToString(
+                SignatureVerifier.hmacSha256(LocalSecrets.value(XWebhook.SECRET), bytes));
+        return deliver("x", bytes, XWebhook.SIGNATURE_HEADER, sig);
+    }
+
+    private int deliverMeta(JsonNode body) throws IOException, InterruptedException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        return deliver("meta", bytes, MetaWebhook.SIGNATURE_HEADER,
+                SignatureVerifier.signHex(LocalSecrets.value(MetaWebhook.SECRET), bytes));
+    }
+
+    private int deliver(String platform, byte[] bytes, String header, String signature) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl() + "/webhooks/" + platform))
                 .header("Content-Type", "application/json")
-                .header(GenericWebhook.SIGNATURE_HEADER, SignatureVerifier.signHex(LocalSecrets.value(GenericWebhook.SECRET), bytes))
+                .header(header, signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) throw new IllegalStateException("intake answered " + r.statusCode() + ": " + r.body());
+        if (r.statusCode() != 200) throw new IllegalStateException(platform + " intake answered " + r.statusCode() + ": " + r.body());
         return r.statusCode();
-    }
-
-    private static ObjectNode postEvent(Platform platform, String accountId, JsonNode p) {
-        ObjectNode e = JSON.createObjectNode();
-        e.put("type", "post");
-        e.put("platform", platform.id());
-        e.put("account", accountId);
-        ObjectNode post = e.putObject("post");
-        post.put("id", p.path("id").asText());
-        post.put("text", p.path("text").asText());
-        post.put("author", p.path("author").asText());
-        post.put("client", p.path("client").asText());
-        post.put("created_at", Instant.now().toString());
-        post.put("url", "https://x.com/i/web/status/" + p.path("id").asText());
-        return e;
-    }
-
-    private static int reactions(ArrayNode batch, Platform platform, String accountId, String postId, String kind, int count) {
-        for (int i = 0; i < count; i++) {
-            ObjectNode e = batch.addObject();
-            e.put("type", "reaction");
-            e.put("platform", platform.id());
-            e.put("account", accountId);
-            ObjectNode r = e.putObject("reaction");
-            r.put("id", kind + "-" + i);
-            r.put("kind", kind);
-            r.put("post_id", postId);
-            r.put("at", Instant.now().toString());
-        }
-        return count;
     }
 
     private synchronized void printNotice(StaffInbox.Received r) {

@@ -110,7 +110,7 @@ public final class IncidentPages {
         b.append("</ul><p><strong>First step:</strong> ").append(Html.esc(incident.assessment().firstStep())).append("</p></section>");
         ReactionCounts counts = posts.reactionCounts(incident.post().key());
         b.append("<section><h2>Reactions</h2><p id=\"reactions\">").append(counts.total()).append(" in all: ");
-        for (ReactionKind k : ReactionKind.values()) b.append(counts.of(k)).append(' ').append(k.id()).append("s · ");
+        for (ReactionKind k : ReactionKind.values()) b.append(counts.of(k)).append(' ').append(plural(k)).append(" · ");
         b.append("peak ").append(counts.peakPerMinute()).append(" a minute</p>").append(chart(counts));
         if (counts.deletedAt() != null) b.append("<p class=\"muted\">The post was deleted at ").append(counts.deletedAt()).append(".</p>");
         b.append("</section>");
@@ -145,6 +145,10 @@ public final class IncidentPages {
         }
         b.append("</table></section>");
         return Html.page("Incident " + incident.id(), b.toString());
+    }
+
+    private static String plural(ReactionKind k) {
+        return k == ReactionKind.REPLY ? "replies" : k.id() + "s";
     }
 
     private static String chart(ReactionCounts counts) {

@@ -70,6 +70,28 @@ public final class DynamoDbPostStore implements PostStore {
     }
 
     @Override
+    public boolean saveEdit(Post edited, Instant editedAt, String rawDelivery) {
+        Map<String, AttributeValue> item = PostItems.item(edited, clock.instant());
+        item.put(SK, s("EDIT#" + editedAt));
+        item.put(TYPE, s(PostItems.TYPE_EDIT));
+        item.put("editedAt", s(editedAt.toString()));
+        item.put("raw", s(rawDelivery));
+        item.put(EXPIRES_AT, n(clock.instant().plus(RAW_DELIVERY_RETENTION).getEpochSecond()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
+                            .key(PostItems.key(edited.key(), PostItems.SK_POST))
+                            .conditionExpression("attribute_exists(PK)")).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                            .conditionExpression("attribute_not_exists(PK)")).build()));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e, 0) || failedCondition(e, 1)) return false;
+            throw e;
+        }
+    }
+
+    @Override
     public Optional<Post> findPost(PostKey key) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table)
                 .key(PostItems.key(key, PostItems.SK_POST)).consistentRead(true)).item();

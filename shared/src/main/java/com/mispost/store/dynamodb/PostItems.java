@@ -13,6 +13,8 @@ import static com.mispost.store.dynamodb.Items.*;
 /** How a post is laid out in the table; also reads the post images that DynamoDB Streams deliver. */
 public final class PostItems {
     public static final String TYPE_POST = "POST";
+    /** An edit of a stored post: same attributes, the edited text, one item per edit time. */
+    public static final String TYPE_EDIT = "EDIT";
     static final String SK_POST = "POST";
     static final String SK_COUNTERS = "REACTIONS";
 
@@ -46,7 +48,12 @@ public final class PostItems {
         return item;
     }
 
-    /** Reads a post item (from GetItem or a stream's NewImage). */
+    /** Whether a stream image is an edit rather than a first publication. */
+    public static boolean isEdit(Map<String, AttributeValue> item) {
+        return TYPE_EDIT.equals(str(item, TYPE));
+    }
+
+    /** Reads a post or edit item (from GetItem or a stream's NewImage). */
     public static Post fromItem(Map<String, AttributeValue> item) {
         return new Post(
                 Platform.fromId(str(item, "platform")).orElseThrow(() ->

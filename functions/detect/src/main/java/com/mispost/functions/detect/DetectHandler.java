@@ -19,8 +19,14 @@ public class DetectHandler extends MicronautRequestHandler<DynamodbEvent, Stream
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
-        return StreamImages.process(event,
-                record -> screener.screen(PostItems.fromItem(StreamImages.newImage(record))),
+        return StreamImages.process(event, record -> {
+                    var image = StreamImages.newImage(record);
+                    if (PostItems.isEdit(image)) {
+                        screener.screenEdit(PostItems.fromItem(image), java.time.Instant.parse(image.get("editedAt").s()));
+                    } else {
+                        screener.screen(PostItems.fromItem(image));
+                    }
+                },
                 e -> LOG.error("screening failed; the batch is retried from this record: {}", e.toString()));
     }
 }
