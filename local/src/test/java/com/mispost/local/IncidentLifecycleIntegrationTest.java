@@ -1,0 +1,156 @@
+package com.mispost.local;
+
+import com.mispost.account.Account;
+import com.mispost.detection.Assessment;
+import com.mispost.detection.Severity;
+import com.mispost.incident.Incident;
+import com.mispost.incident.IncidentDesk;
+import com.mispost.incident.IncidentState;
+import com.mispost.incident.TimelineEntry;
+import com.mispost.incident.web.IncidentPages;
+import com.mispost.links.ActionLinks;
+import com.mispost.notify.Notice;
+import com.mispost.notify.NoticeComposer;
+import com.mispost.notify.Outbox;
+import com.mispost.notify.sns.SnsStaffNotifier;
+import com.mispost.post.AccountKey;
+import com.mispost.post.Platform;
+import com.mispost.post.Post;
+import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
+import com.mispost.store.dynamodb.DynamoDbIncidentStore;
+import com.mispost.store.dynamodb.DynamoDbPostStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Staff actions through signed links and the outbox, against moto's DynamoDB, SNS and SQS. */
+class IncidentLifecycleIntegrationTest {
+    private static final String KEY = "integration-test-link-key";
+    private static LocalAws aws;
+    private static StaffInbox inbox;
+    private static Thread inboxThread;
+    private static DynamoDbIncidentStore incidents;
+    private static DynamoDbPostStore posts;
+    private static ActionLinks links;
+    private static NoticeComposer notices;
+    private static IncidentPages pages;
+
+    @BeforeAll
+    static void wire() {
+        aws = Moto.provisioned();
+        inbox = new StaffInbox(aws.sqs, aws.inboxQueueUrl);
+        inboxThread = new Thread(inbox);
+        inboxThread.start();
+        incidents = new DynamoDbIncidentStore(aws.dynamo, aws.tableName);
+        posts = new DynamoDbPostStore(aws.dynamo, aws.tableName, Clock.systemUTC());
+        var accounts = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
+        accounts.save(Account.watched(new AccountKey(Platform.X, "brand-9"), "Quayside Books"));
+        links = new ActionLinks(KEY, Duration.ofHours(1));
+        notices = new NoticeComposer(links);
+        Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn));
+        pages = new IncidentPages(incidents, posts, new IncidentDesk(incidents, posts, accounts, notices, outbox, Clock.systemUTC()),
+                links, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        inbox.stop();
+        inboxThread.join(3000);
+        aws.close();
+    }
+
+    private static Incident open() {
+        Post p = new Post(Platform.X, "brand-9", UUID.randomUUID().toString(), "lee", "my cat is cuter than your cat",
+                Instant.now(), "Twitter for iPhone", null, null, List.of(), "en", null);
+        posts.savePost(p, "{}");
+        Incident i = Incident.open(p, new Assessment(0.7, Severity.LOW, List.of(), "Check with the author."), Instant.now());
+        Notice alert = notices.alert(i, Account.watched(p.key().account(), "Quayside Books"), "http://local", Instant.now());
+        incidents.open(i, "http://local", new TimelineEntry(Instant.now(), "opened", "detector", null), alert);
+        return i;
+    }
+
+    private static Map<String, String> query(String link) {
+        Matcher m = Pattern.compile("exp=(\\d+)&sig=([A-Za-z0-9_-]+)").matcher(link);
+        assertThat(m.find()).isTrue();
+        return new HashMap<>(Map.of("exp", m.group(1), "sig", m.group(2)));
+    }
+
+    private static IncidentState state(Incident i) {
+        return incidents.find(i.id()).orElseThrow().state();
+    }
+
+    @Test
+    void aGetShowsAFormAndChangesNothingThenThePostActsAndStaffAreTold() {
+        Incident i = open();
+        Map<String, String> q = query(links.link("", i.id(), "acknowledge", Instant.now()));
+        IncidentPages.Page form = pages.handle("GET", i.id(), "acknowledge", q, Map.of());
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.html()).contains("<form method=\"post\"").contains("my cat is cuter than your cat");
+        assertThat(state(i)).isEqualTo(IncidentState.OPEN);
+
+        IncidentPages.Page done = pages.handle("POST", i.id(), "acknowledge", q, Map.of("actor", "Ana"));
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(state(i)).isEqualTo(IncidentState.ACKNOWLEDGED);
+        var notice = inbox.await(n -> n.incidentId().equals(i.id()) && n.kind().equals("acknowledged"), Duration.ofSeconds(10));
+        assertThat(notice.body()).contains("Ana acknowledged");
+        assertThat(incidents.timeline(i.id())).extracting(TimelineEntry::actor).contains("Ana");
+
+        IncidentPages.Page again = pages.handle("POST", i.id(), "acknowledge", q, Map.of("actor", "Bo"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.html()).contains("Nothing changed");
+    }
+
+    @Test
+    void forgedAlteredAndExpiredLinksAreRefusedAndNothingChanges() {
+        Incident i = open();
+        Map<String, String> q = query(links.link("", i.id(), "acknowledge", Instant.now()));
+        Map<String, String> forged = new HashMap<>(q);
+        forged.put("sig", "A" + q.get("sig").substring(1));
+        assertThat(pages.handle("POST", i.id(), "acknowledge", forged, Map.of()).status()).isEqualTo(403);
+        assertThat(pages.handle("POST", i.id(), "dismiss", q, Map.of("detail", "x")).status())
+                .as("a link for one action does not allow another").isEqualTo(403);
+        Map<String, String> expired = query(links.link("", i.id(), "acknowledge", Instant.now().minus(Duration.ofHours(2))));
+        IncidentPages.Page refused = pages.handle("POST", i.id(), "acknowledge", expired, Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.html()).contains("expired").doesNotContain("Exception");
+        assertThat(state(i)).isEqualTo(IncidentState.OPEN);
+    }
+
+    @Test
+    void dismissingNeedsAReason() {
+        Incident i = open();
+        Map<String, String> q = query(links.link("", i.id(), "dismiss", Instant.now()));
+        assertThat(pages.handle("POST", i.id(), "dismiss", q, Map.of("actor", "Ana")).status()).isEqualTo(400);
+        assertThat(pages.handle("POST", i.id(), "dismiss", q, Map.of("actor", "Ana", "detail", "it is our cat campaign")).status())
+                .isEqualTo(200);
+        assertThat(state(i)).isEqualTo(IncidentState.DISMISSED);
+    }
+
+    @Test
+    void aNoticeSnsRefusesStaysPendingAndTheSweepSendsItLater() {
+        Incident i = open();
+        Notice n = new Notice("test-" + UUID.randomUUID(), i.id(), "escalation", Severity.LOW, "Quayside Books", "x",
+                "Escalation", "still unacknowledged", "sms", Instant.now());
+        incidents.note(i.id(), new TimelineEntry(Instant.now(), "note", "test", null), n);
+        Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"));
+        assertThat(broken.send(n)).isFalse();
+        assertThat(incidents.pendingNotices()).extracting(Notice::id).contains(n.id());
+
+        Outbox working = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn));
+        assertThat(working.flush()).isGreaterThanOrEqualTo(1);
+        assertThat(incidents.pendingNotices()).extracting(Notice::id).doesNotContain(n.id());
+        inbox.await(x -> x.kind().equals("escalation") && x.incidentId().equals(i.id()), Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,52 @@
+package com.mispost.notify;
+
+import com.mispost.account.Account;
+import com.mispost.detection.Assessment;
+import com.mispost.detection.Evidence;
+import com.mispost.detection.Reason;
+import com.mispost.detection.Severity;
+import com.mispost.incident.Incident;
+import com.mispost.links.ActionLinks;
+import com.mispost.post.AccountKey;
+import com.mispost.post.Platform;
+import com.mispost.post.Post;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NoticeComposerTest {
+    private final NoticeComposer composer = new NoticeComposer(new ActionLinks("a-test-key-of-enough-length", Duration.ofDays(1)));
+    private final Instant now = Instant.parse("2026-11-20T22:14:05Z");
+
+    private Incident incident(Severity severity) {
+        Post post = new Post(Platform.X, "42", "900", "dana", "beers tonight, my boss is the worst", now.minusSeconds(2),
+                "Twitter for iPhone", null, null, List.of(), "en", "https://x.com/i/web/status/900");
+        return Incident.open(post, new Assessment(0.9, severity, List.of(new Reason("voice.personal-life",
+                "It talks about someone's own life.", 0.3, List.of(new Evidence(0, 5, "beers")))), "Capture it."), now);
+    }
+
+    @Test
+    void theAlertCarriesThePostTheReasonsTheSixStepsAndSignedLinks() {
+        Notice n = composer.alert(incident(Severity.HIGH), Account.watched(new AccountKey(Platform.X, "42"), "Larkspur"),
+                "https://api.example", now);
+        assertThat(n.subject()).isEqualTo("[HIGH] Possible mispost on Larkspur (x)");
+        assertThat(n.body()).contains("beers tonight, my boss is the worst").contains("https://x.com/i/web/status/900")
+                .contains("It talks about someone's own life. [beers]")
+                .contains("Do not silently delete").contains("there forever")
+                .contains("Acknowledge: https://api.example/incidents/inc-").contains("Incident page: https://api.example/incidents/");
+        assertThat(n.body().lines().filter(l -> l.matches("\\s+[1-6]\\. .*"))).hasSize(6);
+        assertThat(n.sms()).startsWith("Mispost HIGH on Larkspur").hasSizeLessThan(260);
+        assertThat(n.kind()).isEqualTo("alert");
+    }
+
+    @Test
+    void stepsAreTailoredToSeverity() {
+        assertThat(RecoverySteps.forSeverity(Severity.LOW).get(3)).contains("lightly");
+        assertThat(RecoverySteps.forSeverity(Severity.CRITICAL).get(3)).contains("sincerely");
+        assertThat(RecoverySteps.forSeverity(Severity.HIGH).get(0)).contains("call the account owner");
+    }
+}
