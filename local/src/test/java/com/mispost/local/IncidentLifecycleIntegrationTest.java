@@ -59,7 +59,7 @@ class IncidentLifecycleIntegrationTest {
         accounts.save(Account.watched(new AccountKey(Platform.X, "brand-9"), "Quayside Books"));
         links = new ActionLinks(KEY, Duration.ofHours(1));
         notices = new NoticeComposer(links);
-        Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn));
+        Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), Clock.systemUTC());
         pages = new IncidentPages(incidents, posts, new IncidentDesk(incidents, posts, accounts, notices, outbox, Clock.systemUTC()),
                 links, Clock.systemUTC());
     }
@@ -144,12 +144,13 @@ class IncidentLifecycleIntegrationTest {
         Notice n = new Notice("test-" + UUID.randomUUID(), i.id(), "escalation", Severity.LOW, "Quayside Books", "x",
                 "Escalation", "still unacknowledged", "sms", Instant.now());
         incidents.note(i.id(), new TimelineEntry(Instant.now(), "note", "test", null), n);
-        Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"));
+        Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"), Clock.systemUTC());
         assertThat(broken.send(n)).isFalse();
         assertThat(incidents.pendingNotices()).extracting(Notice::id).contains(n.id());
 
-        Outbox working = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn));
+        Outbox working = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), Clock.systemUTC());
         assertThat(working.flush()).isGreaterThanOrEqualTo(1);
+        assertThat(working.send(n)).as("a sent notice is never sent twice").isFalse();
         assertThat(incidents.pendingNotices()).extracting(Notice::id).doesNotContain(n.id());
         inbox.await(x -> x.kind().equals("escalation") && x.incidentId().equals(i.id()), Duration.ofSeconds(10));
     }

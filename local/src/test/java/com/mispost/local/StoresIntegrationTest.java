@@ -177,6 +177,19 @@ class StoresIntegrationTest {
     }
 
     @Test
+    void onlyOneSenderCanClaimANotice() {
+        Incident i = openIncident("p-claim");
+        Notice alert = incidents.pendingNotices().stream().filter(n -> n.incidentId().equals(i.id())).findFirst().orElseThrow();
+        Instant now = Instant.now();
+        assertThat(incidents.claim(alert, now, java.time.Duration.ofSeconds(60))).isTrue();
+        assertThat(incidents.claim(alert, now, java.time.Duration.ofSeconds(60))).as("the sweep racing the inline send").isFalse();
+        assertThat(incidents.claim(alert, now.plusSeconds(61), java.time.Duration.ofSeconds(60))).as("a lapsed claim").isTrue();
+        incidents.markSent(alert);
+        assertThat(incidents.claim(alert, now.plusSeconds(600), java.time.Duration.ofSeconds(60))).isFalse();
+        assertThat(incidents.pendingNotices()).extracting(Notice::id).doesNotContain(alert.id() + "@" + i.id());
+    }
+
+    @Test
     void theVoiceIsUpdatedOptimistically() {
         AccountKey key = new AccountKey(Platform.X, "voice-brand");
         accounts.save(Account.watched(key, "Voice Brand"));

@@ -106,6 +106,49 @@ class SuiteEnd2EndTest {
         assertThat(unknown.body()).contains("unknown platform 'myspace'");
     }
 
+    @Test
+    void oversizedAndNonJsonBodiesAreRefusedBeforeAnythingIsRead() throws Exception {
+        String big = "{\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}";
+        HttpResponse<String> tooBig = deliver(big, sign(big));
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(tooBig.body()).contains("limit is 1048576 bytes");
+        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl() + "/webhooks/generic"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=b")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void platformHandshakesAnswerThroughTheHttpApi() throws Exception {
+        HttpResponse<String> crc = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl() + "/webhooks/x?crc_token=abc123"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(crc.statusCode()).isEqualTo(200);
+        String expected = "sha256=" + java.util.Base64.getEncoder().encodeToString(SignatureVerifier.hmacSha256(
+                LocalSecrets.value("webhook/x"), "abc123".getBytes(StandardCharsets.UTF_8)));
+        assertThat(JSON.readTree(crc.body()).path("response_token").asText()).isEqualTo(expected);
+
+        HttpResponse<String> meta = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl()
+                + "/webhooks/meta?hub.mode=subscribe&hub.verify_token=" + LocalSecrets.value("meta/verify-token")
+                + "&hub.challenge=1158201444")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(meta.statusCode()).isEqualTo(200);
+        assertThat(meta.body()).isEqualTo("1158201444");
+        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl()
+                + "/webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aDeliveryForAnAccountNobodyWatchesIsAcknowledgedAndDropped() throws Exception {
+        String body = JSON.writeValueAsString(Map.of("type", "post", "platform", "x", "account", "123",
+                "post", Map.of("id", "55", "text", "not ours")));
+        HttpResponse<String> r = deliver(body, sign(body));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"ignored\":1");
+        var posts = new DynamoDbPostStore(runtime.aws().dynamo, runtime.aws().tableName, Clock.systemUTC());
+        assertThat(posts.findPost(new PostKey(Platform.X, "123", "55"))).isEmpty();
+    }
+
     private static String post(String id, String text) throws Exception {
         return JSON.writeValueAsString(Map.of("type", "post", "platform", "x", "account", BRAND.accountId(),
                 "post", Map.of("id", id, "text", text, "client", "Twitter for Android")));

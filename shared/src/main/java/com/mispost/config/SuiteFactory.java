@@ -71,8 +71,8 @@ public class SuiteFactory {
     }
 
     @Singleton
-    Outbox outbox(IncidentStore incidents, StaffNotifier notifier) {
-        return new Outbox(incidents, notifier);
+    Outbox outbox(IncidentStore incidents, StaffNotifier notifier, Clock clock) {
+        return new Outbox(incidents, notifier, clock);
     }
 
     @Singleton

@@ -6,6 +6,8 @@ import com.mispost.incident.IncidentAction;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.notify.Notice;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +53,16 @@ public interface IncidentStore {
 
     /** Notices SNS has not accepted yet, oldest first. */
     List<Notice> pendingNotices();
+
+    /**
+     * Takes a pending notice for sending, so that the inline send and the scheduled sweep never
+     * both publish it. A claim lapses after {@code lease} (a sender that died), after which the
+     * notice can be claimed again. Returns false when someone else holds it or it was sent.
+     */
+    boolean claim(Notice notice, Instant now, Duration lease);
+
+    /** Gives a claimed notice back (SNS refused it), for the next sweep. */
+    void release(Notice notice);
 
     void markSent(Notice notice);
 }

@@ -17,6 +17,7 @@ public final class Main {
             usage: ./mispost <command> [options]
               demo [scenario.json]       replay a scenario end to end on the local runtime (default: events/scenarios/larkspur-coffee.json)
               local [--port N]           run the local runtime until stopped (Ctrl-C)
+              accounts list|add|remove   the registry of watched accounts (see ./mispost accounts)
               eval --history H.jsonl --posts P.jsonl [--json]
                                          measure the detector on labelled posts
               draft --platform P --severity S --text T [--account A] [--json]
@@ -38,12 +39,25 @@ public final class Main {
         return switch (args.get(0)) {
             case "demo" -> Demo.run(rest, out, err);
             case "local" -> local(rest, out, err);
+            case "accounts" -> AccountsCommand.run(rest, out, err);
             default -> {
                 err.println("unknown command '" + args.get(0) + "'");
                 err.print(USAGE);
                 yield 2;
             }
         };
+    }
+
+    /** Lets ./mispost accounts (in another terminal) find this runtime's table. */
+    private static void writeLocalState(LocalRuntime rt) {
+        try {
+            java.nio.file.Files.createDirectories(AccountsCommand.LOCAL_STATE.getParent());
+            java.nio.file.Files.writeString(AccountsCommand.LOCAL_STATE, "{\"endpoint\":\"" + rt.aws().endpoint()
+                    + "\",\"table\":\"" + rt.aws().tableName + "\"}\n");
+            AccountsCommand.LOCAL_STATE.toFile().deleteOnExit();
+        } catch (java.io.IOException e) {
+            System.err.println("could not write " + AccountsCommand.LOCAL_STATE + ": " + e.getMessage());
+        }
     }
 
     private static int local(List<String> args, PrintStream out, PrintStream err) {
@@ -68,6 +82,7 @@ public final class Main {
             rt.close();
             stopped.countDown();
         }));
+        writeLocalState(rt);
         out.println("Mispost local runtime");
         out.println("  HTTP API:     " + rt.apiUrl() + "  (webhooks at /webhooks/{platform}; staff inbox at /local/inbox)");
         out.println("  AWS endpoint: " + rt.aws().endpoint());

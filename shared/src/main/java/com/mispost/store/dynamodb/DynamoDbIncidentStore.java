@@ -11,11 +11,13 @@ import com.mispost.store.IncidentStore;
 import com.mispost.store.StaleStateException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -186,6 +188,30 @@ public final class DynamoDbIncidentStore implements IncidentStore {
         for (Map<String, AttributeValue> item : queryIndex(OUTBOX)) out.add(fromJson(str(item, "notice"), Notice.class));
         out.sort(Comparator.comparing(Notice::createdAt));
         return out;
+    }
+
+    @Override
+    public boolean claim(Notice notice, Instant now, Duration lease) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(IncidentItems.key(notice.incidentId(), "NOTICE#" + notice.id()))
+                    .conditionExpression("#st = :pending OR (#st = :sending AND claimedAt < :stale)")
+                    .updateExpression("SET #st = :sending, claimedAt = :now")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":pending", s("PENDING"), ":sending", s("SENDING"),
+                            ":now", s(now.toString()), ":stale", s(now.minus(lease).toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void release(Notice notice) {
+        dynamo.updateItem(u -> u.tableName(table).key(IncidentItems.key(notice.incidentId(), "NOTICE#" + notice.id()))
+                .conditionExpression("#st = :sending")
+                .updateExpression("SET #st = :pending REMOVE claimedAt")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":pending", s("PENDING"), ":sending", s("SENDING"))));
     }
 
     @Override

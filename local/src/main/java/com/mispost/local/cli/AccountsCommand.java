@@ -1,0 +1,177 @@
+package com.mispost.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mispost.account.Account;
+import com.mispost.account.AccountPolicy;
+import com.mispost.post.AccountKey;
+import com.mispost.post.Platform;
+import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code ./mispost accounts list|add|remove}: the registry of watched accounts. Works on the
+ * table named by MISPOST_TABLE at MISPOST_AWS_ENDPOINT (or AWS itself), or else on the table of
+ * a running {@code ./mispost local}.
+ */
+public final class AccountsCommand {
+    static final Path LOCAL_STATE = Path.of(".mispost", "local.json");
+    private static final String USAGE = """
+            usage: ./mispost accounts list
+                   ./mispost accounts add --platform P --id ID --name NAME [--tz ZONE] [--hours 08:00-20:00]
+                                          [--clients A,B] [--seats A,B] [--threshold 0.5] [--spike-per-minute 20]
+                   ./mispost accounts remove --platform P --id ID
+            P is one of x, meta, linkedin, mastodon. The table: MISPOST_TABLE and MISPOST_AWS_ENDPOINT,
+            or a running ./mispost local.
+            """;
+
+    private AccountsCommand() {
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            err.print(USAGE);
+            return 2;
+        }
+        Map<String, String> opts;
+        try {
+            opts = options(args.subList(1, args.size()));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        String[] target;
+        try {
+            target = target();
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        try (DynamoDbClient dynamo = client(target[0])) {
+            DynamoDbAccountRegistry registry = new DynamoDbAccountRegistry(dynamo, target[1]);
+            switch (args.get(0)) {
+                case "list" -> {
+                    List<Account> all = registry.list();
+                    if (all.isEmpty()) out.println("no watched accounts");
+                    for (Account a : all) {
+                        out.printf(Locale.ROOT, "%-9s %-22s %-28s %s %s-%s clients=%s seats=%s threshold=%.2f%n",
+                                a.key().platform().id(), a.key().accountId(), a.displayName(), a.timeZone(), a.opensAt(),
+                                a.closesAt(), a.usualClients(), a.teamSeats(), a.policy().alertThreshold());
+                    }
+                    return 0;
+                }
+                case "add" -> {
+                    Account a = account(opts);
+                    registry.save(a);
+                    out.println("watching " + a.displayName() + " (" + a.key() + ")");
+                    return 0;
+                }
+                case "remove" -> {
+                    AccountKey key = key(opts);
+                    out.println(registry.remove(key) ? "no longer watching " + key : key + " was not watched");
+                    return 0;
+                }
+                default -> {
+                    err.println("unknown accounts command '" + args.get(0) + "'");
+                    err.print(USAGE);
+                    return 2;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    static Map<String, String> options(List<String> args) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("--") || i + 1 >= args.size()) throw new IllegalArgumentException("expected --option value, got " + a);
+            out.put(a.substring(2), args.get(++i));
+        }
+        return out;
+    }
+
+    static AccountKey key(Map<String, String> o) {
+        String p = require(o, "platform");
+        Platform platform = Platform.fromId(p).filter(x -> x != Platform.GENERIC)
+                .orElseThrow(() -> new IllegalArgumentException("--platform must be x, meta, linkedin or mastodon, not " + p));
+        return new AccountKey(platform, require(o, "id"));
+    }
+
+    static Account account(Map<String, String> o) {
+        String[] hours = o.getOrDefault("hours", "08:00-20:00").split("-");
+        if (hours.length != 2) throw new IllegalArgumentException("--hours looks like 08:00-20:00");
+        AccountPolicy policy;
+        try {
+            policy = new AccountPolicy(Double.parseDouble(o.getOrDefault("threshold", Double.toString(AccountPolicy.DEFAULT_THRESHOLD))),
+                    AccountPolicy.DEFAULT.ruledOutTopics(), Set.of(),
+                    Integer.parseInt(o.getOrDefault("spike-per-minute", Integer.toString(AccountPolicy.DEFAULT.spikePerMinute()))));
+            return new Account(key(o), require(o, "name"), ZoneId.of(o.getOrDefault("tz", "UTC")),
+                    LocalTime.parse(hours[0]), LocalTime.parse(hours[1]), list(o.get("clients")), list(o.get("seats")), policy);
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            throw new IllegalArgumentException("bad value: " + e.getMessage());
+        }
+    }
+
+    private static Set<String> list(String csv) {
+        return csv == null || csv.isBlank() ? Set.of() : new HashSet<>(Arrays.stream(csv.split(",")).map(String::trim).toList());
+    }
+
+    private static String require(Map<String, String> o, String name) {
+        String v = o.get(name);
+        if (v == null || v.isBlank()) throw new IllegalArgumentException("--" + name + " is required");
+        return v;
+    }
+
+    /** [endpoint or null, table]. */
+    static String[] target() {
+        String table = System.getenv("MISPOST_TABLE");
+        if (table != null && !table.isBlank()) return new String[]{System.getenv("MISPOST_AWS_ENDPOINT"), table};
+        if (Files.exists(LOCAL_STATE)) {
+            try {
+                JsonNode s = new ObjectMapper().readTree(LOCAL_STATE.toFile());
+                return new String[]{s.path("endpoint").asText(), s.path("table").asText()};
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read " + LOCAL_STATE + ": " + e.getMessage());
+            }
+        }
+        throw new IllegalStateException("no table: set MISPOST_TABLE (and MISPOST_AWS_ENDPOINT), or start ./mispost local first");
+    }
+
+    private static DynamoDbClient client(String endpoint) {
+        DynamoDbClientBuilder b = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1")));
+        if (endpoint != null && !endpoint.isBlank()) {
+            b.endpointOverride(URI.create(endpoint));
+            if (URI.create(endpoint).getHost().startsWith("127.") || endpoint.contains("localhost")) {
+                b.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+            } else {
+                b.credentialsProvider(DefaultCredentialsProvider.builder().build());
+            }
+        }
+        return b.build();
+    }
+}
