@@ -38,8 +38,10 @@ final class EnglishPhrasebook implements Phrasebook {
             };
             case SINCERE -> switch (tone) {
                 case PLAIN -> personal
-                        ? List.of("Earlier today a member of our team posted a message here that was meant for a personal account.")
-                        : List.of("Earlier today a member of our team posted a message here by mistake.");
+                        ? List.of("Earlier today a member of our team posted a message here that was meant for a personal account.",
+                                  "A member of our team posted a personal message here by mistake.")
+                        : List.of("Earlier today a member of our team posted a message here by mistake.",
+                                  "A member of our team posted a message here by mistake.");
                 case WARM -> personal
                         ? List.of("A member of our team posted a personal message to this account by mistake, and it does not reflect who we are.",
                                   "A member of our team posted a personal message here by mistake.")

@@ -39,8 +39,10 @@ final class GermanPhrasebook implements Phrasebook {
             };
             case SINCERE -> switch (tone) {
                 case PLAIN -> personal
-                        ? List.of("Heute hat jemand aus unserem Team hier einen Beitrag gepostet, der für ein privates Konto gedacht war.")
-                        : List.of("Heute hat jemand aus unserem Team hier versehentlich einen Beitrag gepostet.");
+                        ? List.of("Heute hat jemand aus unserem Team hier einen Beitrag gepostet, der für ein privates Konto gedacht war.",
+                                  "Jemand aus unserem Team hat hier versehentlich einen privaten Beitrag gepostet.")
+                        : List.of("Heute hat jemand aus unserem Team hier versehentlich einen Beitrag gepostet.",
+                                  "Jemand aus unserem Team hat hier versehentlich einen Beitrag gepostet.");
                 case WARM -> personal
                         ? List.of("Jemand aus unserem Team hat versehentlich einen privaten Beitrag auf diesem Konto gepostet, und er entspricht nicht dem, wofür wir stehen.",
                                   "Jemand aus unserem Team hat hier versehentlich einen privaten Beitrag gepostet.")
