@@ -69,18 +69,18 @@ public final class HonestyLinter {
                     "Names a platform or app, which reads as blaming it. Leave tools out of the apology."),
             new Forbidden(LintRule.BLAME_SHIFTING, Severity.NONE, p(
                     "\\b(?:rogue|disgruntled|former|junior|temporary|new) (?:employee|staffer|staff member|team member|member of staff|intern|contractor|hire)\\b"
-                            + "|\\b(?:an?|the|our) intern\\b|\\b(?:our|an?|the|third[- ]party) (?:agency|vendor|contractor)\\b|\\bone (?:individual|person|bad apple)\\b"
+                            + "|\\b(?:an?|the|our) (?:[\\w-]+ )?intern\\b|\\b(?:our|an?|the|third[- ]party) (?:agency|vendor|contractor)\\b|\\bone (?:individual|person|bad apple)\\b"
                             + "|\\bno longer (?:works|working|employed|with us)\\b"),
                     "Puts it on one person or a supplier. The account is ours, so the post is ours: \"a member of our team\"."),
             new Forbidden(LintRule.BLAME_SHIFTING, Severity.NONE, p(
                     "\\btechnische[rn]? (?:Fehler|Panne|Problem|Störung)\\b|\\bPanne\\b|\\bGlitch\\b|\\bdie App\\b|\\bder Algorithmus\\b|\\bAutokorrektur\\b"
                             + "|\\b(?:ein|eine|unser|unsere|der|die) Praktikant(?:in)?\\b|\\b(?:unsere|eine|die) Agentur\\b|\\behemalige[rn]? (?:Mitarbeiter\\w*)\\b"),
                     "Schiebt die Schuld auf Technik oder eine einzelne Person. Say that we posted it."),
+            new Forbidden(LintRule.LEVITY, Severity.MEDIUM, Pattern.compile("(?<![\\w&/])#[\\p{L}\\p{N}_]+"),
+                    "A hashtag turns an apology into a campaign. Leave hashtags out above low severity."),
             new Forbidden(LintRule.LEVITY, Severity.MEDIUM, p(
                     "\\b(?:lol|lmao|rofl|haha\\w*|hehe\\w*|jk|oops\\w*|whoops\\w*|yikes|welp|awkward|hoppla)\\b|(?<![\\w:])[:;]-?[)(DPp](?!\\w)|!{2,}"),
                     "A joke or exclamation reads as not taking it seriously."),
-            new Forbidden(LintRule.LEVITY, Severity.MEDIUM, Pattern.compile("(?<![\\w&/])#[\\p{L}\\p{N}_]+"),
-                    "A hashtag turns an apology into a campaign. Leave hashtags out above low severity."),
             new Forbidden(LintRule.UNCHECKABLE_PROMISE, Severity.NONE, p(
                     "\\bnever (?:ever )?(?:again|happen again|be repeated|happen|occur)\\b|\\b(?:will|won't|will not|would|can't|cannot|shall) (?:never )?(?:ever )?happen again\\b"
                             + "|\\bguarantee\\w*|\\b100 ?(?:%|percent|per cent)\\b|\\b(?:ensure|ensuring|make sure|making sure) (?:that )?(?:this|it|nothing like this|such a thing) (?:never|will never|can never|won't|cannot|can't|does not|doesn't)\\b"
@@ -148,7 +148,13 @@ public final class HonestyLinter {
         for (Forbidden f : FORBIDDEN) {
             if (!severity.atLeast(f.from)) continue;
             Matcher m = f.pattern.matcher(probe);
-            while (m.find()) findings.add(at(f.rule, f.message, t, m.start(), m.end()));
+            while (m.find()) {
+                int start = m.start();
+                int end = m.end();
+                // Two phrasings of one rule over the same words are one finding, not two.
+                boolean seen = findings.stream().anyMatch(x -> x.rule() == f.rule && x.start() < end && start < x.end());
+                if (!seen) findings.add(at(f.rule, f.message, t, start, end));
+            }
         }
         if (severity.atLeast(Severity.MEDIUM)) {
             for (int i = 0; i < t.length(); ) {
