@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public final class ApologyComposer implements Drafter {
 
-    static final String LEADERSHIP_NOTE =
+    /** The note every draft of a critical incident carries, whichever drafter wrote it. */
+    public static final String LEADERSHIP_NOTE =
             "Critical incident: leadership should see and approve these words before anything is posted.";
 
     private final HonestyLinter linter;
