@@ -202,9 +202,8 @@ public final class HonestyLinter {
         Matcher om = TOKEN.matcher(request.originalText().replace('’', '\''));
         while (om.find()) {
             String w = om.group().toLowerCase(Locale.ROOT);
-            boolean tag = w.startsWith("#") || w.startsWith("@");
-            String bare = tag ? w.substring(1) : w;
-            if (tag || (bare.length() >= 3 && !COMMON.contains(bare) && !ownWords.contains(bare) && !brandWords.contains(bare))) {
+            String bare = w.startsWith("#") || w.startsWith("@") ? w.substring(1) : w;
+            if (bare.length() >= 3 && !COMMON.contains(bare) && !ownWords.contains(bare) && !brandWords.contains(bare)) {
                 distinctive.add(bare);
             }
         }
