@@ -73,7 +73,7 @@ public final class HonestyLinter {
                             + "|\\bno longer (?:works|working|employed|with us)\\b"),
                     "Puts it on one person or a supplier. The account is ours, so the post is ours: \"a member of our team\"."),
             new Forbidden(LintRule.BLAME_SHIFTING, Severity.NONE, p(
-                    "\\btechnische[rn]? (?:Fehler|Panne|Problem|Störung)\\b|\\bPanne\\b|\\bGlitch\\b|\\bdie App\\b|\\bder Algorithmus\\b|\\bAutokorrektur\\b"
+                    "\\btechnische[rnms]? (?:Fehler\\w*|Panne|Problem\\w*|Störung)|\\bPanne\\b|\\bGlitch\\b|\\bdie App\\b|\\bder Algorithmus\\b|\\bAutokorrektur\\b"
                             + "|\\b(?:ein|eine|unser|unsere|der|die) Praktikant(?:in)?\\b|\\b(?:unsere|eine|die) Agentur\\b|\\behemalige[rn]? (?:Mitarbeiter\\w*)\\b"),
                     "Schiebt die Schuld auf Technik oder eine einzelne Person. Say that we posted it."),
             new Forbidden(LintRule.LEVITY, Severity.MEDIUM, Pattern.compile("(?<![\\w&/])#[\\p{L}\\p{N}_]+"),

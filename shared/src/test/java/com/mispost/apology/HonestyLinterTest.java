@@ -73,6 +73,14 @@ class HonestyLinterTest {
                         "A member of our team posted a personal message here by mistake. We're sorry; we removed it and are reviewing our tools. #oops"),
                 Arguments.of(LintRule.LEVITY, "😬",
                         "A member of our team posted a personal message here by mistake 😬 We're sorry; we removed it and are reviewing our tools."),
+                Arguments.of(LintRule.BLAME_SHIFTING, "technischen Fehler",
+                        "Wegen eines technischen Fehlers erschien hier versehentlich ein privater Beitrag. Es tut uns leid; wir haben ihn entfernt und überprüfen unsere Tools."),
+                Arguments.of(LintRule.UNCHECKABLE_PROMISE, "nie wieder",
+                        "Jemand aus unserem Team hat hier versehentlich einen privaten Beitrag gepostet. Es tut uns leid. Wir haben ihn entfernt und überprüfen unsere Tools. Das passiert nie wieder."),
+                Arguments.of(LintRule.UNCONFIRMED_COMPROMISE, "gehackt",
+                        "Unser Konto wurde gehackt. Es tut uns leid; wir haben den privaten Beitrag entfernt und überprüfen unsere Tools."),
+                Arguments.of(LintRule.NO_APOLOGY, "",
+                        "Jemand aus unserem Team hat hier versehentlich einen privaten Beitrag gepostet. Wir haben ihn entfernt und überprüfen unsere Tools."),
                 Arguments.of(LintRule.LEVITY, "Whoops",
                         "Whoops. A member of our team posted a personal message here by mistake. We're sorry; we removed it and are reviewing our tools."));
     }
