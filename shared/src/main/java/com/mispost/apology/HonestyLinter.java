@@ -59,7 +59,7 @@ public final class HonestyLinter {
                             + "|\\b(?:nur|bloß|lediglich) (?:ein )?(?:Scherz|Witz|Spaß)\\b|\\b(?:manche|einige) (?:Leute|Menschen|Nutzer\\w*|User)\\b"
                             + "|\\b(?:tut (?:uns|mir) leid|bedauern), dass (?:Sie sich|ihr euch|du dich|sich)\\b[^.!?\\n]{0,40}?fühl\\w*"
                             + "|\\bmissverst\\w*|\\bmissverständ\\w*|\\baus dem Zusammenhang\\b"),
-                    "Minimizing (\"falls sich jemand angegriffen fühlt\", \"nur ein Scherz\"): own the post instead."),
+                    "Minimizes in German (\"falls sich jemand angegriffen fühlt\", \"nur ein Scherz\"): own the post instead."),
             new Forbidden(LintRule.BLAME_SHIFTING, Severity.NONE, p(
                     "\\bglitch\\w*|\\b(?:technical|technological|system|software|computer|IT) (?:error|issue|problem|fault|hiccup)s?\\b|\\bbugs?\\b|\\bautocorrect\\w*"
                             + "|\\b(?:the|an?|this|that) (?:app|algorithm|software|scheduler|scheduling tool|third[- ]party tool)\\b"),
@@ -75,7 +75,7 @@ public final class HonestyLinter {
             new Forbidden(LintRule.BLAME_SHIFTING, Severity.NONE, p(
                     "\\btechnische[rnms]? (?:Fehler\\w*|Panne|Problem\\w*|Störung)|\\bPanne\\b|\\bGlitch\\b|\\bdie App\\b|\\bder Algorithmus\\b|\\bAutokorrektur\\b"
                             + "|\\b(?:ein|eine|unser|unsere|der|die) Praktikant(?:in)?\\b|\\b(?:unsere|eine|die) Agentur\\b|\\behemalige[rn]? (?:Mitarbeiter\\w*)\\b"),
-                    "Schiebt die Schuld auf Technik oder eine einzelne Person. Say that we posted it."),
+                    "Blames a technical fault, a supplier or one person (German wording). Say that we posted it."),
             new Forbidden(LintRule.LEVITY, Severity.MEDIUM, Pattern.compile("(?<![\\w&/])#[\\p{L}\\p{N}_]+"),
                     "A hashtag turns an apology into a campaign. Leave hashtags out above low severity."),
             new Forbidden(LintRule.LEVITY, Severity.MEDIUM, p(
