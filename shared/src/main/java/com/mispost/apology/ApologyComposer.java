@@ -1,49 +1,166 @@
 package com.mispost.apology;
 
-import com.mispost.detection.Severity;
+import com.mispost.apology.length.PostLength;
 import com.mispost.post.Platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes apology drafts in proportion to the severity: light for a harmless personal post,
- * sincere for an offensive one, formal for a critical one. Honest by construction: it says the
- * post was a mistake by a member of the team, never that the account was hacked.
+ * sincere (what happened, what will change) for an offensive one, a formal statement plus a
+ * longer website/press version for a critical one. Honest by construction: it says a member of
+ * the team posted it by mistake, and speaks of unauthorised access only when staff have recorded
+ * a confirmed compromise. Each draft is fitted to the platform's limit by dropping optional
+ * sentences and then using shorter wordings, and carries the linter's findings.
  */
-public final class ApologyComposer {
+public final class ApologyComposer implements Drafter {
 
-    public List<ApologyDraft> compose(Platform platform, Severity severity, String brand) {
-        int limit = limitOf(platform);
+    /** The note every draft of a critical incident carries, whichever drafter wrote it. */
+    public static final String LEADERSHIP_NOTE =
+            "Critical incident: leadership should see and approve these words before anything is posted.";
+
+    private final HonestyLinter linter;
+
+    public ApologyComposer() {
+        this(new HonestyLinter());
+    }
+
+    public ApologyComposer(HonestyLinter linter) {
+        this.linter = linter;
+    }
+
+    @Override
+    public String name() {
+        return "built-in";
+    }
+
+    /** Three post drafts (fewer if staff asked for particular tones), plus a statement when critical. */
+    @Override
+    public List<ApologyDraft> compose(DraftRequest request) {
+        Optional<Language> asked = Language.of(request.language());
+        Language language = asked.orElse(Language.ENGLISH);
+        List<String> notes = new ArrayList<>();
+        if (asked.isEmpty()) {
+            notes.add("No built-in wording for language \"" + request.language()
+                    + "\"; drafted in English. Have a fluent speaker translate it before posting.");
+        }
+        Register register = Register.of(request.severity(), request.confirmedCompromise());
+        if (register == Register.GRAVE) notes.add(LEADERSHIP_NOTE);
+        if (request.confirmedCompromise()) {
+            notes.add("Written for a confirmed compromise, as recorded by staff.");
+        }
+        Phrasebook book = Phrasebook.of(language);
         List<ApologyDraft> drafts = new ArrayList<>();
         for (Tone tone : Tone.values()) {
-            String text = text(tone, severity, brand);
-            drafts.add(new ApologyDraft(tone, text, text.codePointCount(0, text.length()), limit, List.of()));
+            if (!request.instructions().wants(tone)) continue;
+            String text = fit(parts(book, register, tone, request), request.platform());
+            drafts.add(ApologyDraft.judged(request, tone, DraftKind.POST, language.tag(), text, notes, linter));
         }
-        return drafts;
+        if (register == Register.GRAVE) {
+            StaffInstructions in = request.instructions();
+            String statement = book.statement(request.brand(), in.states(Fact.PERSONAL_ACCOUNT), request.confirmedCompromise(),
+                    in.states(Fact.REMOVED), in.states(Fact.CHANGE), sentences(in.include()));
+            drafts.add(ApologyDraft.judged(request, Tone.FORMAL, DraftKind.STATEMENT, language.tag(), statement, notes, linter));
+        }
+        return List.copyOf(drafts);
     }
 
-    static int limitOf(Platform platform) {
-        return switch (platform) {
-            case X -> 280;
-            case MASTODON -> 500;
-            case LINKEDIN -> 3000;
-            case META -> 63206;
-            case GENERIC -> 280;
-        };
+    /** One sentence slot of a draft: its wordings, longest first, with the brand filled in. */
+    private record Part(List<String> wordings, boolean optional) {
     }
 
-    private static String text(Tone tone, Severity severity, String brand) {
-        boolean light = !severity.atLeast(Severity.MEDIUM);
-        return switch (tone) {
-            case PLAIN -> light
-                    ? "We posted something here that was meant for a personal account. It's been removed. Sorry for the mix-up."
-                    : "Earlier a member of our team posted a personal message to this account by mistake. It was wrong and we have removed it. We're sorry, and we are changing how we post so it doesn't happen again.";
-            case WARM -> light
-                    ? "That last post was one of us, on the wrong account. We've removed it and we're sorry for the mix-up. Back to our regular posts."
-                    : "We owe you an apology. A member of our team posted a personal message to our account by mistake, and it did not reflect who we are. We have removed it and are putting checks in place.";
-            case FORMAL -> "Earlier today a message intended for a personal account was posted to the " + brand
-                    + " account by a member of our team. It does not reflect our values. We have removed it, we apologize, and we are reviewing how our accounts are managed.";
-        };
+    private static List<Part> parts(Phrasebook book, Register register, Tone tone, DraftRequest request) {
+        StaffInstructions in = request.instructions();
+        boolean compromise = request.confirmedCompromise();
+        String brand = request.brand();
+        Part happened = required(brand, compromise ? book.compromised(tone) : book.happened(register, tone, in.states(Fact.PERSONAL_ACCOUNT)));
+        Part apology = required(brand, book.apology(register, tone, compromise));
+        Part removed = in.states(Fact.REMOVED) ? required(brand, book.removed(register, tone)) : null;
+        List<String> changeWords = in.states(Fact.CHANGE) ? book.change(register, tone, compromise) : List.of();
+        Part change = register == Register.LIGHT && !compromise ? optional(brand, changeWords) : required(brand, changeWords);
+        List<Part> parts = new ArrayList<>();
+        if (register == Register.LIGHT) {
+            add(parts, happened, removed, change);
+            for (String fact : sentences(in.include())) parts.add(required(brand, List.of(fact)));
+            add(parts, apology, optional(brand, book.closing(register, tone)));
+        } else {
+            add(parts, optional(brand, book.opener(register, tone)), happened, apology, removed, change);
+            for (String fact : sentences(in.include())) parts.add(required(brand, List.of(fact)));
+            add(parts, optional(brand, book.closing(register, tone)));
+        }
+        return parts;
+    }
+
+    private static void add(List<Part> parts, Part... more) {
+        for (Part p : more) {
+            if (p != null && !p.wordings.isEmpty()) parts.add(p);
+        }
+    }
+
+    private static Part required(String brand, List<String> wordings) {
+        return new Part(withBrand(brand, wordings), false);
+    }
+
+    private static Part optional(String brand, List<String> wordings) {
+        return new Part(withBrand(brand, wordings), true);
+    }
+
+    // Without a brand name, wordings that need one are left out rather than written awkwardly.
+    private static List<String> withBrand(String brand, List<String> wordings) {
+        return wordings.stream()
+                .filter(w -> !brand.isEmpty() || !w.contains("{brand}"))
+                .map(w -> w.replace("{brand}", brand))
+                .toList();
+    }
+
+    /** Staff's facts as sentences: trimmed, and ended with a full stop if they had no ending. */
+    private static List<String> sentences(List<String> facts) {
+        return facts.stream()
+                .map(String::strip)
+                .map(f -> f.matches(".*[.!?…:)\"»“”]$") ? f : f + ".")
+                .toList();
+    }
+
+    /**
+     * Joins the parts, fitting the platform: first drop optional sentences from the end (a
+     * closing line, a light draft's extra line, an opener), then take shorter wordings, longest
+     * sentence first. What still does not fit goes out as it is, and the linter reports it.
+     */
+    private static String fit(List<Part> parts, Platform platform) {
+        int n = parts.size();
+        boolean[] dropped = new boolean[n];
+        int[] choice = new int[n];
+        while (true) {
+            String text = join(parts, dropped, choice);
+            if (PostLength.fits(platform, text)) return text;
+            int drop = -1;
+            for (int i = n - 1; i >= 0 && drop < 0; i--) {
+                if (parts.get(i).optional && !dropped[i]) drop = i;
+            }
+            if (drop >= 0) {
+                dropped[drop] = true;
+                continue;
+            }
+            int longest = -1;
+            for (int i = 0; i < n; i++) {
+                List<String> w = parts.get(i).wordings;
+                if (dropped[i] || choice[i] + 1 >= w.size()) continue;
+                if (longest < 0 || w.get(choice[i]).length() > parts.get(longest).wordings.get(choice[longest]).length()) {
+                    longest = i;
+                }
+            }
+            if (longest < 0) return text;
+            choice[longest]++;
+        }
+    }
+
+    private static String join(List<Part> parts, boolean[] dropped, int[] choice) {
+        List<String> sentences = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            if (!dropped[i]) sentences.add(parts.get(i).wordings.get(choice[i]));
+        }
+        return String.join(" ", sentences);
     }
 }
