@@ -60,7 +60,7 @@ class IncidentLifecycleIntegrationTest {
         links = new ActionLinks(KEY, Duration.ofHours(1));
         notices = new NoticeComposer(links);
         Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), Clock.systemUTC());
-        pages = new IncidentPages(incidents, posts, new IncidentDesk(incidents, posts, accounts, notices, outbox, Clock.systemUTC()),
+        pages = new IncidentPages(incidents, posts, new IncidentDesk(incidents, posts, accounts, new com.mispost.apology.ApologyDesk(), notices, outbox, Clock.systemUTC()),
                 links, Clock.systemUTC());
     }
 

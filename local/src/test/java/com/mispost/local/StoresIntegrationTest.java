@@ -169,7 +169,7 @@ class StoresIntegrationTest {
     @Test
     void draftsAreStoredOncePerIncident() {
         Incident i = openIncident("p-drafts");
-        var drafts = new ApologyComposer().compose(Platform.X, Severity.MEDIUM, "Brand");
+        var drafts = new ApologyComposer().compose(com.mispost.apology.DraftRequest.of(Platform.X, Severity.CRITICAL, "Brand"));
         Notice n = new Notice("drafts-ready", i.id(), "drafts-ready", Severity.MEDIUM, "Brand", "x", "s", "b", "sms", Instant.now());
         assertThat(incidents.saveDrafts(i.id(), drafts, n)).isTrue();
         assertThat(incidents.saveDrafts(i.id(), drafts, n)).isFalse();

@@ -14,16 +14,16 @@ import java.util.List;
 
 /** When an incident opens, writes its apology drafts and tells staff they are ready. */
 public final class ApologyDrafter {
-    private final ApologyComposer composer;
+    private final ApologyDesk desk;
     private final AccountRegistry accounts;
     private final IncidentStore incidents;
     private final NoticeComposer notices;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ApologyDrafter(ApologyComposer composer, AccountRegistry accounts, IncidentStore incidents,
+    public ApologyDrafter(ApologyDesk desk, AccountRegistry accounts, IncidentStore incidents,
                           NoticeComposer notices, Outbox outbox, Clock clock) {
-        this.composer = composer;
+        this.desk = desk;
         this.accounts = accounts;
         this.incidents = incidents;
         this.notices = notices;
@@ -31,11 +31,17 @@ public final class ApologyDrafter {
         this.clock = clock;
     }
 
+    /** What the drafts for an incident are asked to be: its platform, severity, language and post. */
+    public static DraftRequest requestFor(Incident incident, String brand) {
+        return new DraftRequest(incident.post().platform(), incident.assessment().severity(), brand,
+                incident.post().language(), incident.post().text(), false, null);
+    }
+
     /** Drafts once per incident; a repeated call (stream redelivery) changes nothing. */
     public List<ApologyDraft> draftFor(Incident incident) {
         String brand = accounts.find(incident.post().key().account()).map(Account::displayName)
                 .orElse(incident.post().accountId());
-        List<ApologyDraft> drafts = composer.compose(incident.post().platform(), incident.assessment().severity(), brand);
+        List<ApologyDraft> drafts = desk.draft(requestFor(incident, brand));
         Instant now = clock.instant();
         String linkBase = incidents.linkBase(incident.id()).orElseThrow(() ->
                 new IllegalStateException("incident " + incident.id() + " is not stored"));

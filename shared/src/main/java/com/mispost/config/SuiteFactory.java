@@ -1,6 +1,6 @@
 package com.mispost.config;
 
-import com.mispost.apology.ApologyComposer;
+import com.mispost.apology.ApologyDesk;
 import com.mispost.apology.ApologyDrafter;
 import com.mispost.detection.MispostDetector;
 import com.mispost.detection.PostScreener;
@@ -93,15 +93,21 @@ public class SuiteFactory {
     }
 
     @Singleton
-    ApologyDrafter apologyDrafter(AccountRegistry accounts, IncidentStore incidents, NoticeComposer notices,
-                                  Outbox outbox, Clock clock) {
-        return new ApologyDrafter(new ApologyComposer(), accounts, incidents, notices, outbox, clock);
+    ApologyDrafter apologyDrafter(ApologyDesk desk, AccountRegistry accounts, IncidentStore incidents,
+                                  NoticeComposer notices, Outbox outbox, Clock clock) {
+        return new ApologyDrafter(desk, accounts, incidents, notices, outbox, clock);
+    }
+
+    /** The built-in composer and linter; the apology function may replace it with one that asks Bedrock first. */
+    @Singleton
+    ApologyDesk apologyDesk() {
+        return new ApologyDesk();
     }
 
     @Singleton
-    IncidentDesk incidentDesk(IncidentStore incidents, PostStore posts, AccountRegistry accounts,
+    IncidentDesk incidentDesk(IncidentStore incidents, PostStore posts, AccountRegistry accounts, ApologyDesk apologies,
                               NoticeComposer notices, Outbox outbox, Clock clock) {
-        return new IncidentDesk(incidents, posts, accounts, notices, outbox, clock);
+        return new IncidentDesk(incidents, posts, accounts, apologies, notices, outbox, clock);
     }
 
     @Singleton

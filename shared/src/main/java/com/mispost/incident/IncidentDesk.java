@@ -1,7 +1,14 @@
 package com.mispost.incident;
 
 import com.mispost.account.Account;
+import com.mispost.apology.ApologyDesk;
 import com.mispost.apology.ApologyDraft;
+import com.mispost.apology.ApologyDrafter;
+import com.mispost.apology.Approval;
+import com.mispost.apology.DraftKind;
+import com.mispost.apology.DraftRequest;
+import com.mispost.apology.LintFinding;
+import com.mispost.apology.UnresolvedFindingsException;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.notify.Outbox;
@@ -25,12 +32,14 @@ public final class IncidentDesk {
     private final IncidentStore incidents;
     private final PostStore posts;
     private final AccountRegistry accounts;
+    private final ApologyDesk apologies;
     private final NoticeComposer notices;
     private final Outbox outbox;
     private final Clock clock;
 
-    public IncidentDesk(IncidentStore incidents, PostStore posts, AccountRegistry accounts, NoticeComposer notices,
-                        Outbox outbox, Clock clock) {
+    public IncidentDesk(IncidentStore incidents, PostStore posts, AccountRegistry accounts, ApologyDesk apologies,
+                        NoticeComposer notices, Outbox outbox, Clock clock) {
+        this.apologies = apologies;
         this.incidents = incidents;
         this.posts = posts;
         this.accounts = accounts;
@@ -54,21 +63,32 @@ public final class IncidentDesk {
         if (action.needsReason() && request.detail() == null) {
             return new Outcome(incident, "Please give a reason to " + action.id() + " the incident.");
         }
+        String account = accountName(incident);
+        Instant now = clock.instant();
         String approved = null;
+        TimelineEntry entry = new TimelineEntry(now, eventName(action), request.actor(), request.detail());
         if (action == IncidentAction.APPROVE) {
-            approved = request.text() != null ? request.text() : draftText(incidentId, request.tone());
-            if (approved == null) {
-                return new Outcome(incident, "Choose a draft to approve (plain, warm or formal) or give the text.");
+            DraftRequest asked = ApologyDrafter.requestFor(incident, account);
+            Optional<ApologyDraft> chosen = incidents.drafts(incidentId).stream()
+                    .filter(d -> d.kind() == DraftKind.POST && d.tone().id().equalsIgnoreCase(String.valueOf(request.tone())))
+                    .findFirst();
+            if (chosen.isEmpty()) {
+                return new Outcome(incident, "Choose a draft to approve: plain, warm or formal.");
+            }
+            ApologyDraft draft = request.text() == null ? chosen.get() : apologies.edit(asked, chosen.get(), request.text());
+            try {
+                Approval approval = apologies.approve(asked, draft, request.actor(), now, request.detail());
+                approved = approval.text();
+                entry = approval.timelineEntry();
+            } catch (UnresolvedFindingsException e) {
+                return new Outcome(incident, "The apology has linter findings; fix the text or give a reason to approve it anyway: "
+                        + String.join("; ", e.findings().stream().map(LintFinding::line).toList()));
             }
         }
         if (action == IncidentAction.CLOSE && incident.approvedDraft() == null && request.detail() == null
                 && incident.state() != IncidentState.MONITORING) {
             return new Outcome(incident, "Closing without an approved apology needs a reason.");
         }
-        Instant now = clock.instant();
-        String detail = action == IncidentAction.APPROVE ? approved : request.detail();
-        TimelineEntry entry = new TimelineEntry(now, eventName(action), request.actor(), detail);
-        String account = accountName(incident);
         String linkBase = incidents.linkBase(incidentId).orElseThrow();
         Notice notice;
         if (action == IncidentAction.CLOSE) {
@@ -94,12 +114,6 @@ public final class IncidentDesk {
         return outbox.flush();
     }
 
-    private String draftText(String incidentId, String tone) {
-        if (tone == null) return null;
-        return incidents.drafts(incidentId).stream().filter(d -> d.tone().id().equalsIgnoreCase(tone))
-                .map(ApologyDraft::text).findFirst().orElse(null);
-    }
-
     private String accountName(Incident incident) {
         return accounts.find(incident.post().key().account()).map(Account::displayName)
                 .orElse(incident.post().accountId());
@@ -109,7 +123,7 @@ public final class IncidentDesk {
         return switch (action) {
             case ACKNOWLEDGE -> "acknowledged";
             case DISMISS -> "dismissed";
-            case APPROVE -> "approved";
+            case APPROVE -> Approval.EVENT;
             case REPAIR -> "repair";
             case CLOSE -> "closed";
             case REOPEN -> "reopened";

@@ -2,6 +2,9 @@ package com.mispost.notify;
 
 import com.mispost.account.Account;
 import com.mispost.apology.ApologyDraft;
+import com.mispost.apology.Approval;
+import com.mispost.apology.DraftKind;
+import com.mispost.apology.LintFinding;
 import com.mispost.detection.Evidence;
 import com.mispost.detection.Reason;
 import com.mispost.detection.Severity;
@@ -64,9 +67,13 @@ public final class NoticeComposer {
         StringBuilder b = new StringBuilder("Apology drafts are ready for the incident on ").append(accountName)
                 .append(accountName.endsWith(".") ? "" : ".").append(" Nothing is posted until you approve and publish it yourself.\n\n");
         for (ApologyDraft d : drafts) {
-            b.append(d.tone().id().toUpperCase(Locale.ROOT)).append(" (").append(d.length()).append('/')
-                    .append(d.limit()).append(")").append(d.lint().isEmpty() ? "" : " — linter: " + d.lint())
-                    .append(":\n  ").append(d.text()).append("\n\n");
+            b.append(d.tone().id().toUpperCase(Locale.ROOT)).append(" (").append(d.length())
+                    .append(d.limit() == 0 ? "" : "/" + d.limit()).append(")")
+                    .append(d.kind() == DraftKind.STATEMENT ? " website/press statement" : "")
+                    .append(":\n  ").append(d.text()).append('\n');
+            for (LintFinding f : d.lint()) b.append("  linter: ").append(f.line()).append('\n');
+            for (String note : d.notes()) b.append("  note: ").append(note).append('\n');
+            b.append('\n');
         }
         b.append("Review and approve: ").append(links.link(linkBase, incident.id(), ActionLinks.VIEW, now)).append('\n');
         return new Notice("drafts-ready", incident.id(), "drafts-ready", incident.assessment().severity(), accountName,
@@ -80,7 +87,7 @@ public final class NoticeComposer {
             case "acknowledged" -> entry.actor() + " acknowledged the incident on " + accountName + " and is on it.";
             case "dismissed" -> entry.actor() + " dismissed the incident on " + accountName + " as not a mispost: "
                     + entry.detail();
-            case "approved" -> entry.actor() + " approved the apology for " + accountName + ":\n  " + entry.detail()
+            case Approval.EVENT -> entry.actor() + " approved the apology for " + accountName + ":\n  " + entry.detail()
                     + "\nPublishing stays with staff: post it from the account now.";
             case "repair" -> entry.actor() + " recorded a repair for " + accountName + ": " + entry.detail();
             case "reopened" -> entry.actor() + " reopened the incident on " + accountName + ": " + entry.detail();
@@ -91,8 +98,20 @@ public final class NoticeComposer {
                 + links.link(linkBase, incident.id(), ActionLinks.VIEW, now) + "\n";
         return new Notice(entry.event() + "-" + now.toEpochMilli(), incident.id(), entry.event(),
                 incident.assessment().severity(), accountName, incident.post().platform().id(),
-                "Incident " + entry.event() + ": " + accountName, body,
+                headline(entry.event()) + ": " + accountName, body,
                 "Mispost: incident on " + accountName + " " + entry.event(), now);
+    }
+
+    private static String headline(String event) {
+        return switch (event) {
+            case "acknowledged" -> "Incident acknowledged";
+            case Approval.EVENT -> "Apology approved";
+            case "repair" -> "Repair recorded";
+            case "dismissed" -> "Incident dismissed";
+            case "reopened" -> "Incident reopened";
+            case "post-edited" -> "Flagged post edited";
+            default -> "Incident " + event;
+        };
     }
 
     /** The closing notice, with the post-incident summary. */
@@ -108,7 +127,7 @@ public final class NoticeComposer {
         b.append("  Time to detect: ").append(since(posted, incident.openedAt())).append('\n');
         timeline.stream().filter(e -> e.event().equals("acknowledged")).findFirst()
                 .ifPresent(e -> b.append("  Time to acknowledge: ").append(since(incident.openedAt(), e.at())).append('\n'));
-        timeline.stream().filter(e -> e.event().equals("approved")).findFirst()
+        timeline.stream().filter(e -> e.event().equals(Approval.EVENT)).findFirst()
                 .ifPresent(e -> b.append("  Time to apologize: ").append(since(incident.openedAt(), e.at())).append('\n'));
         b.append("  Time to close: ").append(since(incident.openedAt(), now)).append('\n');
         b.append("  Reactions: ").append(reactions.total()).append(" in all, peak ").append(reactions.peakPerMinute())

@@ -188,7 +188,7 @@ public final class Demo {
         String form = get(approve);
         String text = unescape(between(form, "<textarea name=\"text\" rows=\"5\">", "</textarea>"));
         act(approve, Map.of("actor", name, "tone", staff.path("approveTone").asText("plain"), "text", text), "approve");
-        runtime.inbox().await(x -> x.kind().equals("approved"), WAIT);
+        runtime.inbox().await(x -> x.kind().equals("draft-approved"), WAIT);
 
         page = get(linkAfter(alert.body(), "Incident page:"));
         act(runtime.apiUrl() + unescape(attr(page, "id=\"action-repair\" href=\"")),

@@ -1,6 +1,8 @@
 package com.mispost.incident.web;
 
 import com.mispost.apology.ApologyDraft;
+import com.mispost.apology.DraftKind;
+import com.mispost.apology.LintFinding;
 import com.mispost.detection.Evidence;
 import com.mispost.detection.Reason;
 import com.mispost.incident.Incident;
@@ -119,14 +121,19 @@ public final class IncidentPages {
         if (drafts.isEmpty()) b.append("<p class=\"muted\">Drafts are being written.</p>");
         String approve = links.link("", incident.id(), IncidentAction.APPROVE, now);
         for (ApologyDraft d : drafts) {
-            b.append("<div class=\"draft\"><strong>").append(d.tone().id()).append("</strong> <span class=\"muted\">")
-                    .append(d.length()).append('/').append(d.limit()).append("</span><p class=\"draft-text\">")
+            b.append("<div class=\"draft\"><strong>").append(d.kind() == DraftKind.STATEMENT ? "statement for the website or press"
+                    : d.tone().id()).append("</strong> <span class=\"muted\">")
+                    .append(d.length()).append(d.limit() == 0 ? "" : "/" + d.limit()).append("</span><p class=\"draft-text\">")
                     .append(Html.esc(d.text())).append("</p>");
-            for (String l : d.lint()) b.append("<p class=\"lint\">").append(Html.esc(l)).append("</p>");
+            for (LintFinding l : d.lint()) b.append("<p class=\"lint\">").append(Html.esc(l.line())).append("</p>");
+            for (String note : d.notes()) b.append("<p class=\"muted\">").append(Html.esc(note)).append("</p>");
             b.append("<button type=\"button\" class=\"secondary copy\" data-text=\"").append(Html.esc(d.text()))
                     .append("\" onclick=\"navigator.clipboard&&navigator.clipboard.writeText(this.dataset.text);this.textContent='Copied'\">Copy</button>");
-            b.append("<a class=\"button approve\" href=\"").append(Html.esc(approve)).append("&tone=").append(d.tone().id())
-                    .append("\">Approve ").append(d.tone().id()).append("</a></div>");
+            if (d.kind() == DraftKind.POST) {
+                b.append("<a class=\"button approve\" href=\"").append(Html.esc(approve)).append("&tone=").append(d.tone().id())
+                        .append("\">Approve ").append(d.tone().id()).append("</a>");
+            }
+            b.append("</div>");
         }
         if (incident.approvedDraft() != null) {
             b.append("<p><strong>Approved:</strong> ").append(Html.esc(incident.approvedDraft())).append("</p>");
@@ -174,11 +181,13 @@ public final class IncidentPages {
         b.append("<form method=\"post\"><label>Your name<input name=\"actor\" required autocomplete=\"name\"></label>");
         if (action == IncidentAction.APPROVE) {
             String tone = query.getOrDefault("tone", "plain");
-            String text = incidents.drafts(incident.id()).stream().filter(d -> d.tone().id().equals(tone))
+            String text = incidents.drafts(incident.id()).stream()
+                    .filter(d -> d.kind() == DraftKind.POST && d.tone().id().equals(tone))
                     .map(ApologyDraft::text).findFirst().orElse("");
             b.append("<input type=\"hidden\" name=\"tone\" value=\"").append(Html.esc(tone)).append("\">");
             b.append("<label>Apology (edit if needed)<textarea name=\"text\" rows=\"5\">").append(Html.esc(text))
                     .append("</textarea></label>");
+            b.append("<label>If the linter found something and you approve anyway, why<input name=\"detail\"></label>");
         } else {
             String what = switch (action) {
                 case DISMISS -> "Why is it not a mispost? (required)";

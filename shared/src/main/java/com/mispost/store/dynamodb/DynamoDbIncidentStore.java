@@ -1,7 +1,6 @@
 package com.mispost.store.dynamodb;
 
 import com.mispost.apology.ApologyDraft;
-import com.mispost.apology.Tone;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
 import com.mispost.incident.IncidentState;
@@ -148,7 +147,9 @@ public final class DynamoDbIncidentStore implements IncidentStore {
         items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
                 .conditionExpression("attribute_not_exists(PK)")).build());
         for (ApologyDraft d : drafts) {
-            Map<String, AttributeValue> item = new HashMap<>(IncidentItems.key(incidentId, "DRAFT#" + d.tone().id()));
+            // A critical incident has a post and a statement in the same tone: the kind is part of the key.
+            Map<String, AttributeValue> item = new HashMap<>(IncidentItems.key(incidentId,
+                    "DRAFT#" + d.kind().id() + "#" + d.tone().id()));
             item.put(TYPE, s("DRAFT"));
             item.put("draft", s(toJson(d)));
             items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build());
@@ -169,7 +170,7 @@ public final class DynamoDbIncidentStore implements IncidentStore {
         for (Map<String, AttributeValue> item : queryPrefix(incidentId, "DRAFT#")) {
             out.add(fromJson(str(item, "draft"), ApologyDraft.class));
         }
-        out.sort(Comparator.comparing(ApologyDraft::tone, Comparator.comparingInt(Tone::ordinal)));
+        out.sort(Comparator.comparing(ApologyDraft::kind).thenComparing(ApologyDraft::tone));
         return out;
     }
 
