@@ -1,0 +1,237 @@
+package com.mispost.detection;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What the detector reads in one post's text: the lexicon terms it contains (seen through
+ * disguised spellings), the marks of its style, its emotional valence, and the word units the
+ * account's baseline counts. Independent of any account, so the baseline learns from the same
+ * reading the detector scores.
+ */
+final class Reading {
+
+    private static final Pattern SIGN_OFF = Pattern.compile(
+            "(\\^\\s?[A-Za-z]{1,4}|[-–—~/*]\\s?[A-Z][A-Za-z]{0,14}|"
+                    + "(?i:thanks|thank you|cheers|regards|best|thx)\\s?[-–,]\\s?[A-Z][A-Za-z]{0,14})\\s*$");
+    private static final Pattern TRAILING_LINKS = Pattern.compile("(\\s*(https?://|www\\.)\\S*)+\\s*$");
+    private static final Pattern LAUGH = Pattern.compile("(a?(ha){2,}h?|(he){2,}h?|lo+l|lu+l)");
+    private static final Pattern EXCITED = Pattern.compile("[!?]{2,}");
+    private static final Category[] CATEGORIES = Category.values();
+    private static final String NUMBER_UNIT = "<n>";
+    private static final String MENTION_UNIT = "<@>";
+
+    final List<Match> matches;
+    final int styles;
+    final int valenceSum;
+    /** The words that carry its emotion (AFINN-165 valence of 3 or more either way, or any negative). */
+    final List<Evidence> emotive;
+    /** Hashes of the post's word units (words and word pairs) for the account baseline. */
+    final int[] units;
+
+    private Reading(List<Match> matches, int styles, int valenceSum, List<Evidence> emotive, int[] units) {
+        this.matches = matches;
+        this.styles = styles;
+        this.valenceSum = valenceSum;
+        this.emotive = emotive;
+        this.units = units;
+    }
+
+    static Reading of(String text, Lexicon lexicon) {
+        List<Token> tokens = Tokenizer.tokens(text);
+        List<Match> matches = new ArrayList<>();
+        int negative = 0;
+        int positive = 0;
+        int strong = 0;
+        int hashtags = 0;
+        boolean shouted = false;
+        boolean stretched = false;
+        boolean laughed = false;
+        boolean linked = false;
+        List<String> unitWords = new ArrayList<>(tokens.size());
+        List<Evidence> emotive = new ArrayList<>();
+
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            switch (t.kind()) {
+                case URL -> {
+                    linked = true;
+                    continue;
+                }
+                case MENTION -> {
+                    unitWords.add(MENTION_UNIT);
+                    continue;
+                }
+                case HASHTAG -> hashtags++;
+                default -> {
+                }
+            }
+            boolean wholeOfSplitHashtag = t.kind() == Token.Kind.HASHTAG && i + 1 < tokens.size()
+                    && tokens.get(i + 1).kind() == Token.Kind.HASHTAG_PART && tokens.get(i + 1).start() == t.start();
+            String key = plain(t.key());
+            String term = lookup(key, t.stretched(), lexicon);
+            int mask = term == null ? 0 : lexicon.mask(term);
+            if (wholeOfSplitHashtag) mask &= Category.RISK_MASK | Category.bits(Category.POLITICS, Category.RELIGION, Category.SUBSTANCE);
+            if ((mask & Category.RISK_MASK) == 0) {
+                Match disguised = disguised(key, t, lexicon);
+                if (disguised != null) matches.add(disguised);
+            }
+            for (Category c : CATEGORIES) {
+                if (c.in(mask)) matches.add(new Match(c, term, t.start(), t.end()));
+            }
+            phrases(tokens, i, term == null ? key : term, lexicon, matches);
+
+            if (wholeOfSplitHashtag) continue;
+            int v = lexicon.valence(term == null ? key : term);
+            if (v < 0) negative += v;
+            if (v > 0) positive += v;
+            if (Math.abs(v) >= 3) strong++;
+            if (Math.abs(v) >= 4) strong++;
+            if (v < 0 || v >= 3) emotive.add(new Evidence(t.start(), t.end(), text.substring(t.start(), t.end())));
+            shouted |= t.shouted() && t.kind() == Token.Kind.WORD;
+            stretched |= t.stretched() && t.kind() == Token.Kind.WORD && term != null;
+            laughed |= LAUGH.matcher(key).matches();
+            if (t.kind() != Token.Kind.HASHTAG_PART) unitWords.add(isNumber(key) ? NUMBER_UNIT : (term == null ? key : term));
+        }
+
+        int styles = 0;
+        for (Match m : matches) styles |= styleOf(m.category());
+        if (laughed) styles |= Style.INFORMAL.bit();
+        String trimmed = text.strip();
+        if (trimmed.startsWith("@") || trimmed.startsWith(".@")) styles |= Style.ADDRESSED.bit();
+        if (linked) styles |= Style.LINK.bit();
+        if (SIGN_OFF.matcher(TRAILING_LINKS.matcher(trimmed).replaceFirst("")).find()) styles |= Style.SIGNOFF.bit();
+        if (hasEmoji(text)) styles |= Style.EMOJI.bit();
+        if (negative <= -3) styles |= Style.NEGATIVE_EMOTION.bit();
+        if (strong >= 2) styles |= Style.INTENSE_EMOTION.bit();
+        if (hashtags >= 2) styles |= Style.HASHTAGS.bit();
+        if (shouted || EXCITED.matcher(text).find()) styles |= Style.SHOUTING.bit();
+        if (stretched) styles |= Style.STRETCHED.bit();
+        return new Reading(Collections.unmodifiableList(matches), styles, negative + positive,
+                Collections.unmodifiableList(emotive), units(unitWords));
+    }
+
+    private static String plain(String key) {
+        String k = key;
+        if (k.startsWith("*")) k = k.replaceAll("^\\*+|\\*+$", "");
+        return k;
+    }
+
+    /** The lexicon form of a word: itself, without "'s", or with stretched letters collapsed. */
+    private static String lookup(String key, boolean stretched, Lexicon lexicon) {
+        if (lexicon.mask(key) != 0 || lexicon.valence(key) != 0) return key;
+        if (key.endsWith("'s") && lexicon.knows(key.substring(0, key.length() - 2))) return key.substring(0, key.length() - 2);
+        if (stretched) {
+            String two = Tokenizer.collapse(key, 2);
+            if (lexicon.knows(two)) return two;
+            String one = Tokenizer.collapse(key, 1);
+            if (lexicon.knows(one)) return one;
+        }
+        return null;
+    }
+
+    /** A risk word written with symbols, digits, masks or run together with other words. */
+    private static Match disguised(String key, Token t, Lexicon lexicon) {
+        boolean hasSymbols = false;
+        for (int i = 0; i < key.length() && !hasSymbols; i++) hasSymbols = !Character.isLetter(key.charAt(i)) && key.charAt(i) != '\'';
+        String letters = key;
+        if (hasSymbols) {
+            letters = Tokenizer.collapse(Tokenizer.unLeet(key), 2);
+            String found = letters.indexOf('*') >= 0 ? lexicon.unmask(letters) : riskWord(letters, lexicon);
+            if (found == null && letters.indexOf('*') >= 0) found = lexicon.unmask(Tokenizer.collapse(letters, 1));
+            if (found != null) return riskMatch(found, t, lexicon);
+        }
+        if (t.kind() == Token.Kind.HASHTAG || key.length() >= 6) {
+            Lexicon.Embedded e = lexicon.embeddedIn(Tokenizer.collapse(letters, 1));
+            if (e != null) return riskMatch(e.term(), t, lexicon);
+        }
+        return null;
+    }
+
+    private static String riskWord(String letters, Lexicon lexicon) {
+        if ((lexicon.mask(letters) & Category.RISK_MASK) != 0) return letters;
+        String one = Tokenizer.collapse(letters, 1);
+        return (lexicon.mask(one) & Category.RISK_MASK) != 0 ? one : null;
+    }
+
+    private static Match riskMatch(String term, Token t, Lexicon lexicon) {
+        int mask = lexicon.mask(term) & Category.RISK_MASK;
+        for (Category c : CATEGORIES) {
+            if (c.in(mask)) return new Match(c, term, t.start(), t.end());
+        }
+        return null;
+    }
+
+    private static void phrases(List<Token> tokens, int at, String first, Lexicon lexicon, List<Match> matches) {
+        for (Lexicon.Phrase phrase : lexicon.phrasesStartingWith(first)) {
+            String[] words = phrase.words();
+            int j = at + 1;
+            int w = 1;
+            while (w < words.length && j < tokens.size() && tokens.get(j).isWordLike()
+                    && tokens.get(j).kind() != Token.Kind.HASHTAG && words[w].equals(tokens.get(j).key())) {
+                j++;
+                w++;
+            }
+            if (w < words.length) continue;
+            String term = String.join(" ", words);
+            for (Category c : CATEGORIES) {
+                if (c.in(phrase.mask())) matches.add(new Match(c, term, tokens.get(at).start(), tokens.get(j - 1).end()));
+            }
+        }
+    }
+
+    private static int styleOf(Category category) {
+        return switch (category) {
+            case FIRST_SINGULAR -> Style.FIRST_SINGULAR.bit();
+            case FIRST_PLURAL -> Style.FIRST_PLURAL.bit();
+            case SECOND_PERSON -> Style.SECOND_PERSON.bit();
+            case INFORMAL -> Style.INFORMAL.bit();
+            case PERSONAL_LIFE -> Style.PERSONAL_LIFE.bit();
+            case SUPPORT -> Style.SUPPORT_PHRASE.bit();
+            default -> 0;
+        };
+    }
+
+    private static boolean isNumber(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (!Character.isDigit(key.charAt(i))) return false;
+        }
+        return !key.isEmpty();
+    }
+
+    static boolean hasEmoji(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF)) return true;
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /** Hashes of words and adjacent word pairs; String.hashCode is specified, so stored hashes stay valid. */
+    private static int[] units(List<String> words) {
+        int[] units = new int[words.size() * 2];
+        int n = 0;
+        for (int i = 0; i < words.size(); i++) {
+            units[n++] = unitOf(words.get(i));
+            if (i + 1 < words.size()) units[n++] = mix(words.get(i).hashCode() * 31 + 7 + words.get(i + 1).hashCode() * 17);
+        }
+        return java.util.Arrays.copyOf(units, n);
+    }
+
+    /** The unit hash of one word, as the baseline counts it. */
+    static int unitOf(String word) {
+        return mix(word.hashCode());
+    }
+
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+
+}
