@@ -19,11 +19,14 @@ public enum Category {
     RELIGION(Severity.MEDIUM),
     PRIVATE(Severity.MEDIUM),
     FIRST_SINGULAR(Severity.NONE),
+    FIRST_POSSESSIVE(Severity.NONE),
     FIRST_PLURAL(Severity.NONE),
     SECOND_PERSON(Severity.NONE),
     INFORMAL(Severity.NONE),
     PERSONAL_LIFE(Severity.NONE),
     SUPPORT(Severity.NONE),
+    GREETING(Severity.NONE),
+    COMPLAINT(Severity.NONE),
     /** Words that contain a bad word and are fine ("Scunthorpe", "cocktail"). */
     INNOCENT(Severity.NONE);
 

@@ -8,8 +8,10 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -44,6 +46,9 @@ public final class MispostDetector {
     private static final double WORDS_PIVOT = 0.45;
     /** A reason is reported when it adds at least this much log-odds. */
     private static final double REASON_MIN = 0.25;
+    /** Marks read with English word lists; a post in another language says nothing through them. */
+    private static final Set<Style> ENGLISH_ONLY = EnumSet.of(Style.FIRST_SINGULAR, Style.FIRST_POSSESSIVE, Style.FIRST_PLURAL,
+            Style.SECOND_PERSON, Style.GREETING, Style.SUPPORT_PHRASE, Style.COMPLAINT, Style.INFORMAL, Style.PERSONAL_LIFE);
     private static final Pattern MOBILE_CLIENT = Pattern.compile("(?i).*(iphone|ipad|android|mobile|for ios).*");
 
     private static final Map<Category, Double> CONTENT_WEIGHTS = new EnumMap<>(Map.of(
@@ -73,6 +78,8 @@ public final class MispostDetector {
     /** Soft categories a brand may use in its own voice (a brewery says "beer"): learned use excuses them. */
     private static final List<Category> SOFT = List.of(Category.MILD, Category.SUGGESTIVE, Category.SUBSTANCE,
             Category.POLITICS, Category.RELIGION);
+
+    private static final Style[] STYLES = Style.values();
 
     private final Lexicon lexicon;
 
@@ -131,7 +138,8 @@ public final class MispostDetector {
     private static double voice(Post post, Reading reading, VoiceProfile voice, List<Reason> reasons) {
         double sum = 0;
         int n = voice.posts();
-        for (Style s : Style.values()) {
+        for (Style s : STYLES) {
+            if (!reading.english && ENGLISH_ONLY.contains(s)) continue;
             double accountRate = (voice.postsWith(s) + PRIOR_POSTS * s.brandPrior) / (n + PRIOR_POSTS);
             boolean present = s.in(reading.styles);
             double ratio = present ? s.personalRate / accountRate : (1 - s.personalRate) / (1 - accountRate);
@@ -153,6 +161,8 @@ public final class MispostDetector {
         }
         Category category = switch (s) {
             case FIRST_SINGULAR -> Category.FIRST_SINGULAR;
+            case FIRST_POSSESSIVE -> Category.FIRST_POSSESSIVE;
+            case COMPLAINT -> Category.COMPLAINT;
             case INFORMAL -> Category.INFORMAL;
             case PERSONAL_LIFE -> Category.PERSONAL_LIFE;
             default -> null;
@@ -167,7 +177,7 @@ public final class MispostDetector {
 
     private static double familiarity(Reading reading, VoiceProfile voice, List<Reason> reasons) {
         int n = voice.posts();
-        if (n < WORDS_MIN_POSTS || reading.units.length == 0) return 0;
+        if (n < WORDS_MIN_POSTS || reading.units.length == 0 || !reading.english) return 0;
         int known = 0;
         for (int unit : reading.units) {
             if (voice.postsWithUnit(unit) >= 2) known++;
@@ -224,7 +234,7 @@ public final class MispostDetector {
         return opens.isBefore(closes) ? !t.isBefore(opens) && t.isBefore(closes) : !t.isBefore(opens) || t.isBefore(closes);
     }
 
-    private static boolean containsIgnoringCase(java.util.Set<String> names, String name) {
+    private static boolean containsIgnoringCase(Set<String> names, String name) {
         for (String n : names) {
             if (n.equalsIgnoreCase(name)) return true;
         }

@@ -2,7 +2,9 @@ package com.mispost.detection;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,9 +17,17 @@ final class Reading {
 
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(\\^\\s?[A-Za-z]{1,4}|[-–—~/*]\\s?[A-Z][A-Za-z]{0,14}|"
-                    + "(?i:thanks|thank you|cheers|regards|best|thx)\\s?[-–,]\\s?[A-Z][A-Za-z]{0,14})\\s*$");
-    private static final Pattern TRAILING_LINKS = Pattern.compile("(\\s*(https?://|www\\.)\\S*)+\\s*$");
+                    + "(?i:thanks|thank you|cheers|regards|best|thx)\\s?[-–,]\\s?[A-Z][A-Za-z]{0,14}|(?<![A-Za-z])[A-Z]{2})\\s*$");
+    private static final Pattern THREAD_COUNTER = Pattern.compile("\\(?\\d/\\d\\)?");
+    private static final Set<Category> PERSONAL_INSIDE_SUPPORT = EnumSet.of(Category.FIRST_SINGULAR, Category.FIRST_POSSESSIVE,
+            Category.COMPLAINT);
     private static final Pattern LAUGH = Pattern.compile("(a?(ha){2,}h?|(he){2,}h?|lo+l|lu+l)");
+    /** Words that nearly every English post has and posts in other languages almost never do. */
+    private static final Set<String> ENGLISH = Set.of("the", "to", "of", "and", "is", "are", "was", "be", "it", "this",
+            "that", "for", "with", "you", "your", "we", "our", "i", "my", "not", "can", "will", "have", "has", "at",
+            "please", "thanks", "what", "how", "just", "if", "but", "i'm", "it's", "don't");
+    private static final Set<String> UNAPOSTROPHED = Set.of("dont", "cant", "wont", "didnt", "doesnt", "isnt", "im", "ive",
+            "thats", "whats", "youre", "theyre", "wouldnt", "couldnt", "shouldnt", "aint");
     private static final Pattern EXCITED = Pattern.compile("[!?]{2,}");
     private static final Category[] CATEGORIES = Category.values();
     private static final String NUMBER_UNIT = "<n>";
@@ -30,8 +40,11 @@ final class Reading {
     final List<Evidence> emotive;
     /** Hashes of the post's word units (words and word pairs) for the account baseline. */
     final int[] units;
+    /** Whether it reads as English, which the voice lexicons are written for. */
+    final boolean english;
 
-    private Reading(List<Match> matches, int styles, int valenceSum, List<Evidence> emotive, int[] units) {
+    private Reading(List<Match> matches, int styles, int valenceSum, List<Evidence> emotive, int[] units, boolean english) {
+        this.english = english;
         this.matches = matches;
         this.styles = styles;
         this.valenceSum = valenceSum;
@@ -45,13 +58,18 @@ final class Reading {
         int negative = 0;
         int positive = 0;
         int strong = 0;
+        int strongest = 0;
         int hashtags = 0;
         boolean shouted = false;
         boolean stretched = false;
         boolean laughed = false;
         boolean linked = false;
+        boolean careless = false;
+        int mentions = 0;
+        int words = 0;
+        int englishWords = 0;
         List<String> unitWords = new ArrayList<>(tokens.size());
-        List<Evidence> emotive = new ArrayList<>();
+        int[] valences = new int[tokens.size()];
 
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -61,6 +79,7 @@ final class Reading {
                     continue;
                 }
                 case MENTION -> {
+                    mentions++;
                     unitWords.add(MENTION_UNIT);
                     continue;
                 }
@@ -84,33 +103,93 @@ final class Reading {
             phrases(tokens, i, term == null ? key : term, lexicon, matches);
 
             if (wholeOfSplitHashtag) continue;
-            int v = lexicon.valence(term == null ? key : term);
-            if (v < 0) negative += v;
-            if (v > 0) positive += v;
-            if (Math.abs(v) >= 3) strong++;
-            if (Math.abs(v) >= 4) strong++;
-            if (v < 0 || v >= 3) emotive.add(new Evidence(t.start(), t.end(), text.substring(t.start(), t.end())));
+            valences[i] = lexicon.valence(term == null ? key : term);
             shouted |= t.shouted() && t.kind() == Token.Kind.WORD;
             stretched |= t.stretched() && t.kind() == Token.Kind.WORD && term != null;
             laughed |= LAUGH.matcher(key).matches();
+            if (t.kind() == Token.Kind.WORD) {
+                words++;
+                if (ENGLISH.contains(key)) englishWords++;
+                String raw = text.substring(t.start(), t.end());
+                boolean abbreviation = t.end() + 1 < text.length() && text.charAt(t.end()) == '.' && Character.isLetter(text.charAt(t.end() + 1));
+                careless |= (raw.equals("i") && !abbreviation) || UNAPOSTROPHED.contains(raw);
+            }
             if (t.kind() != Token.Kind.HASHTAG_PART) unitWords.add(isNumber(key) ? NUMBER_UNIT : (term == null ? key : term));
         }
 
+        // A brand's stock phrases ("sorry for the inconvenience", "my apologies") are its voice,
+        // not a person's: the words inside them count neither as emotion nor as "I".
+        List<Match> support = matches.stream().filter(m -> m.category() == Category.SUPPORT).toList();
+        if (!support.isEmpty()) {
+            matches.removeIf(m -> PERSONAL_INSIDE_SUPPORT.contains(m.category()) && within(m.start(), m.end(), support));
+        }
+        List<Evidence> emotive = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            int v = valences[i];
+            Token t = tokens.get(i);
+            if (v == 0 || within(t.start(), t.end(), support)) continue;
+            if (v < 0) negative += v;
+            if (v > 0) positive += v;
+            if (Math.abs(v) >= 3) strong++;
+            strongest = Math.max(strongest, Math.abs(v));
+            if (v < 0 || v >= 3) emotive.add(new Evidence(t.start(), t.end(), text.substring(t.start(), t.end())));
+        }
+
         int styles = 0;
-        for (Match m : matches) styles |= styleOf(m.category());
+        int firstWord = firstWordStart(tokens);
+        for (Match m : matches) {
+            if (m.category() != Category.GREETING || m.start() == firstWord) styles |= styleOf(m.category());
+        }
         if (laughed) styles |= Style.INFORMAL.bit();
         String trimmed = text.strip();
+        if (careless || startsInLowerCase(text, tokens)) styles |= Style.CARELESS.bit();
+        if (mentions >= 2) styles |= Style.TAGS_SEVERAL.bit();
         if (trimmed.startsWith("@") || trimmed.startsWith(".@")) styles |= Style.ADDRESSED.bit();
         if (linked) styles |= Style.LINK.bit();
-        if (SIGN_OFF.matcher(TRAILING_LINKS.matcher(trimmed).replaceFirst("")).find()) styles |= Style.SIGNOFF.bit();
+        if (SIGN_OFF.matcher(ending(trimmed)).find()) styles |= Style.SIGNOFF.bit();
         if (hasEmoji(text)) styles |= Style.EMOJI.bit();
         if (negative <= -3) styles |= Style.NEGATIVE_EMOTION.bit();
-        if (strong >= 2) styles |= Style.INTENSE_EMOTION.bit();
+        if (strong >= 2 || (strongest >= 4 && (text.indexOf('!') >= 0 || hasEmoji(text)))) styles |= Style.INTENSE_EMOTION.bit();
         if (hashtags >= 2) styles |= Style.HASHTAGS.bit();
         if (shouted || EXCITED.matcher(text).find()) styles |= Style.SHOUTING.bit();
         if (stretched) styles |= Style.STRETCHED.bit();
         return new Reading(Collections.unmodifiableList(matches), styles, negative + positive,
-                Collections.unmodifiableList(emotive), units(unitWords));
+                Collections.unmodifiableList(emotive), units(unitWords), words < 3 || englishWords > 0);
+    }
+
+    /** The last few dozen characters before any trailing links or thread counter ("2/2"), where sign-offs stand. */
+    private static String ending(String trimmed) {
+        String rest = trimmed;
+        while (!rest.isEmpty()) {
+            int space = rest.length() - 1;
+            while (space >= 0 && !Character.isWhitespace(rest.charAt(space))) space--;
+            String last = rest.substring(space + 1);
+            if (!(last.startsWith("http") || last.startsWith("www.") || THREAD_COUNTER.matcher(last).matches())) break;
+            rest = space < 0 ? "" : rest.substring(0, space).stripTrailing();
+        }
+        return rest.length() > 40 ? rest.substring(rest.length() - 40) : rest;
+    }
+
+    private static boolean within(int start, int end, List<Match> spans) {
+        for (Match m : spans) {
+            if (start >= m.start() && end <= m.end()) return true;
+        }
+        return false;
+    }
+
+    /** Whether the first word after any leading mentions starts with a lower-case letter (not after "..."). */
+    private static boolean startsInLowerCase(String text, List<Token> tokens) {
+        int start = firstWordStart(tokens);
+        return start >= 0 && Character.isLowerCase(text.charAt(start))
+                && (start == 0 || (text.charAt(start - 1) != '.' && text.charAt(start - 1) != '…'));
+    }
+
+    private static int firstWordStart(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.kind() == Token.Kind.MENTION) continue;
+            return t.kind() == Token.Kind.WORD ? t.start() : -1;
+        }
+        return -1;
     }
 
     private static String plain(String key) {
@@ -185,7 +264,10 @@ final class Reading {
     private static int styleOf(Category category) {
         return switch (category) {
             case FIRST_SINGULAR -> Style.FIRST_SINGULAR.bit();
+            case FIRST_POSSESSIVE -> Style.FIRST_POSSESSIVE.bit();
             case FIRST_PLURAL -> Style.FIRST_PLURAL.bit();
+            case GREETING -> Style.GREETING.bit();
+            case COMPLAINT -> Style.COMPLAINT.bit();
             case SECOND_PERSON -> Style.SECOND_PERSON.bit();
             case INFORMAL -> Style.INFORMAL.bit();
             case PERSONAL_LIFE -> Style.PERSONAL_LIFE.bit();

@@ -20,7 +20,7 @@ final class Tokenizer {
         while (i < n) {
             char c = text.charAt(i);
             boolean atBoundary = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-            if (c == '#' && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
+            if (c == '#' && atBoundary && (i == 0 || text.charAt(i - 1) != '*') && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
                 i = hashtag(text, i, tokens);
             } else if (c == '@' && atBoundary && i + 1 < n && isHandleChar(text.charAt(i + 1))) {
                 int end = i + 1;
@@ -130,13 +130,13 @@ final class Tokenizer {
     }
 
     private static boolean isShouted(String raw) {
-        int letters = 0;
+        int capitals = 0;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (Character.isLowerCase(c)) return false;
-            if (Character.isLetter(c)) letters++;
+            if (Character.isUpperCase(c)) capitals++;
+            else if (Character.isLetter(c)) return false;
         }
-        return letters >= 4;
+        return capitals >= 4;
     }
 
     /** Collapses runs of three or more equal letters to {@code keep} ("fuuuck" to "fuck" or "fuuck"). */
