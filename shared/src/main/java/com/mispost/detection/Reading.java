@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,9 @@ final class Reading {
     private static final Pattern THREAD_COUNTER = Pattern.compile("\\(?\\d/\\d\\)?");
     private static final Set<Category> PERSONAL_INSIDE_SUPPORT = EnumSet.of(Category.FIRST_SINGULAR, Category.FIRST_POSSESSIVE,
             Category.COMPLAINT);
+    /** A customer addressed by first name, as agents do: "Hi Megan", "Thanks, Chris!", "..., Elly." */
+    private static final Pattern VOCATIVE = Pattern.compile(
+            "\\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Tt]hanks|[Tt]hank you|[Ss]orry|[Ww]elcome)[,!]? [A-Z][a-z]+\\b|, [A-Z][a-z]+[!.?]");
     private static final Pattern LAUGH = Pattern.compile("(a?(ha){2,}h?|(he){2,}h?|lo+l|lu+l)");
     /** Words that nearly every English post has and posts in other languages almost never do. */
     private static final Set<String> ENGLISH = Set.of("the", "to", "of", "and", "is", "are", "was", "be", "it", "this",
@@ -146,7 +150,15 @@ final class Reading {
         if (mentions >= 2) styles |= Style.TAGS_SEVERAL.bit();
         if (trimmed.startsWith("@") || trimmed.startsWith(".@")) styles |= Style.ADDRESSED.bit();
         if (linked) styles |= Style.LINK.bit();
-        if (SIGN_OFF.matcher(ending(trimmed)).find()) styles |= Style.SIGNOFF.bit();
+        String ending = ending(trimmed);
+        Matcher signOff = SIGN_OFF.matcher(ending);
+        if (signOff.find()) {
+            styles |= Style.SIGNOFF.bit();
+            ending = ending.substring(0, signOff.start()).stripTrailing();
+        }
+        if (!ending.isEmpty() && ".!?)\"'".indexOf(ending.charAt(ending.length() - 1)) >= 0) styles |= Style.POLISHED_END.bit();
+        if (VOCATIVE.matcher(text).find()) styles |= Style.NAMES_SOMEONE.bit();
+        if (visibleLength(text, tokens) < 40) styles |= Style.SHORT.bit();
         if (hasEmoji(text)) styles |= Style.EMOJI.bit();
         if (negative <= -3) styles |= Style.NEGATIVE_EMOTION.bit();
         if (strong >= 2 || (strongest >= 4 && (text.indexOf('!') >= 0 || hasEmoji(text)))) styles |= Style.INTENSE_EMOTION.bit();
@@ -168,6 +180,15 @@ final class Reading {
             rest = space < 0 ? "" : rest.substring(0, space).stripTrailing();
         }
         return rest.length() > 40 ? rest.substring(rest.length() - 40) : rest;
+    }
+
+    /** Length of the text without mentions and links. */
+    private static int visibleLength(String text, List<Token> tokens) {
+        int hidden = 0;
+        for (Token t : tokens) {
+            if (t.kind() == Token.Kind.MENTION || t.kind() == Token.Kind.URL) hidden += t.end() - t.start();
+        }
+        return text.strip().length() - hidden;
     }
 
     private static boolean within(int start, int end, List<Match> spans) {
