@@ -48,7 +48,7 @@ public final class MispostDetector {
     private static final double REASON_MIN = 0.25;
     /** Marks read with English word lists; a post in another language says nothing through them. */
     private static final Set<Style> ENGLISH_ONLY = EnumSet.of(Style.FIRST_SINGULAR, Style.FIRST_POSSESSIVE, Style.FIRST_PLURAL,
-            Style.SECOND_PERSON, Style.GREETING, Style.NAMES_SOMEONE, Style.SUPPORT_PHRASE, Style.COMPLAINT, Style.INFORMAL, Style.PERSONAL_LIFE);
+            Style.SECOND_PERSON, Style.GREETING, Style.NAMES_SOMEONE, Style.SUPPORT_PHRASE, Style.COMPLAINT, Style.INFORMAL, Style.PERSONAL_LIFE, Style.SHORT, Style.CARELESS);
     private static final Pattern MOBILE_CLIENT = Pattern.compile("(?i).*(iphone|ipad|android|mobile|for ios).*");
 
     private static final Map<Category, Double> CONTENT_WEIGHTS = new EnumMap<>(Map.of(
