@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -99,7 +100,7 @@ public final class MispostDetector {
         double logit = BIAS;
         Severity severity = Severity.NONE;
 
-        Map<Category, List<Match>> content = content(reading, account.policy(), voice);
+        Map<Category, List<Match>> content = content(reading, account.policy(), voice, post.text());
         for (Map.Entry<Category, List<Match>> e : content.entrySet()) {
             Category category = e.getKey();
             double weight = CONTENT_WEIGHTS.get(category) + Math.min(1.0, 0.5 * (e.getValue().size() - 1));
@@ -117,11 +118,18 @@ public final class MispostDetector {
         return new Assessment(score, severity, reasons, firstStep(severity));
     }
 
-    private Map<Category, List<Match>> content(Reading reading, AccountPolicy policy, VoiceProfile voice) {
+    /** Allowed by the lexicon term ("fuck") or by the spelling staff dismissed ("f*ck"). */
+    private static boolean isAllowed(AccountPolicy policy, Match m, String text) {
+        Set<String> allowed = policy.allowedTerms();
+        return !allowed.isEmpty() && (allowed.contains(m.term())
+                || allowed.contains(text.substring(m.start(), m.end()).toLowerCase(Locale.ROOT)));
+    }
+
+    private Map<Category, List<Match>> content(Reading reading, AccountPolicy policy, VoiceProfile voice, String text) {
         Map<Category, List<Match>> found = new EnumMap<>(Category.class);
         for (Match m : reading.matches) {
             Category c = m.category();
-            if (!CONTENT_WEIGHTS.containsKey(c) || policy.allowedTerms().contains(m.term())) continue;
+            if (!CONTENT_WEIGHTS.containsKey(c) || isAllowed(policy, m, text)) continue;
             if ((c == Category.POLITICS || c == Category.RELIGION) && !policy.ruledOutTopics().contains(c.id())) continue;
             if (SOFT.contains(c) && usesAsOwn(voice, m.term())) continue;
             found.computeIfAbsent(c, k -> new ArrayList<>()).add(m);
