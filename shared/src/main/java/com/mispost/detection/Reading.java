@@ -22,7 +22,7 @@ final class Reading {
                     + "|(?<=[.!?]\\s{1,3})[A-Z][a-z]{1,14})\\s*$");
     private static final Pattern THREAD_COUNTER = Pattern.compile("\\(?\\d/\\d\\)?");
     private static final Set<Category> PERSONAL_INSIDE_SUPPORT = EnumSet.of(Category.FIRST_SINGULAR, Category.FIRST_POSSESSIVE,
-            Category.COMPLAINT);
+            Category.COMPLAINT, Category.PRIVATE);
     /** A customer addressed by first name, as agents do: "Hi Megan", "Thanks, Chris!", "..., Elly." */
     private static final Pattern VOCATIVE = Pattern.compile(
             "\\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Tt]hanks|[Tt]hank you|[Ss]orry|[Ww]elcome)[,!]? [A-Z][a-z]+\\b|, [A-Z][a-z]+[!.?]");
@@ -40,7 +40,6 @@ final class Reading {
 
     final List<Match> matches;
     final int styles;
-    final int valenceSum;
     /** The words that carry its emotion (AFINN-165 valence of 3 or more either way, or any negative). */
     final List<Evidence> emotive;
     /** Hashes of the post's word units (words and word pairs) for the account baseline. */
@@ -48,11 +47,10 @@ final class Reading {
     /** Whether it reads as English, which the voice lexicons are written for. */
     final boolean english;
 
-    private Reading(List<Match> matches, int styles, int valenceSum, List<Evidence> emotive, int[] units, boolean english) {
+    private Reading(List<Match> matches, int styles, List<Evidence> emotive, int[] units, boolean english) {
         this.english = english;
         this.matches = matches;
         this.styles = styles;
-        this.valenceSum = valenceSum;
         this.emotive = emotive;
         this.units = units;
     }
@@ -61,7 +59,6 @@ final class Reading {
         List<Token> tokens = Tokenizer.tokens(text);
         List<Match> matches = new ArrayList<>();
         int negative = 0;
-        int positive = 0;
         int strong = 0;
         int strongest = 0;
         int hashtags = 0;
@@ -128,13 +125,20 @@ final class Reading {
         if (!support.isEmpty()) {
             matches.removeIf(m -> PERSONAL_INSIDE_SUPPORT.contains(m.category()) && within(m.start(), m.end(), support));
         }
+        // A name someone is addressed by ("Hello, Hillary", "Thanks, Christian!") is not a topic.
+        Matcher vocative = VOCATIVE.matcher(text);
+        while (vocative.find()) {
+            int from = vocative.start();
+            int to = vocative.end();
+            matches.removeIf(m -> (m.category() == Category.POLITICS || m.category() == Category.RELIGION)
+                    && m.start() >= from && m.end() <= to);
+        }
         List<Evidence> emotive = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             int v = valences[i];
             Token t = tokens.get(i);
             if (v == 0 || within(t.start(), t.end(), support)) continue;
             if (v < 0) negative += v;
-            if (v > 0) positive += v;
             if (Math.abs(v) >= 3) strong++;
             strongest = Math.max(strongest, Math.abs(v));
             if (v < 0 || v >= 3) emotive.add(new Evidence(t.start(), t.end(), text.substring(t.start(), t.end())));
@@ -166,7 +170,7 @@ final class Reading {
         if (hashtags >= 2) styles |= Style.HASHTAGS.bit();
         if (shouted || EXCITED.matcher(text).find()) styles |= Style.SHOUTING.bit();
         if (stretched) styles |= Style.STRETCHED.bit();
-        return new Reading(Collections.unmodifiableList(matches), styles, negative + positive,
+        return new Reading(Collections.unmodifiableList(matches), styles,
                 Collections.unmodifiableList(emotive), units(unitWords), words < 3 || englishWords > 0);
     }
 

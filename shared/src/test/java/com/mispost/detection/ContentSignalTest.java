@@ -112,4 +112,12 @@ class ContentSignalTest {
 
         assertThat(a.reasons()).extracting(Reason::signal).doesNotContain("content.substance");
     }
+
+    @Test
+    void aCustomerAddressedByNameIsNotATopic() {
+        Assessment a = detector.assess(Fixtures.post("@user Hello, Hillary. Thanks, Christian! We've sent you a DM. ^JS"),
+                Fixtures.ACCOUNT, Fixtures.brandVoice());
+
+        assertThat(a.reasons()).extracting(Reason::signal).doesNotContain("content.politics", "content.religion");
+    }
 }
