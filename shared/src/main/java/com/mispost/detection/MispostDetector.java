@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public final class MispostDetector {
 
     /** Log-odds of a post with no evidence either way; sets where the default threshold sits. */
-    private static final double BIAS = -1.0;
+    private static final double BIAS = -0.8;
     /** Pseudo-posts of the brand prior behind each learned style rate. */
     private static final double PRIOR_POSTS = 6;
     /** Style marks are not independent; this damps their summed log-likelihood ratios. */
@@ -44,7 +44,7 @@ public final class MispostDetector {
     private static final double STYLE_CAP = 2.5;
     private static final int WORDS_MIN_POSTS = 8;
     private static final double WORDS_WEIGHT = 4.0;
-    private static final double WORDS_PIVOT = 0.45;
+    private static final double WORDS_PIVOT = 0.55;
     /** A reason is reported when it adds at least this much log-odds. */
     private static final double REASON_MIN = 0.25;
     /** Marks read with English word lists; a post in another language says nothing through them. */
@@ -188,7 +188,7 @@ public final class MispostDetector {
         if (n < WORDS_MIN_POSTS || reading.units.length == 0 || !reading.english) return 0;
         int known = 0;
         for (int unit : reading.units) {
-            if (voice.postsWithUnit(unit) >= 2) known++;
+            if (voice.postsWithUnit(unit) >= 1) known++;
         }
         double familiar = (double) known / reading.units.length;
         double confidence = Math.min(1.0, n / 40.0);
