@@ -27,7 +27,7 @@ final class Reading {
     private static final Pattern VOCATIVE = Pattern.compile(
             "\\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Tt]hanks|[Tt]hank you|[Ss]orry|[Ww]elcome)[,!]? [A-Z][a-z]+\\b|, [A-Z][a-z]+[!.?]");
     private static final Pattern LAUGH = Pattern.compile("(a?(ha){2,}h?|(he){2,}h?|lo+l|lu+l)");
-    /** Words that nearly every English post has and posts in other languages almost never do. */
+    /** Words that nearly every English post has; with the lexicon's own words they tell English posts apart. */
     private static final Set<String> ENGLISH = Set.of("the", "to", "of", "and", "is", "are", "was", "be", "it", "this",
             "that", "for", "with", "you", "your", "we", "our", "i", "my", "not", "can", "will", "have", "has", "at",
             "please", "thanks", "what", "how", "just", "if", "but", "i'm", "it's", "don't");
@@ -111,7 +111,7 @@ final class Reading {
             laughed |= LAUGH.matcher(key).matches();
             if (t.kind() == Token.Kind.WORD) {
                 words++;
-                if (ENGLISH.contains(key)) englishWords++;
+                if (ENGLISH.contains(key) || term != null) englishWords++;
                 String raw = text.substring(t.start(), t.end());
                 boolean abbreviation = t.end() + 1 < text.length() && text.charAt(t.end()) == '.' && Character.isLetter(text.charAt(t.end() + 1));
                 careless |= (raw.equals("i") && !abbreviation) || UNAPOSTROPHED.contains(raw);
@@ -171,7 +171,7 @@ final class Reading {
         if (shouted || EXCITED.matcher(text).find()) styles |= Style.SHOUTING.bit();
         if (stretched) styles |= Style.STRETCHED.bit();
         return new Reading(Collections.unmodifiableList(matches), styles,
-                Collections.unmodifiableList(emotive), units(unitWords), words < 3 || englishWords > 0);
+                Collections.unmodifiableList(emotive), units(unitWords), words < 3 || englishWords >= 2 || (englishWords == 1 && words < 6));
     }
 
     /** The last few dozen characters before any trailing links or thread counter ("2/2"), where sign-offs stand. */
