@@ -74,4 +74,15 @@ class VoiceSignalTest {
 
         assertThat(againstCasualBrand).isLessThan(againstSupportDesk);
     }
+
+    @Test
+    void wordsTheAccountNeverUsesAreAReason() {
+        Assessment unfamiliar = detector.assess(Fixtures.post("Team offsite today with the whole department: kayaking, karaoke and tapas downtown."),
+                Fixtures.ACCOUNT, voice);
+        Assessment familiar = detector.assess(Fixtures.post("@user Sorry to hear that. Please DM us your order number. ^JS"),
+                Fixtures.ACCOUNT, voice);
+
+        assertThat(unfamiliar.reasons()).extracting(Reason::signal).contains("voice.unfamiliar-words");
+        assertThat(familiar.reasons()).extracting(Reason::signal).doesNotContain("voice.unfamiliar-words");
+    }
 }
