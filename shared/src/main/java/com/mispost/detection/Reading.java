@@ -57,38 +57,83 @@ final class Reading {
 
     static Reading of(String text, Lexicon lexicon) {
         List<Token> tokens = Tokenizer.tokens(text);
-        List<Match> matches = new ArrayList<>();
-        int negative = 0;
-        int strong = 0;
-        int strongest = 0;
-        int hashtags = 0;
-        boolean shouted = false;
-        boolean stretched = false;
-        boolean laughed = false;
-        boolean linked = false;
-        boolean careless = false;
-        int mentions = 0;
-        int words = 0;
-        int englishWords = 0;
-        List<String> unitWords = new ArrayList<>(tokens.size());
-        int[] valences = new int[tokens.size()];
+        Words words = new Words(text, tokens.size());
+        for (int i = 0; i < tokens.size(); i++) words.read(tokens, i, lexicon);
+        words.setAsideStockPhrasesAndNames();
+        List<Evidence> emotive = words.emotion();
 
-        for (int i = 0; i < tokens.size(); i++) {
+        int styles = words.marks(tokens);
+        String trimmed = text.strip();
+        if (words.careless || startsInLowerCase(text, tokens)) styles |= Style.CARELESS.bit();
+        if (words.mentions >= 2) styles |= Style.TAGS_SEVERAL.bit();
+        if (trimmed.startsWith("@") || trimmed.startsWith(".@")) styles |= Style.ADDRESSED.bit();
+        if (words.linked) styles |= Style.LINK.bit();
+        String ending = ending(trimmed);
+        Matcher signOff = SIGN_OFF.matcher(ending);
+        if (signOff.find()) {
+            styles |= Style.SIGNOFF.bit();
+            ending = ending.substring(0, signOff.start()).stripTrailing();
+        }
+        if (!ending.isEmpty() && ".!?)\"'".indexOf(ending.charAt(ending.length() - 1)) >= 0) styles |= Style.POLISHED_END.bit();
+        if (VOCATIVE.matcher(text).find()) styles |= Style.NAMES_SOMEONE.bit();
+        if (visibleLength(text, tokens) < 40) styles |= Style.SHORT.bit();
+        if (hasEmoji(text)) styles |= Style.EMOJI.bit();
+        if (words.negative <= -3) styles |= Style.NEGATIVE_EMOTION.bit();
+        if (words.strong >= 2 || (words.strongest >= 4 && (text.indexOf('!') >= 0 || hasEmoji(text)))) {
+            styles |= Style.INTENSE_EMOTION.bit();
+        }
+        if (words.hashtags >= 2) styles |= Style.HASHTAGS.bit();
+        if (words.shouted || EXCITED.matcher(text).find()) styles |= Style.SHOUTING.bit();
+        if (words.stretched) styles |= Style.STRETCHED.bit();
+        boolean english = words.words < 3 || words.englishWords >= 2 || (words.englishWords == 1 && words.words < 6);
+        return new Reading(Collections.unmodifiableList(words.matches), styles, Collections.unmodifiableList(emotive),
+                units(words.unitWords), english);
+    }
+
+    /** One pass over the tokens: lexicon matches, valence and the counts the style marks need. */
+    private static final class Words {
+        final String text;
+        final List<Match> matches = new ArrayList<>();
+        final List<String> unitWords;
+        /** Words with an AFINN-165 valence, and their valence. */
+        final List<Token> valued = new ArrayList<>();
+        final List<Integer> valences = new ArrayList<>();
+        List<Match> support = List.of();
+        int negative;
+        int strong;
+        int strongest;
+        int hashtags;
+        int mentions;
+        int words;
+        int englishWords;
+        boolean shouted;
+        boolean stretched;
+        boolean laughed;
+        boolean linked;
+        boolean careless;
+
+        Words(String text, int capacity) {
+            this.text = text;
+            this.unitWords = new ArrayList<>(capacity);
+        }
+
+        void read(List<Token> tokens, int i, Lexicon lexicon) {
             Token t = tokens.get(i);
             switch (t.kind()) {
                 case URL -> {
                     linked = true;
-                    continue;
+                    return;
                 }
                 case MENTION -> {
                     mentions++;
                     unitWords.add(MENTION_UNIT);
-                    continue;
+                    return;
                 }
                 case HASHTAG -> hashtags++;
                 default -> {
                 }
             }
+            // A camel-case hashtag is read by its parts; its whole body only for content ("#prolife").
             boolean wholeOfSplitHashtag = t.kind() == Token.Kind.HASHTAG && i + 1 < tokens.size()
                     && tokens.get(i + 1).kind() == Token.Kind.HASHTAG_PART && tokens.get(i + 1).start() == t.start();
             String key = plain(t.key());
@@ -103,9 +148,13 @@ final class Reading {
                 if (c.in(mask)) matches.add(new Match(c, term, t.start(), t.end()));
             }
             phrases(tokens, i, term == null ? key : term, lexicon, matches);
+            if (wholeOfSplitHashtag) return;
 
-            if (wholeOfSplitHashtag) continue;
-            valences[i] = lexicon.valence(term == null ? key : term);
+            int valence = lexicon.valence(term == null ? key : term);
+            if (valence != 0) {
+                valued.add(t);
+                valences.add(valence);
+            }
             shouted |= t.shouted() && t.kind() == Token.Kind.WORD;
             stretched |= t.stretched() && t.kind() == Token.Kind.WORD && term != null;
             laughed |= LAUGH.matcher(key).matches();
@@ -113,65 +162,56 @@ final class Reading {
                 words++;
                 if (ENGLISH.contains(key) || term != null) englishWords++;
                 String raw = text.substring(t.start(), t.end());
-                boolean abbreviation = t.end() + 1 < text.length() && text.charAt(t.end()) == '.' && Character.isLetter(text.charAt(t.end() + 1));
+                boolean abbreviation = t.end() + 1 < text.length() && text.charAt(t.end()) == '.'
+                        && Character.isLetter(text.charAt(t.end() + 1));
                 careless |= (raw.equals("i") && !abbreviation) || UNAPOSTROPHED.contains(raw);
             }
             if (t.kind() != Token.Kind.HASHTAG_PART) unitWords.add(isNumber(key) ? NUMBER_UNIT : (term == null ? key : term));
         }
 
-        // A brand's stock phrases ("sorry for the inconvenience", "my apologies") are its voice,
-        // not a person's: the words inside them count neither as emotion nor as "I".
-        List<Match> support = matches.stream().filter(m -> m.category() == Category.SUPPORT).toList();
-        if (!support.isEmpty()) {
-            matches.removeIf(m -> PERSONAL_INSIDE_SUPPORT.contains(m.category()) && within(m.start(), m.end(), support));
-        }
-        // A name someone is addressed by ("Hello, Hillary", "Thanks, Christian!") is not a topic.
-        Matcher vocative = VOCATIVE.matcher(text);
-        while (vocative.find()) {
-            int from = vocative.start();
-            int to = vocative.end();
-            matches.removeIf(m -> (m.category() == Category.POLITICS || m.category() == Category.RELIGION)
-                    && m.start() >= from && m.end() <= to);
-        }
-        List<Evidence> emotive = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            int v = valences[i];
-            Token t = tokens.get(i);
-            if (v == 0 || within(t.start(), t.end(), support)) continue;
-            if (v < 0) negative += v;
-            if (Math.abs(v) >= 3) strong++;
-            strongest = Math.max(strongest, Math.abs(v));
-            if (v < 0 || v >= 3) emotive.add(new Evidence(t.start(), t.end(), text.substring(t.start(), t.end())));
+        /**
+         * A brand's stock phrases ("sorry for the inconvenience", "my apologies") are its voice, not a
+         * person's: the words inside them count neither as emotion nor as "I". And a name someone
+         * is addressed by ("Hello, Hillary", "Thanks, Christian!") is not a topic.
+         */
+        void setAsideStockPhrasesAndNames() {
+            support = matches.stream().filter(m -> m.category() == Category.SUPPORT).toList();
+            if (!support.isEmpty()) {
+                matches.removeIf(m -> PERSONAL_INSIDE_SUPPORT.contains(m.category()) && within(m.start(), m.end(), support));
+            }
+            Matcher vocative = VOCATIVE.matcher(text);
+            while (vocative.find()) {
+                int from = vocative.start();
+                int to = vocative.end();
+                matches.removeIf(m -> (m.category() == Category.POLITICS || m.category() == Category.RELIGION)
+                        && m.start() >= from && m.end() <= to);
+            }
         }
 
-        int styles = 0;
-        int firstWord = firstWordStart(tokens);
-        for (Match m : matches) {
-            if (m.category() != Category.GREETING || m.start() == firstWord) styles |= styleOf(m.category());
+        /** Sums the valence of words outside stock phrases; returns the words that carry it. */
+        List<Evidence> emotion() {
+            List<Evidence> emotive = new ArrayList<>();
+            for (int i = 0; i < valued.size(); i++) {
+                Token t = valued.get(i);
+                if (within(t.start(), t.end(), support)) continue;
+                int v = valences.get(i);
+                if (v < 0) negative += v;
+                if (Math.abs(v) >= 3) strong++;
+                strongest = Math.max(strongest, Math.abs(v));
+                if (v < 0 || v >= 3) emotive.add(new Evidence(t.start(), t.end(), text.substring(t.start(), t.end())));
+            }
+            return emotive;
         }
-        if (laughed) styles |= Style.INFORMAL.bit();
-        String trimmed = text.strip();
-        if (careless || startsInLowerCase(text, tokens)) styles |= Style.CARELESS.bit();
-        if (mentions >= 2) styles |= Style.TAGS_SEVERAL.bit();
-        if (trimmed.startsWith("@") || trimmed.startsWith(".@")) styles |= Style.ADDRESSED.bit();
-        if (linked) styles |= Style.LINK.bit();
-        String ending = ending(trimmed);
-        Matcher signOff = SIGN_OFF.matcher(ending);
-        if (signOff.find()) {
-            styles |= Style.SIGNOFF.bit();
-            ending = ending.substring(0, signOff.start()).stripTrailing();
+
+        /** Style marks that follow from the lexicon matches; a greeting counts only as the first word. */
+        int marks(List<Token> tokens) {
+            int styles = laughed ? Style.INFORMAL.bit() : 0;
+            int firstWord = firstWordStart(tokens);
+            for (Match m : matches) {
+                if (m.category() != Category.GREETING || m.start() == firstWord) styles |= styleOf(m.category());
+            }
+            return styles;
         }
-        if (!ending.isEmpty() && ".!?)\"'".indexOf(ending.charAt(ending.length() - 1)) >= 0) styles |= Style.POLISHED_END.bit();
-        if (VOCATIVE.matcher(text).find()) styles |= Style.NAMES_SOMEONE.bit();
-        if (visibleLength(text, tokens) < 40) styles |= Style.SHORT.bit();
-        if (hasEmoji(text)) styles |= Style.EMOJI.bit();
-        if (negative <= -3) styles |= Style.NEGATIVE_EMOTION.bit();
-        if (strong >= 2 || (strongest >= 4 && (text.indexOf('!') >= 0 || hasEmoji(text)))) styles |= Style.INTENSE_EMOTION.bit();
-        if (hashtags >= 2) styles |= Style.HASHTAGS.bit();
-        if (shouted || EXCITED.matcher(text).find()) styles |= Style.SHOUTING.bit();
-        if (stretched) styles |= Style.STRETCHED.bit();
-        return new Reading(Collections.unmodifiableList(matches), styles,
-                Collections.unmodifiableList(emotive), units(unitWords), words < 3 || englishWords >= 2 || (englishWords == 1 && words < 6));
     }
 
     /** The last few dozen characters before any trailing links or thread counter ("2/2"), where sign-offs stand. */
