@@ -20,6 +20,8 @@ public enum Category {
     PRIVATE(Severity.MEDIUM),
     FIRST_SINGULAR(Severity.NONE),
     FIRST_POSSESSIVE(Severity.NONE),
+    /** "I" doing something in the past: the author's own story ("I tried", "I ordered"). */
+    NARRATIVE(Severity.NONE),
     FIRST_PLURAL(Severity.NONE),
     SECOND_PERSON(Severity.NONE),
     INFORMAL(Severity.NONE),

@@ -48,7 +48,7 @@ public final class MispostDetector {
     /** A reason is reported when it adds at least this much log-odds. */
     private static final double REASON_MIN = 0.25;
     /** Marks read with English word lists; a post in another language says nothing through them. */
-    private static final Set<Style> ENGLISH_ONLY = EnumSet.of(Style.FIRST_SINGULAR, Style.FIRST_POSSESSIVE, Style.FIRST_PLURAL,
+    private static final Set<Style> ENGLISH_ONLY = EnumSet.of(Style.FIRST_SINGULAR, Style.FIRST_POSSESSIVE, Style.NARRATIVE, Style.FIRST_PLURAL,
             Style.SECOND_PERSON, Style.GREETING, Style.NAMES_SOMEONE, Style.SUPPORT_PHRASE, Style.COMPLAINT, Style.INFORMAL, Style.PERSONAL_LIFE, Style.SHORT, Style.CARELESS);
     private static final Pattern MOBILE_CLIENT = Pattern.compile("(?i).*(iphone|ipad|android|mobile|for ios).*");
 
@@ -170,6 +170,7 @@ public final class MispostDetector {
         Category category = switch (s) {
             case FIRST_SINGULAR -> Category.FIRST_SINGULAR;
             case FIRST_POSSESSIVE -> Category.FIRST_POSSESSIVE;
+            case NARRATIVE -> Category.NARRATIVE;
             case COMPLAINT -> Category.COMPLAINT;
             case INFORMAL -> Category.INFORMAL;
             case PERSONAL_LIFE -> Category.PERSONAL_LIFE;

@@ -331,6 +331,7 @@ final class Reading {
         return switch (category) {
             case FIRST_SINGULAR -> Style.FIRST_SINGULAR.bit();
             case FIRST_POSSESSIVE -> Style.FIRST_POSSESSIVE.bit();
+            case NARRATIVE -> Style.NARRATIVE.bit();
             case FIRST_PLURAL -> Style.FIRST_PLURAL.bit();
             case GREETING -> Style.GREETING.bit();
             case COMPLAINT -> Style.COMPLAINT.bit();

@@ -11,6 +11,8 @@ enum Style {
             "It speaks as \"I\" where this account says \"we\".", null),
     FIRST_POSSESSIVE(0.30, 0.02, "voice.my-own",
             "It talks about \"my\" things, as a person does; the brand says \"your\" and \"our\".", null),
+    NARRATIVE(0.18, 0.02, "voice.own-story",
+            "It tells the author's own story (\"I tried\", \"I ordered\", \"I was\").", null),
     FIRST_PLURAL(0.12, 0.55, "voice.no-we",
             null, "It never says \"we\" or \"us\", as this account's posts do."),
     SECOND_PERSON(0.35, 0.65, "voice.not-addressing",

@@ -16,6 +16,7 @@ class StyleMarksTest {
     @CsvSource(delimiter = '|', value = {
             "FIRST_SINGULAR   | I think I left it on the train",
             "FIRST_POSSESSIVE | left my phone on the train again",
+            "NARRATIVE        | I ordered it twice and I was charged both times",
             "FIRST_PLURAL     | We'll look into it for you",
             "SECOND_PERSON    | Could you send the order number?",
             "ADDRESSED        | @user Thanks for waiting",
