@@ -75,7 +75,7 @@ final class Reading {
             ending = ending.substring(0, signOff.start()).stripTrailing();
         }
         if (!ending.isEmpty() && ".!?)\"'".indexOf(ending.charAt(ending.length() - 1)) >= 0) styles |= Style.POLISHED_END.bit();
-        if (VOCATIVE.matcher(text).find()) styles |= Style.NAMES_SOMEONE.bit();
+        if (words.namesSomeone) styles |= Style.NAMES_SOMEONE.bit();
         if (visibleLength(text, tokens) < 40) styles |= Style.SHORT.bit();
         if (hasEmoji(text)) styles |= Style.EMOJI.bit();
         if (words.negative <= -3) styles |= Style.NEGATIVE_EMOTION.bit();
@@ -111,6 +111,7 @@ final class Reading {
         boolean laughed;
         boolean linked;
         boolean careless;
+        boolean namesSomeone;
 
         Words(String text, int capacity) {
             this.text = text;
@@ -157,7 +158,7 @@ final class Reading {
             }
             shouted |= t.shouted() && t.kind() == Token.Kind.WORD;
             stretched |= t.stretched() && t.kind() == Token.Kind.WORD && term != null;
-            laughed |= LAUGH.matcher(key).matches();
+            laughed |= !laughed && key.length() >= 3 && "ahl".indexOf(key.charAt(0)) >= 0 && LAUGH.matcher(key).matches();
             if (t.kind() == Token.Kind.WORD) {
                 words++;
                 if (ENGLISH.contains(key) || term != null) englishWords++;
@@ -181,6 +182,7 @@ final class Reading {
             }
             Matcher vocative = VOCATIVE.matcher(text);
             while (vocative.find()) {
+                namesSomeone = true;
                 int from = vocative.start();
                 int to = vocative.end();
                 matches.removeIf(m -> (m.category() == Category.POLITICS || m.category() == Category.RELIGION)
