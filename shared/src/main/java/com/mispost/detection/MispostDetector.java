@@ -48,8 +48,9 @@ public final class MispostDetector {
     /** A reason is reported when it adds at least this much log-odds. */
     private static final double REASON_MIN = 0.25;
     /** Marks read with English word lists; a post in another language says nothing through them. */
-    private static final Set<Style> ENGLISH_ONLY = EnumSet.of(Style.FIRST_SINGULAR, Style.FIRST_POSSESSIVE, Style.NARRATIVE, Style.FIRST_PLURAL,
-            Style.SECOND_PERSON, Style.GREETING, Style.NAMES_SOMEONE, Style.SUPPORT_PHRASE, Style.COMPLAINT, Style.INFORMAL, Style.PERSONAL_LIFE, Style.SHORT, Style.CARELESS);
+    private static final Set<Style> ENGLISH_ONLY = EnumSet.of(Style.FIRST_SINGULAR, Style.FIRST_POSSESSIVE,
+            Style.NARRATIVE, Style.FIRST_PLURAL, Style.SECOND_PERSON, Style.GREETING, Style.NAMES_SOMEONE,
+            Style.SUPPORT_PHRASE, Style.COMPLAINT, Style.INFORMAL, Style.PERSONAL_LIFE, Style.SHORT, Style.CARELESS);
     private static final Pattern MOBILE_CLIENT = Pattern.compile("(?i).*(iphone|ipad|android|mobile|for ios).*");
 
     private static final Map<Category, Double> CONTENT_WEIGHTS = new EnumMap<>(Map.of(
@@ -132,7 +133,8 @@ public final class MispostDetector {
             if (!CONTENT_WEIGHTS.containsKey(c) || isAllowed(policy, m, text)) continue;
             if ((c == Category.POLITICS || c == Category.RELIGION) && !policy.ruledOutTopics().contains(c.id())) continue;
             if (SOFT.contains(c) && usesAsOwn(voice, m.term())) continue;
-            found.computeIfAbsent(c, k -> new ArrayList<>()).add(m);
+            List<Match> same = found.computeIfAbsent(c, k -> new ArrayList<>());
+            if (same.stream().noneMatch(o -> o.start() == m.start() && o.end() == m.end())) same.add(m);
         }
         return found;
     }
