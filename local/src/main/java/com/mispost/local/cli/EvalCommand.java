@@ -110,7 +110,8 @@ public final class EvalCommand {
         Platform platform = Platform.fromId(text(line, "platform", "generic")).orElse(Platform.GENERIC);
         String account = text(line, "account", null);
         String id = text(line, "id", null);
-        if (account == null || id == null) throw new IllegalArgumentException("a line lacks \"account\" or \"id\": " + line);
+        // The message names the post, never its text.
+        if (account == null || id == null) throw new IllegalArgumentException("a line lacks \"account\" or \"id\" (id " + id + ")");
         return new Post(platform, account, id, null, text(line, "text", ""), instant(text(line, "created_at", null)),
                 null, null, null, List.of(), null, null);
     }
