@@ -136,6 +136,8 @@ class IncidentLifecycleIntegrationTest {
         assertThat(pages.handle("POST", i.id(), "dismiss", q, Map.of("actor", "Ana", "detail", "it is our cat campaign")).status())
                 .isEqualTo(200);
         assertThat(state(i)).isEqualTo(IncidentState.DISMISSED);
+        assertThat(new DynamoDbAccountRegistry(aws.dynamo, aws.tableName).voice(new AccountKey(Platform.X, "brand-9")).posts())
+                .as("a false positive teaches the account's voice").isEqualTo(1);
     }
 
     @Test

@@ -60,7 +60,7 @@ class SuiteEnd2EndTest {
         String incidentId = IncidentIds.forPost(new PostKey(Platform.X, BRAND.accountId(), "9900000000000000001"));
         var alert = runtime.inbox().await(n -> n.kind().equals("alert") && n.incidentId().equals(incidentId), Duration.ofSeconds(20));
         assertThat(alert.subject()).contains("Possible mispost on Fernhill Outfitters");
-        assertThat(alert.attributes()).containsEntry("severity", "high").containsEntry("platform", "x")
+        assertThat(alert.attributes()).containsEntry("severity", "medium").containsEntry("platform", "x")
                 .containsEntry("kind", "alert").containsEntry("account", "Fernhill Outfitters");
         assertThat(alert.body()).contains("ugh my boss is such a jerk").contains("Acknowledge: http");
 

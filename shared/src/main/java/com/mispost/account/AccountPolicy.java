@@ -1,5 +1,8 @@
 package com.mispost.account;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -29,5 +32,12 @@ public record AccountPolicy(double alertThreshold, Set<String> ruledOutTopics, S
         }
         ruledOutTopics = ruledOutTopics == null ? Set.of() : Set.copyOf(ruledOutTopics);
         allowedTerms = allowedTerms == null ? Set.of() : Set.copyOf(allowedTerms);
+    }
+
+    /** This policy with more allowed terms, as when staff dismiss an alert as a false positive. */
+    public AccountPolicy allowing(Collection<String> terms) {
+        Set<String> next = new HashSet<>(allowedTerms);
+        for (String term : terms) next.add(term.toLowerCase(Locale.ROOT));
+        return new AccountPolicy(alertThreshold, ruledOutTopics, next, spikePerMinute);
     }
 }

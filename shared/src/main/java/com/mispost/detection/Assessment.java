@@ -1,6 +1,9 @@
 package com.mispost.detection;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The detector's verdict on one post.
@@ -19,5 +22,20 @@ public record Assessment(double score, Severity severity, List<Reason> reasons, 
     /** Whether this assessment opens an incident under the given threshold. */
     public boolean alerts(double threshold) {
         return score >= threshold && severity != Severity.NONE;
+    }
+
+    /**
+     * The words that made content signals fire, in lower case: what a dismissal as a false
+     * positive adds to the account's allowed terms ({@code AccountPolicy.allowing}).
+     */
+    public Set<String> contentTerms() {
+        Set<String> terms = new LinkedHashSet<>();
+        for (Reason r : reasons) {
+            if (!r.signal().startsWith("content.")) continue;
+            for (Evidence e : r.evidence()) {
+                if (e.start() >= 0) terms.add(e.excerpt().toLowerCase(Locale.ROOT));
+            }
+        }
+        return terms;
     }
 }

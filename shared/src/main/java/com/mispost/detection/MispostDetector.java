@@ -1,70 +1,265 @@
 package com.mispost.detection;
 
 import com.mispost.account.Account;
+import com.mispost.account.AccountPolicy;
 import com.mispost.post.Post;
 
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Scores a post on a business account for how likely it is to be a personal post sent there
- * by mistake, and explains why. Pure: no I/O, so the eval command and the detect function run
- * the same engine.
+ * by mistake, and explains why. Pure: no I/O after the lexicon is loaded, so the eval command
+ * and the detect function run the same engine.
+ *
+ * <p>The score is a logistic of summed log-odds from four signals:
+ * <ol>
+ *   <li>content risk: lexicon terms (profanity, slurs, sexual, violent, substances, topics the
+ *       account's policy rules out, private details), seen through disguised spellings;</li>
+ *   <li>personal voice against the account's voice: for each mark of {@link Style}, the log of
+ *       how much likelier its presence (or absence) is in a person's post than in this
+ *       account's posts, the account's rate learned by its {@link VoiceProfile};</li>
+ *   <li>familiarity: how many of the post's words and word pairs the account has used before;</li>
+ *   <li>context: an unused client, an unusual hour, an author seat not on the team, a
+ *       media-only post from a phone.</li>
+ * </ol>
+ * Severity comes from what was found, not from the score.
  */
 public final class MispostDetector {
 
-    private static final Pattern PROFANITY = Pattern.compile("\\b(fuck\\w*|shit\\w*|damn|crap|wtf)\\b");
-    private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|i'm|im|me|my|mine)\\b");
-    private static final Pattern PERSONAL_LIFE = Pattern.compile(
-            "\\b(tonight|weekend|drunk|beer|hangover|boss|commute|traffic|my (wife|husband|gf|bf|mom|dad))\\b");
+    /** Log-odds of a post with no evidence either way; sets where the default threshold sits. */
+    private static final double BIAS = -0.8;
+    /** Pseudo-posts of the brand prior behind each learned style rate. */
+    private static final double PRIOR_POSTS = 6;
+    /** Style marks are not independent; this damps their summed log-likelihood ratios. */
+    private static final double STYLE_SCALE = 0.7;
+    private static final double STYLE_CAP = 2.5;
+    private static final int WORDS_MIN_POSTS = 8;
+    private static final double WORDS_WEIGHT = 4.0;
+    private static final double WORDS_PIVOT = 0.55;
+    /** A reason is reported when it adds at least this much log-odds. */
+    private static final double REASON_MIN = 0.25;
+    /** Marks read with English word lists; a post in another language says nothing through them. */
+    private static final Set<Style> ENGLISH_ONLY = EnumSet.of(Style.FIRST_SINGULAR, Style.FIRST_POSSESSIVE,
+            Style.NARRATIVE, Style.FIRST_PLURAL, Style.SECOND_PERSON, Style.GREETING, Style.NAMES_SOMEONE,
+            Style.SUPPORT_PHRASE, Style.COMPLAINT, Style.INFORMAL, Style.PERSONAL_LIFE, Style.SHORT, Style.CARELESS);
+    private static final Pattern MOBILE_CLIENT = Pattern.compile("(?i).*(iphone|ipad|android|mobile|for ios).*");
 
-    public Assessment assess(Post post, Account account, VoiceProfile voice) {
-        String text = post.text().toLowerCase(Locale.ROOT);
-        List<Reason> reasons = new ArrayList<>();
-        double score = 0;
-        Severity severity = Severity.NONE;
+    private static final Map<Category, Double> CONTENT_WEIGHTS = new EnumMap<>(Map.of(
+            Category.PROFANITY, 4.0,
+            Category.MILD, 1.5,
+            Category.SLUR, 5.0,
+            Category.SEXUAL, 5.0,
+            Category.SUGGESTIVE, 2.0,
+            Category.VIOLENCE, 4.0,
+            Category.SUBSTANCE, 1.5,
+            Category.POLITICS, 2.0,
+            Category.RELIGION, 2.0,
+            Category.PRIVATE, 2.0));
 
-        List<Evidence> bad = find(PROFANITY, text, account);
-        if (!bad.isEmpty()) {
-            reasons.add(new Reason("content.profanity", "The post contains profanity.", 0.6, bad));
-            score += 0.6;
-            severity = Severity.max(severity, Severity.HIGH);
-        }
-        List<Evidence> me = find(FIRST_PERSON, text, account);
-        if (!me.isEmpty()) {
-            reasons.add(new Reason("voice.first-person", "It speaks as \"I\" where the brand says \"we\".", 0.3, me));
-            score += 0.3;
-            severity = Severity.max(severity, Severity.LOW);
-        }
-        List<Evidence> life = find(PERSONAL_LIFE, text, account);
-        if (!life.isEmpty()) {
-            reasons.add(new Reason("voice.personal-life", "It talks about someone's own life.", 0.3, life));
-            score += 0.3;
-            severity = Severity.max(severity, Severity.LOW);
-        }
-        if (post.client() != null && voice.posts() > 0 && voice.postsFrom(post.client()) == 0
-                && !account.usualClients().contains(post.client())) {
-            reasons.add(new Reason("context.unusual-client",
-                    "It was posted from a client this account does not use.", 0.2,
-                    List.of(Evidence.fact("client: " + post.client()))));
-            score += 0.2;
-            severity = Severity.max(severity, Severity.LOW);
-        }
-        reasons.sort((a, b) -> Double.compare(b.weight(), a.weight()));
-        return new Assessment(Math.min(1.0, score), severity, reasons, firstStep(severity));
+    private static final Map<Category, String> CONTENT_EXPLANATIONS = new EnumMap<>(Map.of(
+            Category.PROFANITY, "It contains profanity.",
+            Category.MILD, "It contains mild swearing.",
+            Category.SLUR, "It contains a slur.",
+            Category.SEXUAL, "It contains sexual content.",
+            Category.SUGGESTIVE, "It contains suggestive language.",
+            Category.VIOLENCE, "It contains violent language.",
+            Category.SUBSTANCE, "It talks about alcohol or drugs.",
+            Category.POLITICS, "It takes up politics, which this account's policy rules out.",
+            Category.RELIGION, "It takes up religion, which this account's policy rules out.",
+            Category.PRIVATE, "It reads like a private message (plans to meet, call me, love you)."));
+
+    /** Soft categories a brand may use in its own voice (a brewery says "beer"): learned use excuses them. */
+    private static final List<Category> SOFT = List.of(Category.MILD, Category.SUGGESTIVE, Category.SUBSTANCE,
+            Category.POLITICS, Category.RELIGION);
+
+    private static final Style[] STYLES = Style.values();
+
+    private final Lexicon lexicon;
+
+    /** A detector with the word lists shipped in the artifact. */
+    public MispostDetector() {
+        this(Lexicon.shipped());
     }
 
-    private static List<Evidence> find(Pattern pattern, String text, Account account) {
-        List<Evidence> found = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            if (account.policy().allowedTerms().contains(m.group())) continue;
-            found.add(new Evidence(m.start(), m.end(), m.group()));
+    public MispostDetector(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** Reads the post once and scores it against the account's policy and learned voice. */
+    public Assessment assess(Post post, Account account, VoiceProfile voice) {
+        Reading reading = Reading.of(post.text(), lexicon);
+        List<Reason> reasons = new ArrayList<>();
+        double logit = BIAS;
+        Severity severity = Severity.NONE;
+
+        Map<Category, List<Match>> content = content(reading, account.policy(), voice, post.text());
+        for (Map.Entry<Category, List<Match>> e : content.entrySet()) {
+            Category category = e.getKey();
+            double weight = CONTENT_WEIGHTS.get(category) + Math.min(1.0, 0.5 * (e.getValue().size() - 1));
+            logit += weight;
+            severity = Severity.max(severity, category.severity());
+            reasons.add(new Reason(signalOf(category), CONTENT_EXPLANATIONS.get(category), weight, evidence(post, e.getValue())));
+        }
+        logit += voice(post, reading, voice, reasons);
+        logit += familiarity(reading, voice, reasons);
+        logit += context(post, account, voice, reasons);
+
+        double score = 1 / (1 + Math.exp(-logit));
+        if (severity == Severity.NONE && !reasons.isEmpty()) severity = Severity.LOW;
+        reasons.sort((a, b) -> Double.compare(b.weight(), a.weight()));
+        return new Assessment(score, severity, reasons, firstStep(severity));
+    }
+
+    /** Allowed by the lexicon term ("fuck") or by the spelling staff dismissed ("f*ck"). */
+    private static boolean isAllowed(AccountPolicy policy, Match m, String text) {
+        Set<String> allowed = policy.allowedTerms();
+        return !allowed.isEmpty() && (allowed.contains(m.term())
+                || allowed.contains(text.substring(m.start(), m.end()).toLowerCase(Locale.ROOT)));
+    }
+
+    private Map<Category, List<Match>> content(Reading reading, AccountPolicy policy, VoiceProfile voice, String text) {
+        Map<Category, List<Match>> found = new EnumMap<>(Category.class);
+        for (Match m : reading.matches) {
+            Category c = m.category();
+            if (!CONTENT_WEIGHTS.containsKey(c) || isAllowed(policy, m, text)) continue;
+            if ((c == Category.POLITICS || c == Category.RELIGION) && !policy.ruledOutTopics().contains(c.id())) continue;
+            if (SOFT.contains(c) && usesAsOwn(voice, m.term())) continue;
+            List<Match> same = found.computeIfAbsent(c, k -> new ArrayList<>());
+            if (same.stream().noneMatch(o -> o.start() == m.start() && o.end() == m.end())) same.add(m);
         }
         return found;
+    }
+
+    /** Whether the account itself uses this word often enough that it is part of its voice. */
+    private static boolean usesAsOwn(VoiceProfile voice, String term) {
+        int uses = voice.postsWithUnit(Reading.unitOf(term));
+        return uses >= 3 && uses >= 0.05 * voice.posts();
+    }
+
+    private static double voice(Post post, Reading reading, VoiceProfile voice, List<Reason> reasons) {
+        double sum = 0;
+        int n = voice.posts();
+        for (Style s : STYLES) {
+            if (!reading.english && ENGLISH_ONLY.contains(s)) continue;
+            double accountRate = (voice.postsWith(s) + PRIOR_POSTS * s.brandPrior) / (n + PRIOR_POSTS);
+            boolean present = s.in(reading.styles);
+            double ratio = present ? s.personalRate / accountRate : (1 - s.personalRate) / (1 - accountRate);
+            double llr = STYLE_SCALE * Math.max(-STYLE_CAP, Math.min(STYLE_CAP, Math.log(ratio)));
+            sum += llr;
+            String why = present ? s.whenPresent : s.whenAbsent;
+            if (llr >= REASON_MIN && why != null) {
+                reasons.add(new Reason(s.signal, why, llr, styleEvidence(post, reading, s, present, voice)));
+            }
+        }
+        return sum;
+    }
+
+    private static List<Evidence> styleEvidence(Post post, Reading reading, Style s, boolean present, VoiceProfile voice) {
+        if (!present) {
+            return List.of(Evidence.fact(voice.posts() == 0
+                    ? "no posts learned yet for this account; compared with brand posts in general"
+                    : voice.postsWith(s) + " of this account's " + voice.posts() + " learned posts have it"));
+        }
+        Category category = switch (s) {
+            case FIRST_SINGULAR -> Category.FIRST_SINGULAR;
+            case FIRST_POSSESSIVE -> Category.FIRST_POSSESSIVE;
+            case NARRATIVE -> Category.NARRATIVE;
+            case COMPLAINT -> Category.COMPLAINT;
+            case INFORMAL -> Category.INFORMAL;
+            case PERSONAL_LIFE -> Category.PERSONAL_LIFE;
+            default -> null;
+        };
+        if (category != null) {
+            List<Match> matches = reading.matches.stream().filter(m -> m.category() == category).toList();
+            if (!matches.isEmpty()) return evidence(post, matches);
+        }
+        if (s == Style.NEGATIVE_EMOTION || s == Style.INTENSE_EMOTION) return reading.emotive;
+        return List.of(Evidence.fact(voice.postsWith(s) + " of this account's " + voice.posts() + " learned posts have it"));
+    }
+
+    private static double familiarity(Reading reading, VoiceProfile voice, List<Reason> reasons) {
+        int n = voice.posts();
+        if (n < WORDS_MIN_POSTS || reading.units.length == 0 || !reading.english) return 0;
+        int known = 0;
+        for (int unit : reading.units) {
+            if (voice.postsWithUnit(unit) >= 1) known++;
+        }
+        double familiar = (double) known / reading.units.length;
+        double confidence = Math.min(1.0, n / 40.0);
+        double weight = confidence * WORDS_WEIGHT * (WORDS_PIVOT - familiar);
+        if (weight >= REASON_MIN) {
+            reasons.add(new Reason("voice.unfamiliar-words", "Its words and phrasing are unlike this account's own.", weight,
+                    List.of(Evidence.fact(Math.round(100 * familiar) + "% of its words and word pairs appear in this account's "
+                            + n + " learned posts"))));
+        }
+        return weight;
+    }
+
+    private static double context(Post post, Account account, VoiceProfile voice, List<Reason> reasons) {
+        double sum = 0;
+        String client = post.client();
+        if (client != null && !client.isBlank() && !containsIgnoringCase(account.usualClients(), client)) {
+            boolean learnedOthers = voice.postsWithClient() >= 10 && voice.postsFrom(client) == 0;
+            boolean configuredOthers = !account.usualClients().isEmpty() && voice.postsFrom(client) == 0;
+            if (learnedOthers || configuredOthers) {
+                sum += add(reasons, "context.unusual-client", "It was posted from a client this account does not use.", 1.5,
+                        Evidence.fact("client: " + client));
+            }
+        }
+        if (post.author() != null && !account.teamSeats().isEmpty() && !containsIgnoringCase(account.teamSeats(), post.author())) {
+            sum += add(reasons, "context.unknown-author", "Its author is not one of the team's seats.", 2.0,
+                    Evidence.fact("author: " + post.author()));
+        }
+        if (post.createdAt() != null && voice.postsWithTime() >= 50) {
+            int hour = post.createdAt().atZone(ZoneOffset.UTC).getHour();
+            LocalTime local = post.createdAt().atZone(account.timeZone()).toLocalTime();
+            boolean rareHour = voice.postsAtHour(hour) < 0.01 * voice.postsWithTime();
+            if (rareHour && !withinHours(local, account.opensAt(), account.closesAt())) {
+                sum += add(reasons, "context.off-hours", "It was posted outside business hours, when this account rarely posts.", 0.8,
+                        Evidence.fact("posted at " + local.withSecond(0).withNano(0) + " " + account.timeZone().getId()));
+            }
+        }
+        if (!post.mediaTypes().isEmpty() && client != null && MOBILE_CLIENT.matcher(client).matches()
+                && post.text().replaceAll("(https?://\\S+|@\\w+)", "").isBlank()) {
+            sum += add(reasons, "context.mobile-media-only", "It is a photo or video with no text, sent from a phone.", 1.0,
+                    Evidence.fact("media: " + String.join(", ", post.mediaTypes()) + " via " + client));
+        }
+        return sum;
+    }
+
+    private static double add(List<Reason> reasons, String signal, String why, double weight, Evidence evidence) {
+        reasons.add(new Reason(signal, why, weight, List.of(evidence)));
+        return weight;
+    }
+
+    private static boolean withinHours(LocalTime t, LocalTime opens, LocalTime closes) {
+        return opens.isBefore(closes) ? !t.isBefore(opens) && t.isBefore(closes) : !t.isBefore(opens) || t.isBefore(closes);
+    }
+
+    private static boolean containsIgnoringCase(Set<String> names, String name) {
+        for (String n : names) {
+            if (n.equalsIgnoreCase(name)) return true;
+        }
+        return false;
+    }
+
+    private static String signalOf(Category category) {
+        return category == Category.PRIVATE ? "voice.private-message" : "content." + category.id();
+    }
+
+    private static List<Evidence> evidence(Post post, List<Match> matches) {
+        List<Evidence> evidence = new ArrayList<>(matches.size());
+        for (Match m : matches) evidence.add(new Evidence(m.start(), m.end(), post.text().substring(m.start(), m.end())));
+        return evidence;
     }
 
     static String firstStep(Severity severity) {
@@ -76,4 +271,5 @@ public final class MispostDetector {
             case CRITICAL -> "Capture the post, remove it with a notice, tell leadership, and publish a formal statement.";
         };
     }
+
 }

@@ -25,7 +25,6 @@ import java.util.Optional;
  */
 public final class PostScreener {
     private static final Logger LOG = LoggerFactory.getLogger(PostScreener.class);
-    private static final int VOICE_UPDATE_ATTEMPTS = 5;
 
     private final MispostDetector detector;
     private final AccountRegistry accounts;
@@ -60,7 +59,9 @@ public final class PostScreener {
             return Optional.empty();
         }
         if (!assessment.alerts(account.policy().alertThreshold())) {
-            learn(account, post, voice);
+            if (!accounts.learn(account.key(), post)) {
+                LOG.warn("the voice of {} was not updated (busy account); it learns from the next post", account.key());
+            }
             return Optional.empty();
         }
         Instant now = clock.instant();
@@ -105,15 +106,5 @@ public final class PostScreener {
             outbox.send(alert);
         }
         return Optional.of(incident);
-    }
-
-    private void learn(Account account, Post post, VoiceProfile voice) {
-        VoiceProfile seen = voice;
-        for (int i = 0; i < VOICE_UPDATE_ATTEMPTS; i++) {
-            if (accounts.saveVoice(account.key(), seen, seen.learn(post))) return;
-            seen = accounts.voice(account.key());
-        }
-        LOG.warn("the voice of {} was not updated after {} attempts (busy account); it learns from the next post",
-                account.key(), VOICE_UPDATE_ATTEMPTS);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param signal      a stable code for the signal ("content.profanity", "voice.first-person")
  * @param explanation one sentence a social media manager understands
- * @param weight      how much this reason added to the score
+ * @param weight      how much this reason added to the score, in log-odds
  * @param evidence    what in the post made it fire
  */
 public record Reason(String signal, String explanation, double weight, List<Evidence> evidence) {

@@ -2,56 +2,95 @@ package com.mispost.detection;
 
 import com.mispost.post.Post;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * How one account usually writes, learned from its past posts. Small enough to live in one
- * table item, and updated as the account's accepted posts arrive.
+ * How one account usually writes, learned from its past posts: how often each mark of
+ * {@link Style} shows, its most frequent words and word pairs, the clients it posts from and
+ * the hours it posts at. Immutable; {@link #learn} gives the profile after one more post.
+ *
+ * <p>Bounded so that it fits one table attribute whatever the account's history: at most
+ * {@value #MAX_UNITS} word units (kept by frequency), {@value #MAX_CLIENTS} clients and 24 hour
+ * counts. {@link #encode()} gives a compact text of some tens of kilobytes at most.
  */
 public final class VoiceProfile {
-    private final int posts;
-    private final Map<String, Integer> clients;
 
-    private VoiceProfile(int posts, Map<String, Integer> clients) {
+    static final int MAX_UNITS = 3000;
+    static final int MAX_CLIENTS = 16;
+    private static final String VERSION = "v1";
+
+    private final int posts;
+    private final int[] styleCounts;
+    private final Map<Integer, Integer> units;
+    private final Map<String, Integer> clients;
+    private final int[] hours;
+
+    private VoiceProfile(int posts, int[] styleCounts, Map<Integer, Integer> units, Map<String, Integer> clients, int[] hours) {
         this.posts = posts;
+        this.styleCounts = styleCounts;
+        this.units = units;
         this.clients = clients;
+        this.hours = hours;
     }
 
     public static VoiceProfile empty() {
-        return new VoiceProfile(0, Map.of());
+        return new VoiceProfile(0, new int[Style.values().length], Map.of(), Map.of(), new int[24]);
     }
 
     /** The profile after one more post the account accepted as its own. */
     public VoiceProfile learn(Post post) {
-        Map<String, Integer> next = new HashMap<>(clients);
-        String client = post.client();
-        if (client != null && !client.isBlank()) next.merge(client.toLowerCase(Locale.ROOT), 1, Integer::sum);
-        return new VoiceProfile(posts + 1, next);
+        return learn(post, Reading.of(post.text(), Lexicon.shipped()));
     }
 
-    /** A compact text form, stored as one table attribute. */
-    public String encode() {
-        StringBuilder b = new StringBuilder().append(posts);
-        clients.forEach((c, n) -> b.append('\n').append(n).append('\t').append(c));
-        return b.toString();
-    }
-
-    public static VoiceProfile decode(String encoded) {
-        if (encoded == null || encoded.isBlank()) return empty();
-        String[] lines = encoded.split("\n");
-        Map<String, Integer> clients = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int tab = lines[i].indexOf('\t');
-            if (tab > 0) clients.put(lines[i].substring(tab + 1), Integer.parseInt(lines[i].substring(0, tab)));
+    VoiceProfile learn(Post post, Reading reading) {
+        int[] nextStyles = styleCounts.clone();
+        for (Style s : Style.values()) {
+            if (s.in(reading.styles)) nextStyles[s.ordinal()]++;
         }
-        return new VoiceProfile(Integer.parseInt(lines[0].trim()), clients);
+        Map<Integer, Integer> nextUnits = new HashMap<>(units);
+        for (int unit : distinct(reading.units)) nextUnits.merge(unit, 1, Integer::sum);
+        if (nextUnits.size() > 2 * MAX_UNITS) nextUnits = topUnits(nextUnits);
+        Map<String, Integer> nextClients = clients;
+        if (post.client() != null && !post.client().isBlank()) {
+            nextClients = new HashMap<>(clients);
+            nextClients.merge(post.client().toLowerCase(Locale.ROOT), 1, Integer::sum);
+            if (nextClients.size() > MAX_CLIENTS) nextClients = topClients(nextClients);
+        }
+        int[] nextHours = hours;
+        if (post.createdAt() != null) {
+            nextHours = hours.clone();
+            nextHours[post.createdAt().atZone(ZoneOffset.UTC).getHour()]++;
+        }
+        return new VoiceProfile(posts + 1, nextStyles, nextUnits, nextClients, nextHours);
     }
 
     public int posts() {
         return posts;
+    }
+
+    /** How many learned posts showed this mark of style. */
+    int postsWith(Style style) {
+        return styleCounts[style.ordinal()];
+    }
+
+    /** In how many learned posts this word unit appeared (0 if it is not among the kept ones). */
+    int postsWithUnit(int unit) {
+        Integer count = units.get(unit);
+        return count == null ? 0 : count;
     }
 
     /** How many of the learned posts came from this client. */
@@ -59,12 +98,136 @@ public final class VoiceProfile {
         return client == null ? 0 : clients.getOrDefault(client.toLowerCase(Locale.ROOT), 0);
     }
 
+    /** Learned posts that named their client. */
+    int postsWithClient() {
+        int sum = 0;
+        for (int c : clients.values()) sum += c;
+        return sum;
+    }
+
     public Map<String, Integer> clients() {
         return Collections.unmodifiableMap(clients);
     }
 
-    /** Rebuilds a profile stored earlier. */
-    public static VoiceProfile of(int posts, Map<String, Integer> clients) {
-        return new VoiceProfile(posts, Map.copyOf(clients));
+    /** Learned posts with a known time, and those posted in the given UTC hour. */
+    int postsWithTime() {
+        int sum = 0;
+        for (int h : hours) sum += h;
+        return sum;
+    }
+
+    int postsAtHour(int utcHour) {
+        return hours[utcHour];
+    }
+
+    /**
+     * A compact text of this profile for one table attribute:
+     * {@code v1|posts|style counts|24 hour counts|clients|units}, the units as base64 of
+     * varint pairs (hash delta, count) in hash order.
+     */
+    public String encode() {
+        StringBuilder out = new StringBuilder(VERSION).append('|').append(posts).append('|');
+        out.append(join(styleCounts)).append('|').append(join(hours)).append('|');
+        List<String> named = new ArrayList<>();
+        clients.forEach((name, count) -> named.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + ":" + count));
+        Collections.sort(named);
+        out.append(String.join(",", named)).append('|');
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long previous = Integer.MIN_VALUE;
+        int[] keys = units.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        for (int key : keys) {
+            varint(bytes, key - previous);
+            varint(bytes, units.get(key));
+            previous = key;
+        }
+        return out.append(Base64.getEncoder().withoutPadding().encodeToString(bytes.toByteArray())).toString();
+    }
+
+    /** Rebuilds a profile from {@link #encode()}. */
+    public static VoiceProfile decode(String encoded) {
+        String[] parts = encoded.split("\\|", -1);
+        if (parts.length != 6 || !parts[0].equals(VERSION)) {
+            throw new IllegalArgumentException("not an encoded voice profile");
+        }
+        int posts = Integer.parseInt(parts[1]);
+        int[] storedStyles = split(parts[2]);
+        int[] styles = Arrays.copyOf(storedStyles, Style.values().length);
+        int[] hours = split(parts[3]);
+        if (hours.length != 24) throw new IllegalArgumentException("a voice profile needs 24 hour counts");
+        Map<String, Integer> clients = new HashMap<>();
+        if (!parts[4].isEmpty()) {
+            for (String pair : parts[4].split(",")) {
+                int colon = pair.lastIndexOf(':');
+                clients.put(URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8), Integer.parseInt(pair.substring(colon + 1)));
+            }
+        }
+        Map<Integer, Integer> units = new HashMap<>();
+        byte[] bytes = Base64.getDecoder().decode(parts[5]);
+        int[] at = {0};
+        long previous = Integer.MIN_VALUE;
+        while (at[0] < bytes.length) {
+            long key = previous + readVarint(bytes, at);
+            units.put((int) key, (int) readVarint(bytes, at));
+            previous = key;
+        }
+        return new VoiceProfile(posts, styles, units, clients, hours);
+    }
+
+    private static int[] distinct(int[] values) {
+        return Arrays.stream(values).distinct().toArray();
+    }
+
+    /** Keeps the most frequent units, so the profile stays bounded and keeps what marks the voice. */
+    private static Map<Integer, Integer> topUnits(Map<Integer, Integer> all) {
+        Map<Integer, Integer> kept = new HashMap<>();
+        all.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_UNITS)
+                .forEach(e -> kept.put(e.getKey(), e.getValue()));
+        return kept;
+    }
+
+    private static Map<String, Integer> topClients(Map<String, Integer> all) {
+        Map<String, Integer> kept = new LinkedHashMap<>();
+        all.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
+                .limit(MAX_CLIENTS)
+                .forEach(e -> kept.put(e.getKey(), e.getValue()));
+        return kept;
+    }
+
+    private static String join(int[] values) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) out.append(',');
+            out.append(values[i]);
+        }
+        return out.toString();
+    }
+
+    private static int[] split(String text) {
+        if (text.isEmpty()) return new int[0];
+        return Arrays.stream(text.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static void varint(ByteArrayOutputStream out, long value) {
+        while ((value & ~0x7FL) != 0) {
+            out.write((int) ((value & 0x7F) | 0x80));
+            value >>>= 7;
+        }
+        out.write((int) value);
+    }
+
+    private static long readVarint(byte[] bytes, int[] at) {
+        long value = 0;
+        int shift = 0;
+        while (true) {
+            if (at[0] >= bytes.length) throw new IllegalArgumentException("truncated voice profile");
+            byte b = bytes[at[0]++];
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) return value;
+            shift += 7;
+            if (shift > 63) throw new IllegalArgumentException("malformed voice profile");
+        }
     }
 }

@@ -103,10 +103,22 @@ public final class IncidentDesk {
         try {
             Incident after = incidents.apply(incidentId, action, entry, approved, notice);
             outbox.send(notice);
+            if (action == IncidentAction.DISMISS) learnFromDismissal(incident);
             return new Outcome(after, null);
         } catch (StaleStateException e) {
             return new Outcome(incident, "Nothing changed: " + e.getMessage() + ".");
         }
+    }
+
+    /**
+     * A false positive feeds back into the account: the terms that counted against the post are
+     * allowed from now on, and the post teaches the account's voice like any accepted post.
+     */
+    private void learnFromDismissal(Incident incident) {
+        accounts.find(incident.post().key().account()).ifPresent(account -> {
+            accounts.save(account.withPolicy(account.policy().allowing(incident.assessment().contentTerms())));
+            accounts.learn(account.key(), incident.post());
+        });
     }
 
     /** The scheduled sweep: sends notices SNS refused earlier. */

@@ -3,6 +3,7 @@ package com.mispost.store;
 import com.mispost.account.Account;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
+import com.mispost.post.Post;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,4 +27,17 @@ public interface AccountRegistry {
      * caller reads again and retries.
      */
     boolean saveVoice(AccountKey key, VoiceProfile learnedFrom, VoiceProfile voice);
+
+    /**
+     * Teaches the account's voice one post it accepted as its own, retrying when another writer
+     * got there first. Returns false if it stayed contended (a busy account learns from the next post).
+     */
+    default boolean learn(AccountKey key, Post post) {
+        VoiceProfile seen = voice(key);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (saveVoice(key, seen, seen.learn(post))) return true;
+            seen = voice(key);
+        }
+        return false;
+    }
 }

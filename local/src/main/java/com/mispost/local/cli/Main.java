@@ -41,6 +41,7 @@ public final class Main {
             case "local" -> local(rest, out, err);
             case "accounts" -> AccountsCommand.run(rest, out, err);
             case "draft" -> DraftCommand.run(rest, out, err);
+            case "eval" -> EvalCommand.run(rest, out, err);
             default -> {
                 err.println("unknown command '" + args.get(0) + "'");
                 err.print(USAGE);

@@ -1,0 +1,73 @@
+package com.mispost.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvalCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return EvalCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path write(String name, String... lines) throws Exception {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+    }
+
+    private String[] files() throws Exception {
+        Path history = write("h.jsonl",
+                "{\"id\":\"h1\",\"platform\":\"x\",\"account\":\"AcmeHelp\",\"created_at\":\"2026-01-05T10:00:00Z\",\"text\":\"@user Sorry to hear that! Please DM us your order number and we'll look into it. ^JS\"}",
+                "{\"id\":\"h2\",\"platform\":\"x\",\"account\":\"AcmeHelp\",\"created_at\":null,\"text\":\"@user Thanks for reaching out, Sam. We'd be happy to help. ^KL\"}");
+        Path posts = write("p.jsonl",
+                "{\"id\":\"p1\",\"platform\":\"x\",\"account\":\"AcmeHelp\",\"created_at\":null,\"text\":\"@user We're sorry for the wait. Please DM us and we'll check. ^JS\",\"label\":\"ok\",\"kind\":\"brand-support\"}",
+                "{\"id\":\"p2\",\"platform\":\"x\",\"account\":\"AcmeHelp\",\"created_at\":null,\"text\":\"omg my flight got cancelled AGAIN, this week is a f*cking disaster lol\",\"label\":\"mispost\",\"kind\":\"personal-emotion\"}",
+                "{\"id\":\"p3\",\"platform\":\"x\",\"account\":\"AcmeHelp\",\"created_at\":null,\"text\":\"can't wait for the game tonight with my brother, beers on me\",\"label\":\"mispost\",\"kind\":\"personal-life\"}");
+        return new String[]{"--history", history.toString(), "--posts", posts.toString()};
+    }
+
+    @Test
+    void printsOneJsonObjectWithTheIssuesKeys() throws Exception {
+        String[] args = files();
+        int code = run(args[0], args[1], args[2], args[3], "--json");
+
+        assertThat(code).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.fieldNames()).toIterable().containsExactly("threshold", "precision", "recall", "f1", "fpr", "auc",
+                "recall_by_kind", "fpr_by_kind", "posts_per_second", "n");
+        assertThat(report.get("n").asInt()).isEqualTo(3);
+        assertThat(report.get("recall").asDouble()).isEqualTo(1.0);
+        assertThat(report.get("fpr").asDouble()).isEqualTo(0.0);
+        assertThat(report.get("fpr_by_kind").has("brand-support")).isTrue();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("3/3");
+    }
+
+    @Test
+    void printsATableWithoutJson() throws Exception {
+        assertThat(run(files())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("precision", "roc auc", "personal-life", "posts per second");
+    }
+
+    @Test
+    void explainsItsUsage() {
+        assertThat(run("--posts")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: mispost eval");
+        assertThat(run("--history", dir.resolve("missing.jsonl").toString(), "--posts", "x")).isEqualTo(1);
+    }
+}

@@ -1,0 +1,388 @@
+package com.mispost.detection;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the detector reads in one post's text: the lexicon terms it contains (seen through
+ * disguised spellings), the marks of its style, its emotional valence, and the word units the
+ * account's baseline counts. Independent of any account, so the baseline learns from the same
+ * reading the detector scores.
+ */
+final class Reading {
+
+    private static final Pattern SIGN_OFF = Pattern.compile(
+            "(\\^\\s?[A-Za-z]{1,4}|[-–—~/*]\\s?[A-Z][A-Za-z]{0,14}|"
+                    + "(?i:thanks|thank you|cheers|regards|best|thx)\\s?[-–,]\\s?[A-Z][A-Za-z]{0,14}|(?<![A-Za-z])[A-Z]{2}"
+                    + "|(?<=[.!?]\\s{1,3})[A-Z][a-z]{1,14})\\s*$");
+    private static final Pattern THREAD_COUNTER = Pattern.compile("\\(?\\d/\\d\\)?");
+    private static final Set<Category> PERSONAL_INSIDE_SUPPORT = EnumSet.of(Category.FIRST_SINGULAR, Category.FIRST_POSSESSIVE,
+            Category.COMPLAINT, Category.PRIVATE);
+    /** A customer addressed by first name, as agents do: "Hi Megan", "Thanks, Chris!", "..., Elly." */
+    private static final Pattern VOCATIVE = Pattern.compile(
+            "\\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Tt]hanks|[Tt]hank you|[Ss]orry|[Ww]elcome)[,!]? [A-Z][a-z]+\\b|, [A-Z][a-z]+[!.?]");
+    private static final Pattern LAUGH = Pattern.compile("(a?(ha){2,}h?|(he){2,}h?|lo+l|lu+l)");
+    /** Words that nearly every English post has; with the lexicon's own words they tell English posts apart. */
+    private static final Set<String> ENGLISH = Set.of("the", "to", "of", "and", "is", "are", "was", "be", "it", "this",
+            "that", "for", "with", "you", "your", "we", "our", "i", "my", "not", "can", "will", "have", "has", "at",
+            "please", "thanks", "what", "how", "just", "if", "but", "i'm", "it's", "don't");
+    private static final Set<String> UNAPOSTROPHED = Set.of("dont", "cant", "wont", "didnt", "doesnt", "isnt", "im", "ive",
+            "thats", "whats", "youre", "theyre", "wouldnt", "couldnt", "shouldnt", "aint");
+    private static final Pattern EXCITED = Pattern.compile("[!?]{2,}");
+    private static final Category[] CATEGORIES = Category.values();
+    private static final String NUMBER_UNIT = "<n>";
+    private static final String MENTION_UNIT = "<@>";
+
+    final List<Match> matches;
+    final int styles;
+    /** The words that carry its emotion (AFINN-165 valence of 3 or more either way, or any negative). */
+    final List<Evidence> emotive;
+    /** Hashes of the post's word units (words and word pairs) for the account baseline. */
+    final int[] units;
+    /** Whether it reads as English, which the voice lexicons are written for. */
+    final boolean english;
+
+    private Reading(List<Match> matches, int styles, List<Evidence> emotive, int[] units, boolean english) {
+        this.english = english;
+        this.matches = matches;
+        this.styles = styles;
+        this.emotive = emotive;
+        this.units = units;
+    }
+
+    static Reading of(String text, Lexicon lexicon) {
+        List<Token> tokens = Tokenizer.tokens(text);
+        Words words = new Words(text, tokens.size());
+        for (int i = 0; i < tokens.size(); i++) words.read(tokens, i, lexicon);
+        words.setAsideStockPhrasesAndNames();
+        List<Evidence> emotive = words.emotion();
+
+        int styles = words.marks(tokens);
+        String trimmed = text.strip();
+        if (words.careless || startsInLowerCase(text, tokens)) styles |= Style.CARELESS.bit();
+        if (words.mentions >= 2) styles |= Style.TAGS_SEVERAL.bit();
+        if (trimmed.startsWith("@") || trimmed.startsWith(".@")) styles |= Style.ADDRESSED.bit();
+        if (words.linked) styles |= Style.LINK.bit();
+        String ending = ending(trimmed);
+        Matcher signOff = SIGN_OFF.matcher(ending);
+        if (signOff.find()) {
+            styles |= Style.SIGNOFF.bit();
+            ending = ending.substring(0, signOff.start()).stripTrailing();
+        }
+        if (!ending.isEmpty() && ".!?)\"'".indexOf(ending.charAt(ending.length() - 1)) >= 0) styles |= Style.POLISHED_END.bit();
+        if (words.namesSomeone) styles |= Style.NAMES_SOMEONE.bit();
+        if (visibleLength(text, tokens) < 40) styles |= Style.SHORT.bit();
+        if (hasEmoji(text)) styles |= Style.EMOJI.bit();
+        if (words.negative <= -3) styles |= Style.NEGATIVE_EMOTION.bit();
+        if (words.strong >= 2 || (words.strongest >= 4 && (text.indexOf('!') >= 0 || hasEmoji(text)))) {
+            styles |= Style.INTENSE_EMOTION.bit();
+        }
+        if (words.hashtags >= 2) styles |= Style.HASHTAGS.bit();
+        if (words.shouted || EXCITED.matcher(text).find()) styles |= Style.SHOUTING.bit();
+        if (words.stretched) styles |= Style.STRETCHED.bit();
+        boolean english = words.words < 3 || words.englishWords >= 2 || (words.englishWords == 1 && words.words < 6);
+        return new Reading(Collections.unmodifiableList(words.matches), styles, Collections.unmodifiableList(emotive),
+                units(words.unitWords), english);
+    }
+
+    /** One pass over the tokens: lexicon matches, valence and the counts the style marks need. */
+    private static final class Words {
+        final String text;
+        final List<Match> matches = new ArrayList<>();
+        final List<String> unitWords;
+        /** Words with an AFINN-165 valence, and their valence. */
+        final List<Token> valued = new ArrayList<>();
+        final List<Integer> valences = new ArrayList<>();
+        List<Match> support = List.of();
+        int negative;
+        int strong;
+        int strongest;
+        int hashtags;
+        int mentions;
+        int words;
+        int englishWords;
+        boolean shouted;
+        boolean stretched;
+        boolean laughed;
+        boolean linked;
+        boolean careless;
+        boolean namesSomeone;
+
+        Words(String text, int capacity) {
+            this.text = text;
+            this.unitWords = new ArrayList<>(capacity);
+        }
+
+        void read(List<Token> tokens, int i, Lexicon lexicon) {
+            Token t = tokens.get(i);
+            switch (t.kind()) {
+                case URL -> {
+                    linked = true;
+                    return;
+                }
+                case MENTION -> {
+                    mentions++;
+                    unitWords.add(MENTION_UNIT);
+                    return;
+                }
+                case HASHTAG -> hashtags++;
+                default -> {
+                }
+            }
+            // A camel-case hashtag is read by its parts; its whole body only for content ("#prolife").
+            boolean wholeOfSplitHashtag = t.kind() == Token.Kind.HASHTAG && i + 1 < tokens.size()
+                    && tokens.get(i + 1).kind() == Token.Kind.HASHTAG_PART && tokens.get(i + 1).start() == t.start();
+            String key = plain(t.key());
+            String term = lookup(key, t.stretched(), lexicon);
+            int mask = term == null ? 0 : lexicon.mask(term);
+            if (wholeOfSplitHashtag) mask &= Category.RISK_MASK | Category.bits(Category.POLITICS, Category.RELIGION, Category.SUBSTANCE);
+            if ((mask & Category.RISK_MASK) == 0) {
+                Match disguised = disguised(key, t, lexicon);
+                if (disguised != null) matches.add(disguised);
+            }
+            for (Category c : CATEGORIES) {
+                if (c.in(mask)) matches.add(new Match(c, term, t.start(), t.end()));
+            }
+            phrases(tokens, i, term == null ? key : term, lexicon, matches);
+            if (wholeOfSplitHashtag) return;
+
+            int valence = lexicon.valence(term == null ? key : term);
+            if (valence != 0) {
+                valued.add(t);
+                valences.add(valence);
+            }
+            shouted |= t.shouted() && t.kind() == Token.Kind.WORD;
+            stretched |= t.stretched() && t.kind() == Token.Kind.WORD && term != null;
+            laughed |= !laughed && key.length() >= 3 && "ahl".indexOf(key.charAt(0)) >= 0 && LAUGH.matcher(key).matches();
+            if (t.kind() == Token.Kind.WORD) {
+                words++;
+                if (ENGLISH.contains(key) || term != null) englishWords++;
+                String raw = text.substring(t.start(), t.end());
+                boolean abbreviation = t.end() + 1 < text.length() && text.charAt(t.end()) == '.'
+                        && Character.isLetter(text.charAt(t.end() + 1));
+                careless |= (raw.equals("i") && !abbreviation) || UNAPOSTROPHED.contains(raw);
+            }
+            if (t.kind() != Token.Kind.HASHTAG_PART) unitWords.add(isNumber(key) ? NUMBER_UNIT : (term == null ? key : term));
+        }
+
+        /**
+         * A brand's stock phrases ("sorry for the inconvenience", "my apologies") are its voice, not a
+         * person's: the words inside them count neither as emotion nor as "I". And a name someone
+         * is addressed by ("Hello, Hillary", "Thanks, Christian!") is not a topic.
+         */
+        void setAsideStockPhrasesAndNames() {
+            support = matches.stream().filter(m -> m.category() == Category.SUPPORT).toList();
+            if (!support.isEmpty()) {
+                matches.removeIf(m -> PERSONAL_INSIDE_SUPPORT.contains(m.category()) && within(m.start(), m.end(), support));
+            }
+            Matcher vocative = VOCATIVE.matcher(text);
+            while (vocative.find()) {
+                namesSomeone = true;
+                int from = vocative.start();
+                int to = vocative.end();
+                matches.removeIf(m -> (m.category() == Category.POLITICS || m.category() == Category.RELIGION)
+                        && m.start() >= from && m.end() <= to);
+            }
+        }
+
+        /** Sums the valence of words outside stock phrases; returns the words that carry it. */
+        List<Evidence> emotion() {
+            List<Evidence> emotive = new ArrayList<>();
+            for (int i = 0; i < valued.size(); i++) {
+                Token t = valued.get(i);
+                if (within(t.start(), t.end(), support)) continue;
+                int v = valences.get(i);
+                if (v < 0) negative += v;
+                if (Math.abs(v) >= 3) strong++;
+                strongest = Math.max(strongest, Math.abs(v));
+                if (v < 0 || v >= 3) emotive.add(new Evidence(t.start(), t.end(), text.substring(t.start(), t.end())));
+            }
+            return emotive;
+        }
+
+        /** Style marks that follow from the lexicon matches; a greeting counts only as the first word. */
+        int marks(List<Token> tokens) {
+            int styles = laughed ? Style.INFORMAL.bit() : 0;
+            int firstWord = firstWordStart(tokens);
+            for (Match m : matches) {
+                if (m.category() != Category.GREETING || m.start() == firstWord) styles |= styleOf(m.category());
+            }
+            return styles;
+        }
+    }
+
+    /** The last few dozen characters before any trailing links or thread counter ("2/2"), where sign-offs stand. */
+    private static String ending(String trimmed) {
+        String rest = trimmed;
+        while (!rest.isEmpty()) {
+            int space = rest.length() - 1;
+            while (space >= 0 && !Character.isWhitespace(rest.charAt(space))) space--;
+            String last = rest.substring(space + 1);
+            if (!(last.startsWith("http") || last.startsWith("www.") || THREAD_COUNTER.matcher(last).matches())) break;
+            rest = space < 0 ? "" : rest.substring(0, space).stripTrailing();
+        }
+        return rest.length() > 40 ? rest.substring(rest.length() - 40) : rest;
+    }
+
+    /** Length of the text without mentions and links. */
+    private static int visibleLength(String text, List<Token> tokens) {
+        int hidden = 0;
+        for (Token t : tokens) {
+            if (t.kind() == Token.Kind.MENTION || t.kind() == Token.Kind.URL) hidden += t.end() - t.start();
+        }
+        return text.strip().length() - hidden;
+    }
+
+    private static boolean within(int start, int end, List<Match> spans) {
+        for (Match m : spans) {
+            if (start >= m.start() && end <= m.end()) return true;
+        }
+        return false;
+    }
+
+    /** Whether the first word after any leading mentions starts with a lower-case letter (not after "..."). */
+    private static boolean startsInLowerCase(String text, List<Token> tokens) {
+        int start = firstWordStart(tokens);
+        return start >= 0 && Character.isLowerCase(text.charAt(start))
+                && (start == 0 || (text.charAt(start - 1) != '.' && text.charAt(start - 1) != '…'));
+    }
+
+    private static int firstWordStart(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.kind() == Token.Kind.MENTION) continue;
+            return t.kind() == Token.Kind.WORD ? t.start() : -1;
+        }
+        return -1;
+    }
+
+    private static String plain(String key) {
+        String k = key;
+        if (k.startsWith("*")) k = k.replaceAll("^\\*+|\\*+$", "");
+        return k;
+    }
+
+    /** The lexicon form of a word: itself, without "'s", or with stretched letters collapsed. */
+    private static String lookup(String key, boolean stretched, Lexicon lexicon) {
+        if (lexicon.mask(key) != 0 || lexicon.valence(key) != 0) return key;
+        if (key.endsWith("'s") && lexicon.knows(key.substring(0, key.length() - 2))) return key.substring(0, key.length() - 2);
+        if (stretched) {
+            String two = Tokenizer.collapse(key, 2);
+            if (lexicon.knows(two)) return two;
+            String one = Tokenizer.collapse(key, 1);
+            if (lexicon.knows(one)) return one;
+        }
+        return null;
+    }
+
+    /** A risk word written with symbols, digits, masks or run together with other words. */
+    private static Match disguised(String key, Token t, Lexicon lexicon) {
+        boolean hasSymbols = false;
+        for (int i = 0; i < key.length() && !hasSymbols; i++) hasSymbols = !Character.isLetter(key.charAt(i)) && key.charAt(i) != '\'';
+        String letters = key;
+        if (hasSymbols) {
+            letters = Tokenizer.collapse(Tokenizer.unLeet(key), 2);
+            String found = letters.indexOf('*') >= 0 ? lexicon.unmask(letters) : riskWord(letters, lexicon);
+            if (found == null && letters.indexOf('*') >= 0) found = lexicon.unmask(Tokenizer.collapse(letters, 1));
+            if (found != null) return riskMatch(found, t, lexicon);
+        }
+        if (t.kind() == Token.Kind.HASHTAG || key.length() >= 6) {
+            Lexicon.Embedded e = lexicon.embeddedIn(Tokenizer.collapse(letters, 1));
+            if (e != null) return riskMatch(e.term(), t, lexicon);
+        }
+        return null;
+    }
+
+    private static String riskWord(String letters, Lexicon lexicon) {
+        if ((lexicon.mask(letters) & Category.RISK_MASK) != 0) return letters;
+        String one = Tokenizer.collapse(letters, 1);
+        return (lexicon.mask(one) & Category.RISK_MASK) != 0 ? one : null;
+    }
+
+    private static Match riskMatch(String term, Token t, Lexicon lexicon) {
+        int mask = lexicon.mask(term) & Category.RISK_MASK;
+        for (Category c : CATEGORIES) {
+            if (c.in(mask)) return new Match(c, term, t.start(), t.end());
+        }
+        return null;
+    }
+
+    private static void phrases(List<Token> tokens, int at, String first, Lexicon lexicon, List<Match> matches) {
+        for (Lexicon.Phrase phrase : lexicon.phrasesStartingWith(first)) {
+            String[] words = phrase.words();
+            int j = at + 1;
+            int w = 1;
+            while (w < words.length && j < tokens.size() && tokens.get(j).isWordLike()
+                    && tokens.get(j).kind() != Token.Kind.HASHTAG && words[w].equals(tokens.get(j).key())) {
+                j++;
+                w++;
+            }
+            if (w < words.length) continue;
+            String term = String.join(" ", words);
+            for (Category c : CATEGORIES) {
+                if (c.in(phrase.mask())) matches.add(new Match(c, term, tokens.get(at).start(), tokens.get(j - 1).end()));
+            }
+        }
+    }
+
+    private static int styleOf(Category category) {
+        return switch (category) {
+            case FIRST_SINGULAR -> Style.FIRST_SINGULAR.bit();
+            case FIRST_POSSESSIVE -> Style.FIRST_POSSESSIVE.bit();
+            case NARRATIVE -> Style.NARRATIVE.bit();
+            case FIRST_PLURAL -> Style.FIRST_PLURAL.bit();
+            case GREETING -> Style.GREETING.bit();
+            case COMPLAINT -> Style.COMPLAINT.bit();
+            case SECOND_PERSON -> Style.SECOND_PERSON.bit();
+            case INFORMAL -> Style.INFORMAL.bit();
+            case PERSONAL_LIFE -> Style.PERSONAL_LIFE.bit();
+            case SUPPORT -> Style.SUPPORT_PHRASE.bit();
+            default -> 0;
+        };
+    }
+
+    private static boolean isNumber(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (!Character.isDigit(key.charAt(i))) return false;
+        }
+        return !key.isEmpty();
+    }
+
+    static boolean hasEmoji(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF)) return true;
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /** Hashes of words and adjacent word pairs; String.hashCode is specified, so stored hashes stay valid. */
+    private static int[] units(List<String> words) {
+        int[] units = new int[words.size() * 2];
+        int n = 0;
+        for (int i = 0; i < words.size(); i++) {
+            units[n++] = unitOf(words.get(i));
+            if (i + 1 < words.size()) units[n++] = mix(words.get(i).hashCode() * 31 + 7 + words.get(i + 1).hashCode() * 17);
+        }
+        return java.util.Arrays.copyOf(units, n);
+    }
+
+    /** The unit hash of one word, as the baseline counts it. */
+    static int unitOf(String word) {
+        return mix(word.hashCode());
+    }
+
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+
+}

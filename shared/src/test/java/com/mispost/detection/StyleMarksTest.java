@@ -1,0 +1,70 @@
+package com.mispost.detection;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StyleMarksTest {
+
+    private static boolean has(String text, Style style) {
+        return style.in(Reading.of(text, Lexicon.shipped()).styles);
+    }
+
+    @ParameterizedTest(name = "{0} in \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            "FIRST_SINGULAR   | I think I left it on the train",
+            "FIRST_POSSESSIVE | left my phone on the train again",
+            "NARRATIVE        | I ordered it twice and I was charged both times",
+            "FIRST_PLURAL     | We'll look into it for you",
+            "SECOND_PERSON    | Could you send the order number?",
+            "ADDRESSED        | @user Thanks for waiting",
+            "LINK             | Details here https://example.com/x",
+            "SIGNOFF          | @user We're on it. ^JS",
+            "SIGNOFF          | @user We're on it. -Dana https://example.com/x",
+            "SIGNOFF          | @user We're on it. Dana 2/2",
+            "GREETING         | Hi there, thanks for the note",
+            "NAMES_SOMEONE    | @user Thanks, Chris! We'll check.",
+            "POLISHED_END     | @user We've refunded the order. ^JS",
+            "SHORT            | so done with today",
+            "SUPPORT_PHRASE   | Sorry to hear that, please DM us",
+            "COMPLAINT        | been waiting for weeks, worst customer service",
+            "INFORMAL         | lol same",
+            "INFORMAL         | hahaha no way",
+            "EMOJI            | finally friday 🎉",
+            "NEGATIVE_EMOTION | this is awful and I hate it",
+            "INTENSE_EMOTION  | best day ever, I love it",
+            "PERSONAL_LIFE    | my boss wants the report tonight",
+            "CARELESS         | dont know what to do",
+            "CARELESS         | @user why is the app down",
+            "TAGS_SEVERAL     | @user @user look at this",
+            "HASHTAGS         | ready #weekend #vibes",
+            "SHOUTING         | WHERE is my parcel",
+            "SHOUTING         | seriously?!",
+            "STRETCHED        | nooooo not again"})
+    void findsEachMark(Style style, String text) {
+        assertThat(has(text, style)).isTrue();
+    }
+
+    @Test
+    void doesNotReadBrandStockPhrasesAsPersonal() {
+        String text = "@user My apologies, we're sorry for the inconvenience. ^JS";
+
+        assertThat(has(text, Style.FIRST_POSSESSIVE)).isFalse();
+        assertThat(has(text, Style.NEGATIVE_EMOTION)).isFalse();
+        assertThat(has(text, Style.SUPPORT_PHRASE)).isTrue();
+    }
+
+    @Test
+    void doesNotTakeContinuationsAbbreviationsOrFullRepliesForCasualOrShort() {
+        assertThat(has("@user ...and the refund follows, i.e. within 5 days. ^JS", Style.CARELESS)).isFalse();
+        assertThat(has("@user We have checked your order and the refund is on its way. ^JS", Style.SHORT)).isFalse();
+    }
+
+    @Test
+    void tellsEnglishFromOtherLanguages() {
+        assertThat(Reading.of("Great game tonight!!! Go team", Lexicon.shipped()).english).isTrue();
+        assertThat(Reading.of("@user Nous avons bien reçu votre demande, merci de patienter.", Lexicon.shipped()).english).isFalse();
+    }
+}

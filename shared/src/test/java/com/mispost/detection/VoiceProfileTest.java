@@ -1,0 +1,88 @@
+package com.mispost.detection;
+
+import com.mispost.post.Platform;
+import com.mispost.post.Post;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class VoiceProfileTest {
+
+    @Test
+    void learnsPostsClientsAndHours() {
+        VoiceProfile voice = VoiceProfile.empty()
+                .learn(Fixtures.post("@user We're on it. ^JS", "Hootsuite", null))
+                .learn(Fixtures.post("@user Thanks, Sam! ^KL", "hootsuite", null));
+
+        assertThat(voice.posts()).isEqualTo(2);
+        assertThat(voice.postsFrom("HootSuite")).isEqualTo(2);
+        assertThat(voice.postsWith(Style.SIGNOFF)).isEqualTo(2);
+        assertThat(voice.postsAtHour(14)).isEqualTo(2);
+        assertThat(VoiceProfile.empty().posts()).isZero();
+    }
+
+    @Test
+    void survivesEncodingAndDecoding() {
+        VoiceProfile voice = VoiceProfile.empty();
+        for (String text : Fixtures.BRAND_HISTORY) voice = voice.learn(Fixtures.post(text, "Sprout Social|web", null));
+
+        VoiceProfile decoded = VoiceProfile.decode(voice.encode());
+
+        assertThat(decoded.encode()).isEqualTo(voice.encode());
+        assertThat(decoded.posts()).isEqualTo(12);
+        assertThat(decoded.postsFrom("sprout social|web")).isEqualTo(12);
+        int unit = Reading.unitOf("dm");
+        assertThat(decoded.postsWithUnit(unit)).isEqualTo(voice.postsWithUnit(unit)).isPositive();
+    }
+
+    @Test
+    void staysWellInsideATableItemAfterThousandsOfPosts() {
+        VoiceProfile voice = VoiceProfile.empty();
+        for (int i = 0; i < 5000; i++) {
+            String text = "@user Order " + i + " update: word" + i + " and token" + (i * 7) + " with phrase" + (i % 977)
+                    + " plus item" + (i * 13) + ". Please DM us. ^JS";
+            voice = voice.learn(new Post(Platform.X, "acmehelp", "p" + i, null, text,
+                    Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i * 600L), "client" + (i % 40), null, null, null, null, null));
+        }
+
+        String encoded = voice.encode();
+
+        assertThat(encoded.length()).isLessThan(60_000);
+        assertThat(voice.posts()).isEqualTo(5000);
+        assertThat(voice.clients()).hasSizeLessThanOrEqualTo(VoiceProfile.MAX_CLIENTS);
+        assertThat(voice.postsWithUnit(Reading.unitOf("please"))).isEqualTo(5000);
+    }
+
+    @Test
+    void rejectsTextThatIsNotAProfile() {
+        assertThatThrownBy(() -> VoiceProfile.decode("hello")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> VoiceProfile.decode("v1|1|0|0|x|")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Property(tries = 200)
+    void anyHistoryRoundTrips(@ForAll @Size(max = 8) List<String> texts) {
+        VoiceProfile voice = VoiceProfile.empty();
+        for (String text : texts) voice = voice.learn(Fixtures.post(text, "app " + text.length() % 3, null));
+
+        assertThat(VoiceProfile.decode(voice.encode()).encode()).isEqualTo(voice.encode());
+    }
+
+    @Property(tries = 300)
+    void scoresStayWithinZeroAndOne(@ForAll String text) {
+        Assessment a = new MispostDetector().assess(Fixtures.post(text), Fixtures.ACCOUNT, Fixtures.brandVoice());
+
+        assertThat(a.score()).isBetween(0.0, 1.0);
+        for (Reason r : a.reasons()) {
+            for (Evidence e : r.evidence()) {
+                if (e.start() >= 0) assertThat(text.substring(e.start(), e.end())).isEqualTo(e.excerpt());
+            }
+        }
+    }
+}

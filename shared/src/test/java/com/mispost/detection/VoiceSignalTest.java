@@ -1,0 +1,88 @@
+package com.mispost.detection;
+
+import com.mispost.account.AccountPolicy;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VoiceSignalTest {
+
+    private final MispostDetector detector = new MispostDetector();
+    private final VoiceProfile voice = Fixtures.brandVoice();
+
+    @Test
+    void aHarmlessPersonalPostAlertsAsLow() {
+        String text = "omg my boss just cancelled my day off, guess I'm stuck in traffic all weekend lol";
+        Assessment a = detector.assess(Fixtures.post(text), Fixtures.ACCOUNT, voice);
+
+        assertThat(a.alerts(AccountPolicy.DEFAULT_THRESHOLD)).isTrue();
+        assertThat(a.severity()).isEqualTo(Severity.LOW);
+        assertThat(a.reasons()).extracting(Reason::signal)
+                .contains("voice.first-person", "voice.my-own", "voice.informal", "voice.personal-life", "voice.no-sign-off");
+        Reason mine = a.reasons().stream().filter(r -> r.signal().equals("voice.my-own")).findFirst().orElseThrow();
+        assertThat(mine.evidence()).extracting(Evidence::excerpt).containsOnly("my");
+    }
+
+    @Test
+    void thePostsInTheBrandsOwnVoiceDoNotAlert() {
+        for (String text : new String[]{
+                "@user Sorry to hear that, Alex. Could you DM us your order number so we can check? ^JS",
+                "@user Thanks for letting us know! We've passed this on to our delivery team. ^KL",
+                "@user We'd be happy to help. Please reach us here: https://example.com/help ^MB"}) {
+            Assessment a = detector.assess(Fixtures.post(text), Fixtures.ACCOUNT, voice);
+            assertThat(a.alerts(AccountPolicy.DEFAULT_THRESHOLD)).as(text).isFalse();
+            assertThat(a.score()).as(text).isLessThan(0.2);
+        }
+    }
+
+    @Test
+    void emotionAndShoutingCountAsPersonalVoice() {
+        Assessment a = detector.assess(Fixtures.post("I HATE mondays!!! so tired and miserable 😩"), Fixtures.ACCOUNT, voice);
+
+        assertThat(a.reasons()).extracting(Reason::signal).contains("voice.negative-emotion", "voice.shouting", "voice.emoji");
+        assertThat(a.alerts(AccountPolicy.DEFAULT_THRESHOLD)).isTrue();
+    }
+
+    @Test
+    void aPrivateMessageIsMedium() {
+        Assessment a = detector.assess(Fixtures.post("can't wait, pick me up at 8 and call me when you're outside"),
+                Fixtures.ACCOUNT, voice);
+
+        assertThat(a.reasons()).extracting(Reason::signal).contains("voice.private-message");
+        assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void aPostInAnotherLanguageIsNotJudgedByEnglishWordLists() {
+        Assessment a = detector.assess(Fixtures.post("@user Nous avons bien reçu votre demande, merci de patienter. ^JS"),
+                Fixtures.ACCOUNT, voice);
+
+        assertThat(a.reasons()).extracting(Reason::signal).doesNotContain("voice.no-we", "voice.no-brand-phrasing");
+        assertThat(a.alerts(AccountPolicy.DEFAULT_THRESHOLD)).isFalse();
+    }
+
+    @Test
+    void theBaselineMakesTheSameMarkCountLessForAnAccountThatUsesIt() {
+        VoiceProfile casualBrand = VoiceProfile.empty();
+        for (int i = 0; i < 30; i++) {
+            casualBrand = casualBrand.learn(Fixtures.post("omg u guys this drop is lit lol, link in bio " + i));
+        }
+        String text = "lol ok this is gonna be fun";
+
+        double againstSupportDesk = detector.assess(Fixtures.post(text), Fixtures.ACCOUNT, voice).score();
+        double againstCasualBrand = detector.assess(Fixtures.post(text), Fixtures.ACCOUNT, casualBrand).score();
+
+        assertThat(againstCasualBrand).isLessThan(againstSupportDesk);
+    }
+
+    @Test
+    void wordsTheAccountNeverUsesAreAReason() {
+        Assessment unfamiliar = detector.assess(Fixtures.post("Team offsite today with the whole department: kayaking, karaoke and tapas downtown."),
+                Fixtures.ACCOUNT, voice);
+        Assessment familiar = detector.assess(Fixtures.post("@user Sorry to hear that. Please DM us your order number. ^JS"),
+                Fixtures.ACCOUNT, voice);
+
+        assertThat(unfamiliar.reasons()).extracting(Reason::signal).contains("voice.unfamiliar-words");
+        assertThat(familiar.reasons()).extracting(Reason::signal).doesNotContain("voice.unfamiliar-words");
+    }
+}

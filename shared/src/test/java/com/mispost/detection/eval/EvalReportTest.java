@@ -1,0 +1,48 @@
+package com.mispost.detection.eval;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class EvalReportTest {
+
+    private static final List<ScoredPost> POSTS = List.of(
+            new ScoredPost("brand", false, 0.10, false),
+            new ScoredPost("brand", false, 0.20, false),
+            new ScoredPost("brand", false, 0.60, true),
+            new ScoredPost("brand", false, 0.05, false),
+            new ScoredPost("personal", true, 0.90, true),
+            new ScoredPost("personal", true, 0.70, true),
+            new ScoredPost("to-brand", true, 0.60, true),
+            new ScoredPost("to-brand", true, 0.15, false));
+
+    @Test
+    void computesAlertMetrics() {
+        EvalReport report = EvalReport.of(POSTS, 0.5, 1234.4);
+
+        assertThat(report.precision()).isCloseTo(0.75, within(1e-9));
+        assertThat(report.recall()).isCloseTo(0.75, within(1e-9));
+        assertThat(report.f1()).isCloseTo(0.75, within(1e-9));
+        assertThat(report.fpr()).isCloseTo(0.25, within(1e-9));
+        assertThat(report.recallByKind()).containsEntry("personal", 1.0).containsEntry("to-brand", 0.5);
+        assertThat(report.fprByKind()).containsOnlyKeys("brand").containsEntry("brand", 0.25);
+        assertThat(report.n()).isEqualTo(8);
+    }
+
+    @Test
+    void aucCountsTiesAsHalf() {
+        // pairs: 4 positives x 4 negatives = 16; wins: 0.9 beats 4, 0.7 beats 4, 0.6 beats 3 and ties 1,
+        // 0.15 beats 2 (0.10, 0.05): (4 + 4 + 3.5 + 2) / 16
+        assertThat(EvalReport.auc(POSTS)).isCloseTo(13.5 / 16, within(1e-9));
+    }
+
+    @Test
+    void ordersTheJsonKeysAsTheIssueAsks() {
+        assertThat(EvalReport.of(POSTS, 0.5, 1234.4).asMap().keySet()).containsExactly(
+                "threshold", "precision", "recall", "f1", "fpr", "auc", "recall_by_kind", "fpr_by_kind", "posts_per_second", "n");
+        assertThat(EvalReport.of(POSTS, 0.5, 1234.4).plain()).contains("roc auc", "0.8438", "to-brand");
+    }
+}
