@@ -11,14 +11,17 @@ import com.mispost.store.PostStore;
 import com.mispost.store.StaleStateException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Carries out what staff decide (acknowledge, dismiss, approve, repair, close, reopen) and the
- * scheduled sweep. Every change is conditional on the state it comes from, goes on the timeline
+ * Carries out what staff decide (acknowledge, dismiss, approve, repair, close, reopen) and what
+ * the post's author answers. Every change is conditional on the state it comes from, goes on the timeline
  * and tells staff through the outbox.
  */
 public final class IncidentDesk {
@@ -89,9 +92,27 @@ public final class IncidentDesk {
         }
     }
 
-    /** The scheduled sweep: sends notices SNS refused earlier. */
-    public int sweep() {
-        return outbox.flush();
+    /**
+     * The post's author answers the question whether they meant to post it to the brand: a denial
+     * dismisses the incident (with the author as the actor), a confirmation goes on the timeline once.
+     */
+    public Outcome answerFromAuthor(String incidentId, AuthorAnswer answer) {
+        Optional<Incident> found = incidents.find(incidentId);
+        if (found.isEmpty()) return new Outcome(null, "There is no incident " + incidentId + ".");
+        Incident incident = found.get();
+        String author = incident.post().author() == null ? "the author" : incident.post().author();
+        if (answer == AuthorAnswer.DENY) {
+            return act(incidentId, new StaffAction(IncidentAction.DISMISS, author, AuthorAnswer.DENIAL_REASON, null, null));
+        }
+        Instant now = clock.instant();
+        TimelineEntry entry = new TimelineEntry(now, "author-confirmed", author, "it was meant for their own account");
+        Notice notice = notices.changed(incident, accountName(incident), entry, incidents.linkBase(incidentId).orElseThrow(), now);
+        Set<IncidentState> live = EnumSet.complementOf(EnumSet.of(IncidentState.CLOSED, IncidentState.DISMISSED));
+        if (!incidents.noteRationed(incidentId, live, entry, notice, Duration.ofDays(3650), 1)) {
+            return new Outcome(incident, "Nothing changed: the answer was recorded before, or the incident has ended.");
+        }
+        outbox.send(notice);
+        return new Outcome(incident, null);
     }
 
     private String draftText(String incidentId, String tone) {

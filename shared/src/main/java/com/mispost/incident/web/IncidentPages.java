@@ -3,6 +3,7 @@ package com.mispost.incident.web;
 import com.mispost.apology.ApologyDraft;
 import com.mispost.detection.Evidence;
 import com.mispost.detection.Reason;
+import com.mispost.incident.AuthorAnswer;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
 import com.mispost.incident.IncidentDesk;
@@ -58,28 +59,53 @@ public final class IncidentPages {
         Instant now = clock.instant();
         String signedAction = actionId == null ? ActionLinks.VIEW : actionId.toLowerCase(Locale.ROOT);
         Optional<IncidentAction> action = actionId == null ? Optional.empty() : IncidentAction.fromId(actionId);
-        if (actionId != null && action.isEmpty()) {
+        Optional<AuthorAnswer> answer = actionId == null ? Optional.empty() : AuthorAnswer.fromId(actionId);
+        if (actionId != null && action.isEmpty() && answer.isEmpty()) {
             return refusal(404, "Unknown action", "There is no action '" + actionId + "'.");
         }
         ActionLinks.Verdict verdict = links.verify(incidentId, signedAction, query.get("exp"), query.get("sig"), now);
         if (verdict != ActionLinks.Verdict.VALID) return refusal(403, "Link refused", verdict.message());
         Optional<Incident> found = incidents.find(incidentId);
         if (found.isEmpty()) return refusal(404, "No such incident", "There is no incident " + incidentId + ".");
-        if (action.isEmpty()) return new Page(200, incidentPage(found.get(), now));
-        if ("GET".equalsIgnoreCase(method)) return new Page(200, confirmPage(found.get(), action.get(), query));
+        if (actionId == null) return new Page(200, incidentPage(found.get(), now));
+        if ("GET".equalsIgnoreCase(method)) {
+            return new Page(200, answer.isPresent() ? answerPage(found.get(), answer.get())
+                    : confirmPage(found.get(), action.get(), query));
+        }
         if (!"POST".equalsIgnoreCase(method)) return refusal(405, "Not allowed", "Use the form on the page.");
+        if (answer.isPresent()) {
+            IncidentDesk.Outcome outcome = desk.answerFromAuthor(incidentId, answer.get());
+            if (!outcome.done()) return notDone(outcome);
+            return new Page(200, Html.page("Thank you", "<section><h1 class=\"ok\">Thank you</h1><p>"
+                    + (answer.get() == AuthorAnswer.DENY
+                    ? "The alert is dismissed: you meant to post it to the brand account."
+                    : "The team knows it was meant for your own account and will take it from here. Please do not delete it "
+                    + "silently: capture it first.") + "</p></section>"));
+        }
         IncidentDesk.Outcome outcome = desk.act(incidentId, new StaffAction(action.get(), form.get("actor"),
                 form.get("detail"), form.get("tone"), form.get("text")));
-        if (!outcome.done()) {
-            int status = outcome.incident() == null ? 404 : outcome.refusal().startsWith("Nothing changed") ? 409 : 400;
-            return refusal(status, "Not done", outcome.refusal());
-        }
+        if (!outcome.done()) return notDone(outcome);
         Incident after = outcome.incident();
         String view = links.link("", incidentId, ActionLinks.VIEW, now);
         return new Page(200, Html.page("Done", "<section><h1 class=\"ok\">Done: " + Html.esc(action.get().id())
                 + "</h1><p>The incident is now <span class=\"badge state\">" + after.state().name().toLowerCase(Locale.ROOT)
                 + "</span>. Staff have been notified.</p><p><a class=\"button\" href=\"" + Html.esc(view)
                 + "\">Open the incident</a></p></section>"));
+    }
+
+    private static Page notDone(IncidentDesk.Outcome outcome) {
+        int status = outcome.incident() == null ? 404 : outcome.refusal().startsWith("Nothing changed") ? 409 : 400;
+        return refusal(status, "Not done", outcome.refusal());
+    }
+
+    /** The question to the author, as a form: a GET answers nothing (mail scanners follow links). */
+    private String answerPage(Incident incident, AuthorAnswer answer) {
+        String account = Html.esc(incident.post().accountId());
+        return Html.page("Your answer", "<section><h1>Did you mean to post this to the brand account?</h1>"
+                + "<blockquote>" + Html.esc(incident.post().text()) + "</blockquote><form method=\"post\">"
+                + "<button type=\"submit\" id=\"confirm\">" + (answer == AuthorAnswer.DENY
+                ? "Yes, I meant to post it on " + account : "No, it was meant for my own account")
+                + "</button></form></section>");
     }
 
     private String incidentPage(Incident incident, Instant now) {
