@@ -89,7 +89,7 @@ class IncidentSweepIntegrationTest {
         Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn));
         desk = new IncidentDesk(incidents, posts, accounts, notices, outbox, clock);
         sweep = new IncidentSweep(incidents, posts, accounts, notices, outbox, desk, POLICY, clock);
-        pages = new IncidentPages(incidents, posts, desk, links, clock);
+        pages = new IncidentPages(incidents, posts, accounts, desk, links, clock);
     }
 
     @AfterEach

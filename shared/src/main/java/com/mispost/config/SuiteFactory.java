@@ -125,9 +125,9 @@ public class SuiteFactory {
     }
 
     @Singleton
-    IncidentPages incidentPages(IncidentStore incidents, PostStore posts, IncidentDesk desk, ActionLinks links,
-                                Clock clock) {
-        return new IncidentPages(incidents, posts, desk, links, clock);
+    IncidentPages incidentPages(IncidentStore incidents, PostStore posts, AccountRegistry accounts, IncidentDesk desk,
+                                ActionLinks links, Clock clock) {
+        return new IncidentPages(incidents, posts, accounts, desk, links, clock);
     }
 
     @Singleton

@@ -35,6 +35,11 @@ public final class IncidentSweep {
     public static final String ACTOR = "mispost";
     private static final Set<IncidentState> LIVE = EnumSet.of(OPEN, ACKNOWLEDGED, RESPONDING, MONITORING);
     private static final Duration ONCE = Duration.ofDays(3650);
+    /**
+     * A pending notice younger than this may still be on its way out from the function that wrote
+     * it (longer than any function's timeout), so the sweep leaves it alone.
+     */
+    static final Duration RESEND_AFTER = Duration.ofSeconds(30);
 
     private final IncidentStore incidents;
     private final PostStore posts;
@@ -65,7 +70,7 @@ public final class IncidentSweep {
     }
 
     public Report run() {
-        int resent = outbox.flush();
+        int resent = outbox.flush(clock.instant().minus(RESEND_AFTER));
         int escalations = 0, questions = 0, spikes = 0, closed = 0;
         for (Incident incident : incidents.active()) {
             try {
