@@ -68,6 +68,7 @@ class IncidentSweepIntegrationTest {
     private DynamoDbPostStore posts;
     private ActionLinks links;
     private NoticeComposer notices;
+    private Outbox outbox;
     private IncidentDesk desk;
     private IncidentSweep sweep;
     private IncidentPages pages;
@@ -86,7 +87,7 @@ class IncidentSweepIntegrationTest {
                 .withPolicy(new AccountPolicy(0.5, Set.of(), Set.of(), 20)));
         links = new ActionLinks("sweep-test-link-key-0123", Duration.ofDays(1));
         notices = new NoticeComposer(links);
-        Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn));
+        outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn));
         desk = new IncidentDesk(incidents, posts, accounts, notices, outbox, clock);
         sweep = new IncidentSweep(incidents, posts, accounts, notices, outbox, desk, POLICY, clock);
         pages = new IncidentPages(incidents, posts, accounts, desk, links, clock);
@@ -107,6 +108,7 @@ class IncidentSweepIntegrationTest {
         Incident i = Incident.open(p, new Assessment(0.8, severity, List.of(), "Capture it."), clock.instant());
         Notice alert = notices.alert(i, Account.watched(BRAND, "Harbour Lane Bakery"), "http://local", clock.instant());
         assertThat(incidents.open(i, "http://local", new TimelineEntry(clock.instant(), "opened", "detector", null), alert)).isTrue();
+        assertThat(outbox.send(alert)).isTrue();
         return i;
     }
 
@@ -172,6 +174,26 @@ class IncidentSweepIntegrationTest {
         assertThat(escalations).isEqualTo(1);
         assertThat(events(i, "escalated")).isEqualTo(1);
         assertThat(incidents.pendingNotices()).isEmpty();
+    }
+
+    @Test
+    void anEscalationSnsRefusesStaysPendingAndALaterSweepSendsItOnce() {
+        Incident i = open(Severity.CRITICAL, null);
+        var accounts = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
+        Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"));
+        IncidentSweep failing = new IncidentSweep(incidents, posts, accounts, notices, broken, desk, POLICY, clock);
+        clock.set(T0.plus(Duration.ofMinutes(5)));
+        assertThat(failing.run().escalations()).as("written, not delivered").isEqualTo(1);
+        assertThat(incidents.pendingNotices()).extracting(Notice::kind).containsExactly("escalation");
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(sweep.run().resent()).as("too young: its writer may still be sending it").isZero();
+        clock.advance(Duration.ofSeconds(30));
+        IncidentSweep.Report later = sweep.run();
+        assertThat(later.resent()).isEqualTo(1);
+        assertThat(later.escalations()).as("the resent one counts for its window").isZero();
+        assertThat(incidents.pendingNotices()).isEmpty();
+        inbox.await(n -> n.kind().equals("escalation") && n.incidentId().equals(i.id()), Duration.ofSeconds(10));
     }
 
     @Test

@@ -153,6 +153,7 @@ public final class Demo {
             t.set("retweeted_status", original(mispostId, m, xAccount, xHandle));
             reactions.add(t);
         }
+        line("webhook", "reactions", "people notice: replies, quotes, retweets and likes start arriving from X");
         int sent = 0;
         for (int from = 0; from < reactions.size(); from += 10) {
             deliverX(tweets(xAccount, reactions.subList(from, Math.min(reactions.size(), from + 10))));
