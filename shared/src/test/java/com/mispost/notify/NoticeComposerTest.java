@@ -57,11 +57,6 @@ class NoticeComposerTest {
         assertThat(n.author()).isEqualTo("dana");
         assertThat(n.body()).startsWith("Hi dana").contains("Did you mean to post it to Larkspur?")
                 .contains("/actions/author-confirm?exp=").contains("/actions/author-deny?exp=");
-        assertThat(sns.SnsStaffNotifier.attributes(n)).containsKey("author");
-        assertThat(sns.SnsStaffNotifier.attributes(n).get("author").stringValue()).isEqualTo("dana");
-        assertThat(sns.SnsStaffNotifier.attributes(composer.alert(incident(Severity.LOW),
-                Account.watched(new AccountKey(Platform.X, "42"), "Larkspur"), "https://api.example", now)))
-                .as("notices for all staff name no author").doesNotContainKey("author");
     }
 
     @Test
