@@ -205,7 +205,7 @@ public final class Demo {
         act(runtime.apiUrl() + unescape(attr(page, "id=\"action-repair\" href=\"")),
                 Map.of("actor", name, "detail", "Follow-up: " + staff.path("closeNote").asText()), "repair");
         line("mispost", "watching", "the incident closes by itself once the post is quiet for "
-                + System.getProperty("mispost.close.when.quiet", "the configured time") + " after the apology");
+                + System.getenv().getOrDefault("MISPOST_CLOSE_WHEN_QUIET", QUIET) + " after the apology");
         runtime.inbox().await(x -> x.kind().equals("closed"), WAIT);
         Thread.sleep(300); // let the last notice print before the summary line
 
