@@ -60,7 +60,8 @@ class IncidentLifecycleIntegrationTest {
         links = new ActionLinks(KEY, Duration.ofHours(1));
         notices = new NoticeComposer(links);
         Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), Clock.systemUTC());
-        pages = new IncidentPages(incidents, posts, new IncidentDesk(incidents, posts, accounts, new com.mispost.apology.ApologyDesk(), notices, outbox, Clock.systemUTC()),
+        pages = new IncidentPages(incidents, posts, accounts, new IncidentDesk(incidents, posts, accounts,
+                new com.mispost.apology.ApologyDesk(), notices, outbox, Clock.systemUTC()),
                 links, Clock.systemUTC());
     }
 
@@ -151,7 +152,9 @@ class IncidentLifecycleIntegrationTest {
         assertThat(incidents.pendingNotices()).extracting(Notice::id).contains(n.id());
 
         Outbox working = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), Clock.systemUTC());
-        assertThat(working.flush()).isGreaterThanOrEqualTo(1);
+        working.flush(n.createdAt().minusMillis(1));
+        assertThat(incidents.pendingNotices()).as("too young to resend").extracting(Notice::id).contains(n.id());
+        assertThat(working.flush(Instant.now())).isGreaterThanOrEqualTo(1);
         assertThat(working.send(n)).as("a sent notice is never sent twice").isFalse();
         assertThat(incidents.pendingNotices()).extracting(Notice::id).doesNotContain(n.id());
         inbox.await(x -> x.kind().equals("escalation") && x.incidentId().equals(i.id()), Duration.ofSeconds(10));

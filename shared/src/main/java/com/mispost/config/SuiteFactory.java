@@ -5,6 +5,8 @@ import com.mispost.apology.ApologyDrafter;
 import com.mispost.detection.MispostDetector;
 import com.mispost.detection.PostScreener;
 import com.mispost.incident.IncidentDesk;
+import com.mispost.incident.IncidentSweep;
+import com.mispost.incident.LifecyclePolicy;
 import com.mispost.incident.web.IncidentPages;
 import com.mispost.intake.platform.PlatformWebhooks;
 import com.mispost.intake.WebhookIntake;
@@ -33,7 +35,10 @@ import java.time.Clock;
 /**
  * Wires the domain to its adapters. Configuration comes from the function's environment:
  * {@code MISPOST_TABLE}, {@code MISPOST_TOPIC_ARN}, {@code MISPOST_SECRETS_PATH} and
- * {@code MISPOST_PUBLIC_URL} (see template.yaml).
+ * {@code MISPOST_PUBLIC_URL} (see template.yaml); and, optionally, the incident lifecycle's times:
+ * {@code MISPOST_ESCALATE_AFTER} ({@code critical=5m,high=10m,medium=30m,low=2h}),
+ * {@code MISPOST_ESCALATE_LIMIT} (3), {@code MISPOST_SPIKE_WINDOW} (10m) and
+ * {@code MISPOST_CLOSE_WHEN_QUIET} (30m).
  */
 @Factory
 public class SuiteFactory {
@@ -111,9 +116,24 @@ public class SuiteFactory {
     }
 
     @Singleton
-    IncidentPages incidentPages(IncidentStore incidents, PostStore posts, IncidentDesk desk, ActionLinks links,
+    LifecyclePolicy lifecyclePolicy(@Value("${mispost.escalate.after:}") String escalateAfter,
+                                    @Value("${mispost.escalate.limit:3}") int escalationLimit,
+                                    @Value("${mispost.spike.window:}") String spikeWindow,
+                                    @Value("${mispost.close.when.quiet:}") String closeWhenQuiet) {
+        return LifecyclePolicy.of(escalateAfter, escalationLimit, spikeWindow, closeWhenQuiet);
+    }
+
+    @Singleton
+    IncidentSweep incidentSweep(IncidentStore incidents, PostStore posts, AccountRegistry accounts,
+                                NoticeComposer notices, Outbox outbox, IncidentDesk desk, LifecyclePolicy policy,
                                 Clock clock) {
-        return new IncidentPages(incidents, posts, desk, links, clock);
+        return new IncidentSweep(incidents, posts, accounts, notices, outbox, desk, policy, clock);
+    }
+
+    @Singleton
+    IncidentPages incidentPages(IncidentStore incidents, PostStore posts, AccountRegistry accounts, IncidentDesk desk,
+                                ActionLinks links, Clock clock) {
+        return new IncidentPages(incidents, posts, accounts, desk, links, clock);
     }
 
     @Singleton

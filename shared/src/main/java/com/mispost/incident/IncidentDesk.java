@@ -8,6 +8,7 @@ import com.mispost.apology.Approval;
 import com.mispost.apology.DraftKind;
 import com.mispost.apology.DraftRequest;
 import com.mispost.apology.LintFinding;
+import com.mispost.apology.Tone;
 import com.mispost.apology.UnresolvedFindingsException;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
@@ -18,14 +19,17 @@ import com.mispost.store.PostStore;
 import com.mispost.store.StaleStateException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Carries out what staff decide (acknowledge, dismiss, approve, repair, close, reopen) and the
- * scheduled sweep. Every change is conditional on the state it comes from, goes on the timeline
+ * Carries out what staff decide (acknowledge, dismiss, approve, repair, close, reopen) and what
+ * the post's author answers. Every change is conditional on the state it comes from, goes on the timeline
  * and tells staff through the outbox.
  */
 public final class IncidentDesk {
@@ -60,6 +64,10 @@ public final class IncidentDesk {
         if (found.isEmpty()) return new Outcome(null, "There is no incident " + incidentId + ".");
         Incident incident = found.get();
         IncidentAction action = request.action();
+        if (!action.from().contains(incident.state())) {
+            // The conditional write checks this again; asking first gives the same answer without a write.
+            return new Outcome(incident, "Nothing changed: " + StaleStateException.describe(incident.state(), action) + ".");
+        }
         if (action.needsReason() && request.detail() == null) {
             return new Outcome(incident, "Please give a reason to " + action.id() + " the incident.");
         }
@@ -69,8 +77,12 @@ public final class IncidentDesk {
         TimelineEntry entry = new TimelineEntry(now, eventName(action), request.actor(), request.detail());
         if (action == IncidentAction.APPROVE) {
             DraftRequest asked = ApologyDrafter.requestFor(incident, account);
-            Optional<ApologyDraft> chosen = incidents.drafts(incidentId).stream()
-                    .filter(d -> d.kind() == DraftKind.POST && d.tone().id().equalsIgnoreCase(String.valueOf(request.tone())))
+            // Staff's own text needs no stored draft: it is judged as an edit of the built-in one.
+            String tone = request.tone() != null ? request.tone() : request.text() != null ? Tone.PLAIN.id() : null;
+            List<ApologyDraft> stored = incidents.drafts(incidentId);
+            Optional<ApologyDraft> chosen = (stored.isEmpty() && request.text() != null ? apologies.draft(asked) : stored)
+                    .stream()
+                    .filter(d -> d.kind() == DraftKind.POST && d.tone().id().equalsIgnoreCase(String.valueOf(tone)))
                     .findFirst();
             if (chosen.isEmpty()) {
                 return new Outcome(incident, "Choose a draft to approve: plain, warm or formal.");
@@ -121,9 +133,27 @@ public final class IncidentDesk {
         });
     }
 
-    /** The scheduled sweep: sends notices SNS refused earlier. */
-    public int sweep() {
-        return outbox.flush();
+    /**
+     * The post's author answers the question whether they meant to post it to the brand: a denial
+     * dismisses the incident (with the author as the actor), a confirmation goes on the timeline once.
+     */
+    public Outcome answerFromAuthor(String incidentId, AuthorAnswer answer) {
+        Optional<Incident> found = incidents.find(incidentId);
+        if (found.isEmpty()) return new Outcome(null, "There is no incident " + incidentId + ".");
+        Incident incident = found.get();
+        String author = incident.post().author() == null ? "the author" : incident.post().author();
+        if (answer == AuthorAnswer.DENY) {
+            return act(incidentId, new StaffAction(IncidentAction.DISMISS, author, AuthorAnswer.DENIAL_REASON, null, null));
+        }
+        Instant now = clock.instant();
+        TimelineEntry entry = new TimelineEntry(now, "author-confirmed", author, "it was meant for their own account");
+        Notice notice = notices.changed(incident, accountName(incident), entry, incidents.linkBase(incidentId).orElseThrow(), now);
+        Set<IncidentState> live = EnumSet.complementOf(EnumSet.of(IncidentState.CLOSED, IncidentState.DISMISSED));
+        if (!incidents.noteRationed(incidentId, live, entry, notice, Duration.ofDays(3650), 1)) {
+            return new Outcome(incident, "Nothing changed: the answer was recorded before, or the incident has ended.");
+        }
+        outbox.send(notice);
+        return new Outcome(incident, null);
     }
 
     private String accountName(Incident incident) {

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param id         unique per incident and purpose, so a retried send is the same notice
  * @param incidentId the incident it is about
- * @param kind       what it is: alert, drafts-ready, acknowledged, approved, repair, closed, escalation, spike
+ * @param kind       what it is: alert, drafts-ready, acknowledged, approved, repair, closed, escalation, spike,
+ *                   ask-author
  * @param severity   the incident's severity (subscriptions filter on it)
  * @param account    the account's display name
  * @param platform   the platform id
@@ -18,9 +19,10 @@ import java.util.Objects;
  * @param body       the full text (email and chat)
  * @param sms        a short form for SMS
  * @param createdAt  when it was written
+ * @param author     for a question to the post's author: who it is for (a subscription filters on it); else null
  */
 public record Notice(String id, String incidentId, String kind, Severity severity, String account,
-                     String platform, String subject, String body, String sms, Instant createdAt) {
+                     String platform, String subject, String body, String sms, Instant createdAt, String author) {
     public Notice {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(incidentId, "incidentId");
@@ -29,5 +31,11 @@ public record Notice(String id, String incidentId, String kind, Severity severit
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(body, "body");
         sms = sms == null ? subject : sms;
+    }
+
+    /** A notice for all staff. */
+    public Notice(String id, String incidentId, String kind, Severity severity, String account, String platform,
+                  String subject, String body, String sms, Instant createdAt) {
+        this(id, incidentId, kind, severity, account, platform, subject, body, sms, createdAt, null);
     }
 }

@@ -8,11 +8,13 @@ import com.mispost.apology.LintFinding;
 import com.mispost.detection.Evidence;
 import com.mispost.detection.Reason;
 import com.mispost.detection.Severity;
+import com.mispost.incident.AuthorAnswer;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.links.ActionLinks;
 import com.mispost.post.Post;
+import com.mispost.post.ReactionKind;
 import com.mispost.store.ReactionCounts;
 
 import java.time.Duration;
@@ -92,6 +94,8 @@ public final class NoticeComposer {
             case "repair" -> entry.actor() + " recorded a repair for " + accountName + ": " + entry.detail();
             case "reopened" -> entry.actor() + " reopened the incident on " + accountName + ": " + entry.detail();
             case "post-edited" -> "The flagged post on " + accountName + " was " + entry.detail() + ".";
+            case "author-confirmed" -> entry.actor() + ", who posted it, confirms the post on " + accountName
+                    + " was meant for their own account.";
             default -> entry.actor() + ": " + entry.event() + (entry.detail() == null ? "" : " (" + entry.detail() + ")");
         };
         String body = what + "\n\nIncident page: "
@@ -112,6 +116,59 @@ public final class NoticeComposer {
             case "post-edited" -> "Flagged post edited";
             default -> "Incident " + event;
         };
+    }
+
+    /** Nobody has acknowledged the alert: say so louder, with the links again. */
+    public Notice escalation(Incident incident, String accountName, String linkBase, Instant now) {
+        Severity sev = incident.assessment().severity();
+        String waited = since(incident.openedAt(), now);
+        String body = "Nobody has acknowledged the " + sev.id() + " incident on " + accountName + " for " + waited
+                + ". The post is still up as it went out:\n  \"" + incident.post().text() + "\"\n\n"
+                + "Acknowledge: " + links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now) + "\n"
+                + "Not a mispost (dismiss): " + links.link(linkBase, incident.id(), IncidentAction.DISMISS, now) + "\n"
+                + "Incident page: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now) + "\n";
+        return new Notice("escalation-" + now.toEpochMilli(), incident.id(), "escalation", sev, accountName,
+                incident.post().platform().id(),
+                "[" + sev.id().toUpperCase(Locale.ROOT) + "] Unacknowledged for " + waited + ": " + accountName, body,
+                "Mispost " + sev.id().toUpperCase(Locale.ROOT) + " on " + accountName + " still unacknowledged after "
+                        + waited + ". Ack: " + links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now), now);
+    }
+
+    /** Reactions are coming in faster than the account's threshold. */
+    public Notice spike(Incident incident, String accountName, ReactionCounts reactions, long perMinute, int threshold,
+                        String linkBase, Instant now) {
+        StringBuilder b = new StringBuilder("Reactions to the flagged post on ").append(accountName).append(" reached ")
+                .append(perMinute).append(" a minute (the account's threshold is ").append(threshold).append(").\n\n");
+        b.append("So far: ").append(reactions.total()).append(" in all");
+        for (ReactionKind k : ReactionKind.values()) {
+            if (reactions.of(k) > 0) b.append(", ").append(reactions.of(k)).append(' ').append(k.id());
+        }
+        b.append(".\n");
+        if (reactions.deletedAt() != null) {
+            b.append("The post was deleted at ").append(reactions.deletedAt())
+                    .append("; people are reacting to copies and screenshots now, so say what happened.\n");
+        }
+        b.append("\nIncident page: ").append(links.link(linkBase, incident.id(), ActionLinks.VIEW, now)).append('\n');
+        return new Notice("spike-" + now.toEpochMilli(), incident.id(), "spike", incident.assessment().severity(),
+                accountName, incident.post().platform().id(),
+                "Reaction spike: " + perMinute + " a minute on " + accountName, b.toString(),
+                "Mispost: " + perMinute + " reactions a minute on " + accountName + "'s flagged post", now);
+    }
+
+    /** A question to the person who posted it: did you mean to post this to the brand? */
+    public Notice askAuthor(Incident incident, String accountName, String linkBase, Instant now) {
+        String author = incident.post().author();
+        String body = "Hi " + author + ", this was just posted from your seat on " + accountName + " ("
+                + incident.post().platform().id() + "):\n  \"" + incident.post().text() + "\"\n\n"
+                + "Did you mean to post it to " + accountName + "?\n\n"
+                + "No, it was meant for my own account: " + links.link(linkBase, incident.id(), AuthorAnswer.CONFIRM.id(), now) + "\n"
+                + "Yes, I meant to post it to " + accountName + ": " + links.link(linkBase, incident.id(), AuthorAnswer.DENY.id(), now) + "\n\n"
+                + "If it was a slip: capture it before anything else (screenshot and link), and do not delete it "
+                + "silently; the team will help you with the rest.\n";
+        return new Notice("ask-author", incident.id(), "ask-author", incident.assessment().severity(), accountName,
+                incident.post().platform().id(), "Did you mean to post this to " + accountName + "?", body,
+                "Mispost: did you mean to post to " + accountName + "? Mistake: "
+                        + links.link(linkBase, incident.id(), AuthorAnswer.CONFIRM.id(), now), now, author);
     }
 
     /** The closing notice, with the post-incident summary. */
@@ -144,7 +201,8 @@ public final class NoticeComposer {
                 "Mispost: incident on " + accountName + " closed", now);
     }
 
-    static String since(Instant from, Instant to) {
+    /** A duration as people read it: "4.2 s", "12 min", "3 h 5 min". */
+    public static String since(Instant from, Instant to) {
         if (from == null || to == null) return "unknown";
         Duration d = Duration.between(from, to);
         if (d.isNegative()) d = Duration.ZERO;

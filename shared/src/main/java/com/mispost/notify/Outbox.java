@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Sends notices that are already safe in the table's outbox. A notice SNS refuses stays pending
@@ -45,11 +46,15 @@ public final class Outbox {
         return true;
     }
 
-    /** Sends every pending notice, oldest first. Returns how many went out. */
-    public int flush() {
+    /**
+     * Sends the pending notices written at or before {@code writtenBefore}, oldest first. Newer ones
+     * are left to the writer, which is sending them right now: a flush that took them too would
+     * send them twice. Returns how many went out.
+     */
+    public int flush(Instant writtenBefore) {
         int sent = 0;
         for (Notice n : store.pendingNotices()) {
-            if (send(n)) sent++;
+            if (!n.createdAt().isAfter(writtenBefore) && send(n)) sent++;
         }
         return sent;
     }

@@ -3,6 +3,7 @@ package com.mispost.store;
 import com.mispost.apology.ApologyDraft;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
+import com.mispost.incident.IncidentState;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.notify.Notice;
 
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Incidents, their timelines, drafts and the outbox of staff notices. Every write that changes
@@ -40,6 +42,16 @@ public interface IncidentStore {
 
     /** Appends to the timeline without a state change (a note, a repair step, a deletion). */
     void note(String incidentId, TimelineEntry entry, Notice noticeOrNull);
+
+    /**
+     * Appends to the timeline with a notice of one kind, only while the incident is in one of
+     * {@code whileIn}, at most once within {@code window} and at most {@code limit} times in all.
+     * The table keeps, per incident and kind, when the last such notice was written and how many
+     * were; the write is conditional on them, so two sweeps running at once still send one.
+     * Returns false (and writes nothing) when the notice is not due.
+     */
+    boolean noteRationed(String incidentId, Set<IncidentState> whileIn, TimelineEntry entry, Notice notice,
+                         Duration window, int limit);
 
     List<TimelineEntry> timeline(String incidentId);
 

@@ -11,6 +11,19 @@ public class StaleStateException extends Exception {
         this.actual = actual;
     }
 
+    /** Says why an action cannot start from a state, in words staff read. */
+    public static String describe(IncidentState actual, com.mispost.incident.IncidentAction action) {
+        String done = switch (action) {
+            case ACKNOWLEDGE -> "acknowledged";
+            case DISMISS -> "dismissed";
+            case APPROVE -> "approved";
+            case REPAIR -> "repaired";
+            case CLOSE -> "closed";
+            case REOPEN -> "reopened";
+        };
+        return "the incident is " + actual.name().toLowerCase(java.util.Locale.ROOT) + "; it cannot be " + done + " from there";
+    }
+
     /** The state the incident is really in, or null if it does not exist. */
     public IncidentState actual() {
         return actual;

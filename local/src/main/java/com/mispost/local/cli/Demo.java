@@ -48,6 +48,7 @@ public final class Demo {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern LINK = Pattern.compile("(https?://\\S+)");
+    private static final String QUIET = "6s";
 
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -73,6 +74,9 @@ public final class Demo {
         out.println("Mispost demo: " + s.path("title").asText());
         out.println("  " + s.path("about").asText());
         out.println();
+        // The demo lives minutes in seconds: the incident closes once its post is quiet this long after
+        // the apology (30 minutes in production). MISPOST_CLOSE_WHEN_QUIET in the environment wins.
+        if (System.getenv("MISPOST_CLOSE_WHEN_QUIET") == null) System.setProperty("mispost.close.when.quiet", QUIET);
         runtime = LocalRuntime.start(new LocalRuntime.Options(Path.of("template.yaml"), 0, Duration.ofSeconds(2),
                 line -> out.println("  [runtime] " + line)));
         try {
@@ -149,6 +153,7 @@ public final class Demo {
             t.set("retweeted_status", original(mispostId, m, xAccount, xHandle));
             reactions.add(t);
         }
+        line("webhook", "reactions", "people notice: replies, quotes, retweets and likes start arriving from X");
         int sent = 0;
         for (int from = 0; from < reactions.size(); from += 10) {
             deliverX(tweets(xAccount, reactions.subList(from, Math.min(reactions.size(), from + 10))));
@@ -174,6 +179,7 @@ public final class Demo {
                 + redeliveries + " redelivered) -> each counted once");
 
         runtime.inbox().await(x -> x.kind().equals("drafts-ready"), WAIT);
+        runtime.inbox().await(x -> x.kind().equals("spike"), WAIT);
         JsonNode staff = s.path("staff");
         String name = staff.path("name").asText("staff");
 
@@ -196,8 +202,10 @@ public final class Demo {
         runtime.inbox().await(x -> x.kind().equals("repair"), WAIT);
 
         page = get(linkAfter(alert.body(), "Incident page:"));
-        act(runtime.apiUrl() + unescape(attr(page, "id=\"action-close\" href=\"")),
-                Map.of("actor", name, "detail", staff.path("closeNote").asText()), "close");
+        act(runtime.apiUrl() + unescape(attr(page, "id=\"action-repair\" href=\"")),
+                Map.of("actor", name, "detail", "Follow-up: " + staff.path("closeNote").asText()), "repair");
+        line("mispost", "watching", "the incident closes by itself once the post is quiet for "
+                + System.getenv().getOrDefault("MISPOST_CLOSE_WHEN_QUIET", QUIET) + " after the apology");
         runtime.inbox().await(x -> x.kind().equals("closed"), WAIT);
         Thread.sleep(300); // let the last notice print before the summary line
 

@@ -1,5 +1,10 @@
 package com.mispost.incident.web;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
 /** Escapes text for HTML: post text is untrusted and must never become markup. */
 final class Html {
     private Html() {
@@ -22,14 +27,27 @@ final class Html {
         return b.toString();
     }
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** A time as staff read it on the page: to the second, in UTC (the timeline compares across time zones). */
+    static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+
+    static String minute(Instant at) {
+        return MINUTE.format(at);
+    }
+
     static String page(String title, String body) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"referrer\" content=\"no-referrer\">"
                 + "<title>" + esc(title) + " · Mispost</title><style>"
                 + "body{font:16px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;background:#f5f6f8;color:#1d232b}"
-                + "main{max-width:760px;margin:0 auto;padding:16px}h1{font-size:1.35rem;margin:.4em 0}"
-                + "h2{font-size:1.05rem;margin:1.4em 0 .5em}section{background:#fff;border-radius:10px;padding:14px 16px;"
+                + "main{max-width:760px;margin:0 auto;padding:12px;overflow-wrap:anywhere}h1{font-size:1.35rem;margin:.4em 0;line-height:1.25}"
+                + "h2{font-size:1.05rem;margin:.2em 0 .5em}section{background:#fff;border-radius:10px;padding:14px 16px;"
                 + "margin:12px 0;box-shadow:0 1px 2px rgba(0,0,0,.08)}blockquote{margin:0;padding:10px 14px;"
                 + "border-left:4px solid #c0392b;background:#fdf2f1;white-space:pre-wrap;word-wrap:break-word}"
                 + ".badge{display:inline-block;padding:2px 8px;border-radius:999px;font-size:.8rem;font-weight:600;color:#fff}"
@@ -41,8 +59,12 @@ final class Html {
                 + "box-sizing:border-box;padding:8px;margin:4px 0 10px;border:1px solid #c9ced6;border-radius:6px}"
                 + ".draft{border:1px solid #e1e4e8;border-radius:8px;padding:10px;margin:8px 0}"
                 + ".lint{color:#b9770e;font-size:.9rem}.ok{color:#1e7e34}.refused{border-left:4px solid #c0392b}"
-                + "svg{width:100%;height:auto}table{border-collapse:collapse;width:100%}td{padding:4px 6px;vertical-align:top;"
-                + "border-bottom:1px solid #eef0f3;font-size:.92rem}</style></head><body><main>" + body
+                + "svg{width:100%;height:auto;display:block}.timeline{list-style:none;padding:0;margin:0}"
+                + ".timeline li{padding:8px 0;border-bottom:1px solid #eef0f3;font-size:.95rem}.timeline time{display:block}"
+                + ".detail{color:#3a434e}button,.button{min-height:44px;box-sizing:border-box}"
+                + "@media (max-width:480px){section{padding:12px;margin:10px 0}.draft .button,.draft button,form button{width:100%;margin:6px 0 0}"
+                + "section>.button{display:block;text-align:center;margin:8px 0}}"
+                + "</style></head><body><main>" + body
                 + "</main></body></html>";
     }
 }

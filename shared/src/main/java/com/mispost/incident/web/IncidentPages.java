@@ -1,10 +1,12 @@
 package com.mispost.incident.web;
 
+import com.mispost.account.Account;
 import com.mispost.apology.ApologyDraft;
 import com.mispost.apology.DraftKind;
 import com.mispost.apology.LintFinding;
 import com.mispost.detection.Evidence;
 import com.mispost.detection.Reason;
+import com.mispost.incident.AuthorAnswer;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
 import com.mispost.incident.IncidentDesk;
@@ -12,6 +14,7 @@ import com.mispost.incident.StaffAction;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.links.ActionLinks;
 import com.mispost.post.ReactionKind;
+import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
 import com.mispost.store.ReactionCounts;
@@ -32,13 +35,16 @@ import java.util.Optional;
 public final class IncidentPages {
     private final IncidentStore incidents;
     private final PostStore posts;
+    private final AccountRegistry accounts;
     private final IncidentDesk desk;
     private final ActionLinks links;
     private final Clock clock;
 
-    public IncidentPages(IncidentStore incidents, PostStore posts, IncidentDesk desk, ActionLinks links, Clock clock) {
+    public IncidentPages(IncidentStore incidents, PostStore posts, AccountRegistry accounts, IncidentDesk desk,
+                         ActionLinks links, Clock clock) {
         this.incidents = incidents;
         this.posts = posts;
+        this.accounts = accounts;
         this.desk = desk;
         this.links = links;
         this.clock = clock;
@@ -60,22 +66,32 @@ public final class IncidentPages {
         Instant now = clock.instant();
         String signedAction = actionId == null ? ActionLinks.VIEW : actionId.toLowerCase(Locale.ROOT);
         Optional<IncidentAction> action = actionId == null ? Optional.empty() : IncidentAction.fromId(actionId);
-        if (actionId != null && action.isEmpty()) {
+        Optional<AuthorAnswer> answer = actionId == null ? Optional.empty() : AuthorAnswer.fromId(actionId);
+        if (actionId != null && action.isEmpty() && answer.isEmpty()) {
             return refusal(404, "Unknown action", "There is no action '" + actionId + "'.");
         }
         ActionLinks.Verdict verdict = links.verify(incidentId, signedAction, query.get("exp"), query.get("sig"), now);
         if (verdict != ActionLinks.Verdict.VALID) return refusal(403, "Link refused", verdict.message());
         Optional<Incident> found = incidents.find(incidentId);
         if (found.isEmpty()) return refusal(404, "No such incident", "There is no incident " + incidentId + ".");
-        if (action.isEmpty()) return new Page(200, incidentPage(found.get(), now));
-        if ("GET".equalsIgnoreCase(method)) return new Page(200, confirmPage(found.get(), action.get(), query));
+        if (actionId == null) return new Page(200, incidentPage(found.get(), now));
+        if ("GET".equalsIgnoreCase(method)) {
+            return new Page(200, answer.isPresent() ? answerPage(found.get(), answer.get())
+                    : confirmPage(found.get(), action.get(), query));
+        }
         if (!"POST".equalsIgnoreCase(method)) return refusal(405, "Not allowed", "Use the form on the page.");
+        if (answer.isPresent()) {
+            IncidentDesk.Outcome outcome = desk.answerFromAuthor(incidentId, answer.get());
+            if (!outcome.done()) return notDone(outcome);
+            return new Page(200, Html.page("Thank you", "<section><h1 class=\"ok\">Thank you</h1><p>"
+                    + (answer.get() == AuthorAnswer.DENY
+                    ? "The alert is dismissed: you meant to post it to the brand account."
+                    : "The team knows it was meant for your own account and will take it from here. Please do not delete it "
+                    + "silently: capture it first.") + "</p></section>"));
+        }
         IncidentDesk.Outcome outcome = desk.act(incidentId, new StaffAction(action.get(), form.get("actor"),
                 form.get("detail"), form.get("tone"), form.get("text")));
-        if (!outcome.done()) {
-            int status = outcome.incident() == null ? 404 : outcome.refusal().startsWith("Nothing changed") ? 409 : 400;
-            return refusal(status, "Not done", outcome.refusal());
-        }
+        if (!outcome.done()) return notDone(outcome);
         Incident after = outcome.incident();
         String view = links.link("", incidentId, ActionLinks.VIEW, now);
         return new Page(200, Html.page("Done", "<section><h1 class=\"ok\">Done: " + Html.esc(action.get().id())
@@ -84,15 +100,38 @@ public final class IncidentPages {
                 + "\">Open the incident</a></p></section>"));
     }
 
+    private static Page notDone(IncidentDesk.Outcome outcome) {
+        int status = outcome.incident() == null ? 404 : outcome.refusal().startsWith("Nothing changed") ? 409 : 400;
+        return refusal(status, "Not done", outcome.refusal());
+    }
+
+    /** The question to the author, as a form: a GET answers nothing (mail scanners follow links). */
+    private String answerPage(Incident incident, AuthorAnswer answer) {
+        String account = Html.esc(accountName(incident));
+        return Html.page("Your answer", "<section><h1>Did you mean to post this to the brand account?</h1>"
+                + "<blockquote>" + Html.esc(incident.post().text()) + "</blockquote><form method=\"post\">"
+                + "<button type=\"submit\" id=\"confirm\">" + (answer == AuthorAnswer.DENY
+                ? "Yes, I meant to post it on " + account : "No, it was meant for my own account")
+                + "</button></form></section>");
+    }
+
     private String incidentPage(Incident incident, Instant now) {
         StringBuilder b = new StringBuilder();
         String sev = incident.assessment().severity().id();
-        b.append("<h1>Possible mispost on ").append(Html.esc(incident.post().accountId())).append(" (")
+        b.append("<h1>Possible mispost on ").append(Html.esc(accountName(incident))).append(" (")
                 .append(Html.esc(incident.post().platform().id())).append(")</h1>");
         b.append("<p><span class=\"badge ").append(sev).append("\">").append(sev.toUpperCase(Locale.ROOT))
                 .append("</span> <span class=\"badge state\" id=\"state\">")
                 .append(incident.state().name().toLowerCase(Locale.ROOT)).append("</span> <span class=\"muted\">opened ")
-                .append(incident.openedAt()).append("</span></p>");
+                .append(Html.time(incident.openedAt())).append("</span></p>");
+        // The actions come first: on a phone, acknowledging must not wait for a long scroll.
+        b.append("<section id=\"actions\"><h2>Actions</h2>");
+        for (IncidentAction a : IncidentAction.values()) {
+            if (a == IncidentAction.APPROVE || !a.from().contains(incident.state())) continue;
+            b.append("<a class=\"button\" id=\"action-").append(a.id()).append("\" href=\"")
+                    .append(Html.esc(links.link("", incident.id(), a, now))).append("\">").append(label(a)).append("</a>");
+        }
+        b.append("</section>");
         b.append("<section><h2>The post, as it went out</h2><blockquote id=\"post\">")
                 .append(Html.esc(incident.post().text())).append("</blockquote><p class=\"muted\">");
         if (incident.post().author() != null) b.append("by ").append(Html.esc(incident.post().author())).append(" · ");
@@ -138,20 +177,20 @@ public final class IncidentPages {
         if (incident.approvedDraft() != null) {
             b.append("<p><strong>Approved:</strong> ").append(Html.esc(incident.approvedDraft())).append("</p>");
         }
-        b.append("</section><section><h2>Actions</h2>");
-        for (IncidentAction a : IncidentAction.values()) {
-            if (a == IncidentAction.APPROVE || !a.from().contains(incident.state())) continue;
-            b.append("<a class=\"button\" id=\"action-").append(a.id()).append("\" href=\"")
-                    .append(Html.esc(links.link("", incident.id(), a, now))).append("\">").append(label(a)).append("</a>");
-        }
-        b.append("</section><section><h2>Timeline</h2><table>");
+        // A list, not a table: on a phone the detail gets the whole width under its time and event.
+        b.append("</section><section><h2>Timeline</h2><ol class=\"timeline\">");
         for (TimelineEntry e : incidents.timeline(incident.id())) {
-            b.append("<tr><td class=\"muted\">").append(e.at()).append("</td><td>").append(Html.esc(e.event()))
-                    .append("</td><td>").append(Html.esc(e.actor())).append("</td><td>").append(Html.esc(e.detail()))
-                    .append("</td></tr>");
+            b.append("<li><time class=\"muted\">").append(Html.time(e.at())).append("</time> <strong>")
+                    .append(Html.esc(e.event())).append("</strong> · ").append(Html.esc(e.actor()));
+            if (e.detail() != null) b.append("<br><span class=\"detail\">").append(Html.esc(e.detail())).append("</span>");
+            b.append("</li>");
         }
-        b.append("</table></section>");
+        b.append("</ol></section>");
         return Html.page("Incident " + incident.id(), b.toString());
+    }
+
+    private String accountName(Incident incident) {
+        return accounts.find(incident.post().key().account()).map(Account::displayName).orElse(incident.post().accountId());
     }
 
     private static String plural(ReactionKind k) {
@@ -162,17 +201,25 @@ public final class IncidentPages {
         if (counts.perMinute().isEmpty()) return "<p class=\"muted\">No reactions yet.</p>";
         long max = Math.max(1, counts.peakPerMinute());
         int n = counts.perMinute().size();
-        int w = Math.max(12, 600 / Math.max(1, n));
-        StringBuilder svg = new StringBuilder("<svg viewBox=\"0 0 " + (w * n) + " 120\" role=\"img\" aria-label=\"reactions per minute\">");
+        int w = Math.max(30, 320 / n); // about one unit per CSS pixel on a phone, so the labels stay readable
+        int width = w * n;
+        StringBuilder svg = new StringBuilder("<svg viewBox=\"0 0 " + width + " 150\" role=\"img\" aria-label=\"reactions per minute\">");
         int i = 0;
         for (Map.Entry<Instant, Long> e : counts.perMinute().entrySet()) {
-            long h = Math.round(100.0 * e.getValue() / max);
-            svg.append("<rect x=\"").append(i * w + 1).append("\" y=\"").append(110 - h).append("\" width=\"")
-                    .append(w - 2).append("\" height=\"").append(h).append("\" fill=\"#1f6feb\"><title>")
-                    .append(e.getKey()).append(": ").append(e.getValue()).append("</title></rect>");
+            long h = Math.max(2, Math.round(100.0 * e.getValue() / max));
+            int x = i * w;
+            svg.append("<rect x=\"").append(x + 2).append("\" y=\"").append(120 - h).append("\" width=\"")
+                    .append(w - 4).append("\" height=\"").append(h).append("\" rx=\"3\" fill=\"#1f6feb\"><title>")
+                    .append(Html.minute(e.getKey())).append(": ").append(e.getValue()).append("</title></rect>");
+            svg.append("<text x=\"").append(x + w / 2).append("\" y=\"").append(114 - h)
+                    .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1d232b\">").append(e.getValue()).append("</text>");
+            if (i == 0 || i == n - 1 || n <= 6) {
+                svg.append("<text x=\"").append(x + w / 2).append("\" y=\"140\" text-anchor=\"middle\" font-size=\"11\" fill=\"#5b6673\">")
+                        .append(Html.minute(e.getKey())).append("</text>");
+            }
             i++;
         }
-        return svg.append("</svg><p class=\"muted\">Reactions per minute</p>").toString();
+        return svg.append("</svg><p class=\"muted\">Reactions per minute (UTC)</p>").toString();
     }
 
     private String confirmPage(Incident incident, IncidentAction action, Map<String, String> query) {

@@ -58,6 +58,7 @@ public final class SnsStaffNotifier implements StaffNotifier {
             forMachines.put("subject", n.subject());
             forMachines.put("body", n.body());
             forMachines.put("createdAt", n.createdAt().toString());
+            if (n.author() != null) forMachines.put("author", n.author());
             perProtocol.put("sqs", JSON.writeValueAsString(forMachines));
             return JSON.writeValueAsString(perProtocol);
         } catch (JsonProcessingException e) {
@@ -72,6 +73,8 @@ public final class SnsStaffNotifier implements StaffNotifier {
         a.put("incident", text(n.incidentId()));
         if (n.account() != null) a.put("account", text(n.account()));
         if (n.platform() != null) a.put("platform", text(n.platform()));
+        // A question for the post's author: a subscription for that person filters on it.
+        if (n.author() != null) a.put("author", text(n.author()));
         return a;
     }
 

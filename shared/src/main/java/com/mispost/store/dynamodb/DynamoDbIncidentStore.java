@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static com.mispost.store.dynamodb.Items.*;
 
@@ -113,7 +114,7 @@ public final class DynamoDbIncidentStore implements IncidentStore {
             if (DynamoDbPostStore.failedCondition(e, 0)) {
                 IncidentState actual = find(incidentId).map(Incident::state).orElse(null);
                 throw new StaleStateException(actual == null ? "no incident " + incidentId
-                        : "the incident is " + actual.name().toLowerCase() + "; it cannot be " + action.id() + "d from there",
+                        : StaleStateException.describe(actual, action),
                         actual);
             }
             throw e;
@@ -127,6 +128,41 @@ public final class DynamoDbIncidentStore implements IncidentStore {
         items.add(timelinePut(incidentId, entry));
         if (noticeOrNull != null) items.add(noticePut(noticeOrNull));
         dynamo.transactWriteItems(b -> b.transactItems(items));
+    }
+
+    @Override
+    public boolean noteRationed(String incidentId, Set<IncidentState> whileIn, TimelineEntry entry, Notice notice,
+                                Duration window, int limit) {
+        if (limit <= 0 || whileIn.isEmpty()) return false;
+        Map<String, AttributeValue> stateValues = new HashMap<>();
+        List<String> states = new ArrayList<>();
+        for (IncidentState st : whileIn) {
+            stateValues.put(":s" + states.size(), s(st.name()));
+            states.add(":s" + states.size());
+        }
+        long now = notice.createdAt().toEpochMilli();
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
+                            .key(IncidentItems.key(incidentId, IncidentItems.SK_INCIDENT))
+                            .conditionExpression("#state IN (" + String.join(", ", states) + ")")
+                            .expressionAttributeNames(Map.of("#state", "state"))
+                            .expressionAttributeValues(stateValues)).build(),
+                    // Epoch millis, not ISO text: ISO instants with and without fractions do not sort as text.
+                    TransactWriteItem.builder().update(u -> u.tableName(table)
+                            .key(IncidentItems.key(incidentId, "RATION#" + notice.kind()))
+                            .conditionExpression("attribute_not_exists(PK) OR (lastAtMillis <= :since AND sent < :limit)")
+                            .updateExpression("SET lastAtMillis = :now, #t = :type ADD sent :one")
+                            .expressionAttributeNames(Map.of("#t", TYPE))
+                            .expressionAttributeValues(Map.of(":since", n(now - window.toMillis()), ":limit", n(limit),
+                                    ":now", n(now), ":type", s("RATION"), ":one", n(1)))).build(),
+                    timelinePut(incidentId, entry),
+                    noticePut(notice)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (DynamoDbPostStore.failedCondition(e, 0) || DynamoDbPostStore.failedCondition(e, 1)) return false;
+            throw e;
+        }
     }
 
     @Override

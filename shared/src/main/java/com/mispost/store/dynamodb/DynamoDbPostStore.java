@@ -132,9 +132,10 @@ public final class DynamoDbPostStore implements PostStore {
                             .conditionExpression("attribute_not_exists(PK)")).build(),
                     TransactWriteItem.builder().update(u -> u.tableName(table)
                             .key(PostItems.key(target, PostItems.SK_COUNTERS))
-                            .updateExpression("ADD #k :one")
+                            // Arrival time, not the platform's: it only moves forward, which is what "quiet since" needs.
+                            .updateExpression("ADD #k :one SET lastReactionAt = :now")
                             .expressionAttributeNames(Map.of("#k", reaction.kind().id()))
-                            .expressionAttributeValues(Map.of(":one", n(1)))).build(),
+                            .expressionAttributeValues(Map.of(":one", n(1), ":now", s(clock.instant().toString())))).build(),
                     TransactWriteItem.builder().update(u -> u.tableName(table)
                             .key(PostItems.key(target, "MINUTE#" + minute))
                             .updateExpression("ADD reactions :one SET #t = :t")
@@ -166,6 +167,7 @@ public final class DynamoDbPostStore implements PostStore {
         Map<ReactionKind, Long> totals = new EnumMap<>(ReactionKind.class);
         TreeMap<Instant, Long> perMinute = new TreeMap<>();
         Instant deletedAt = null;
+        Instant lastReactionAt = null;
         QueryRequest q = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(PostItems.pk(key)))).build();
@@ -174,11 +176,12 @@ public final class DynamoDbPostStore implements PostStore {
             if (PostItems.SK_COUNTERS.equals(sk)) {
                 for (ReactionKind k : ReactionKind.values()) totals.put(k, num(item, k.id()));
                 deletedAt = instant(item, "deletedAt");
+                lastReactionAt = instant(item, "lastReactionAt");
             } else if (sk.startsWith("MINUTE#")) {
                 perMinute.put(Instant.parse(sk.substring(7)), num(item, "reactions"));
             }
         }
-        return new ReactionCounts(totals, perMinute, deletedAt);
+        return new ReactionCounts(totals, perMinute, deletedAt, lastReactionAt);
     }
 
     /** Whether the transaction was cancelled because item {@code index}'s condition failed. */

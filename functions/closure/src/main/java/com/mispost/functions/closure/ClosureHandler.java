@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.mispost.incident.IncidentDesk;
+import com.mispost.incident.IncidentSweep;
 import com.mispost.incident.web.IncidentPages;
 import com.mispost.lambda.HttpEvents;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -33,15 +33,19 @@ public class ClosureHandler extends MicronautRequestHandler<Map<String, Object>,
     IncidentPages pages;
 
     @Inject
-    IncidentDesk desk;
+    IncidentSweep sweep;
 
     @Override
     public Map<String, Object> execute(Map<String, Object> event) {
         if (event.containsKey("requestContext")) return http(EVENTS.convertValue(event, APIGatewayV2HTTPEvent.class));
         if ("Scheduled Event".equals(event.get("detail-type"))) {
-            int sent = desk.sweep();
-            if (sent > 0) LOG.info("sweep: {} pending notices sent", sent);
-            return Map.of("sent", sent);
+            IncidentSweep.Report r = sweep.run();
+            if (r.total() > 0) {
+                LOG.info("sweep: {} pending notices resent, {} escalations, {} authors asked, {} spikes, {} closed",
+                        r.resent(), r.escalations(), r.authorQuestions(), r.spikes(), r.closed());
+            }
+            return Map.of("resent", r.resent(), "escalations", r.escalations(), "authorQuestions", r.authorQuestions(),
+                    "spikes", r.spikes(), "closed", r.closed());
         }
         throw new IllegalArgumentException("closure takes HTTP API requests and scheduled events; got neither");
     }

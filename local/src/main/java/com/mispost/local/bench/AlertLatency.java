@@ -1,0 +1,160 @@
+package com.mispost.local.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mispost.account.Account;
+import com.mispost.incident.IncidentIds;
+import com.mispost.intake.GenericWebhook;
+import com.mispost.intake.SignatureVerifier;
+import com.mispost.local.LocalRuntime;
+import com.mispost.local.LocalSecrets;
+import com.mispost.post.AccountKey;
+import com.mispost.post.Platform;
+import com.mispost.post.PostKey;
+import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How long a mispost takes to reach staff, end to end on the local runtime: from the start of
+ * the signed webhook POST to the alert arriving in the staff inbox queue (intake, the table,
+ * the stream to detect, the incident, the outbox, SNS, the SQS subscription). One mispost at a
+ * time, each a distinct post, so every figure is one alert's own latency, not a queue's.
+ *
+ * <p>moto copies the whole table (with its stream) before every TransactWriteItems, so on one
+ * local table each write gets slower as the table grows (after about a hundred misposts a
+ * request took over ten seconds). DynamoDB does not: a transaction's cost does not depend on the
+ * table's size. So the misposts are spread over fresh local runtimes, {@code --per-runtime} each
+ * (default 50), each with its own warm-up; the figures are over all of them.
+ *
+ * <p>A harness, not a test: {@code ./mispost bench alert-latency [--count N] [--warmup N] [--per-runtime N]}.
+ */
+public final class AlertLatency {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AccountKey BRAND = new AccountKey(Platform.X, "4400000000000000999");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String[] TEXTS = {
+            "ugh my boss is such a jerk, this damn job. beers tonight? #%d",
+            "I hate mondays so much, shit traffic and my boss again (%d)",
+            "finally friday!! my boss kept me late again, who's up for beers tonight? I need like %d",
+            "my damn car broke down again and I am so done with this shit week, beers tonight? %d",
+    };
+
+    private AlertLatency() {
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        Map<String, Integer> options = new java.util.HashMap<>(Map.of("--count", 200, "--warmup", 5, "--per-runtime", 50));
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (options.containsKey(a) && i + 1 < args.size()) {
+                try {
+                    int n = Integer.parseInt(args.get(++i));
+                    if (n < 0) throw new NumberFormatException();
+                    options.put(a, n);
+                } catch (NumberFormatException e) {
+                    err.println(a + " takes a whole number, not " + args.get(i));
+                    return 2;
+                }
+            } else {
+                err.println("usage: bench alert-latency [--count N (200)] [--warmup N (5 per runtime)] [--per-runtime N (50)]");
+                return 2;
+            }
+        }
+        int count = options.get("--count");
+        int warmup = options.get("--warmup");
+        int perRuntime = options.get("--per-runtime");
+        if (count < 1 || perRuntime < 1) {
+            err.println("--count and --per-runtime must be at least 1");
+            return 2;
+        }
+        out.printf(Locale.ROOT, "alert latency, webhook POST -> alert in the staff inbox queue, on the local runtime: "
+                + "%d misposts one at a time, %d per fresh runtime after %d warm-up each%n", count, perRuntime, warmup);
+        long[] latencies = new long[count];
+        long startedAll = System.nanoTime();
+        for (int done = 0, round = 0; done < count; round++) {
+            int n = Math.min(perRuntime, count - done);
+            try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(Path.of("template.yaml"), 0, null,
+                    line -> err.println("[runtime] " + line)))) {
+                long[] measured = measure(runtime, round, n, warmup);
+                System.arraycopy(measured, 0, latencies, done, n);
+                done += n;
+                err.printf(Locale.ROOT, "  %d/%d%n", done, count);
+            } catch (Exception e) {
+                err.println("alert-latency failed: " + e.getMessage());
+                return 1;
+            }
+        }
+        Arrays.sort(latencies);
+        out.printf(Locale.ROOT, "  p50 %7.1f ms%n  p90 %7.1f ms%n  p99 %7.1f ms%n  min %7.1f ms   max %.1f ms   mean %.1f ms%n",
+                ms(percentile(latencies, 50)), ms(percentile(latencies, 90)), ms(percentile(latencies, 99)),
+                ms(latencies[0]), ms(latencies[count - 1]), ms((long) Arrays.stream(latencies).average().orElse(0)));
+        out.printf(Locale.ROOT, "  took %.1f s in all%n", (System.nanoTime() - startedAll) / 1e9);
+        return 0;
+    }
+
+    /** One runtime's share: {@code warmup} misposts not counted, then {@code count} measured ones. */
+    private static long[] measure(LocalRuntime runtime, int round, int count, int warmup) throws Exception {
+        new DynamoDbAccountRegistry(runtime.aws().dynamo, runtime.aws().tableName).save(Account.watched(BRAND, "Bench Outfitters"));
+        Map<String, Long> arrived = new ConcurrentHashMap<>();
+        runtime.inbox().onReceive(r -> {
+            if (r.kind().equals("alert")) arrived.putIfAbsent(r.incidentId(), System.nanoTime());
+        });
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long[] latencies = new long[count];
+        for (int i = 0; i < warmup + count; i++) {
+            String postId = String.format(Locale.ROOT, "99%03d%014d", round, i);
+            String body = JSON.writeValueAsString(Map.of("type", "post", "platform", "x", "account", BRAND.accountId(),
+                    "post", Map.of("id", postId, "text", String.format(Locale.ROOT, TEXTS[i % TEXTS.length], i),
+                            "client", "Twitter for Android")));
+            String incident = IncidentIds.forPost(new PostKey(Platform.X, BRAND.accountId(), postId));
+            long sent = System.nanoTime();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl() + "/webhooks/generic"))
+                    .header("Content-Type", "application/json")
+                    .header(GenericWebhook.SIGNATURE_HEADER, SignatureVerifier.signHex(LocalSecrets.value(GenericWebhook.SECRET),
+                            body.getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("mispost " + postId + ": intake answered " + r.statusCode() + ": " + r.body());
+            }
+            Long at = awaitAlert(arrived, incident, sent);
+            if (at == null) {
+                throw new IllegalStateException("mispost " + postId + ": no alert reached the staff inbox within "
+                        + TIMEOUT.toSeconds() + " s (was it scored below the alert threshold?)");
+            }
+            if (i >= warmup) latencies[i - warmup] = at - sent;
+        }
+        return latencies;
+    }
+
+    private static Long awaitAlert(Map<String, Long> arrived, String incident, long sent) throws InterruptedException {
+        long deadline = sent + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Long at = arrived.get(incident);
+            if (at != null) return at;
+            Thread.sleep(1);
+        }
+        return null;
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static long percentile(long[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
