@@ -22,6 +22,9 @@ public final class Main {
                                          measure the detector on labelled posts
               draft --platform P --severity S --text T [--account A] [--json]
                                          print apology drafts with their lint findings
+              bench alert-latency [--count 200]
+                                         time webhook POST -> alert in the staff inbox, p50/p99, on the local runtime
+              bench jmh [JMH options]    the JMH benchmarks (intake parsing, detection scoring)
               test                       run the test suite (what CI runs)
               build                      build the function artifacts
             """;
@@ -42,9 +45,25 @@ public final class Main {
             case "accounts" -> AccountsCommand.run(rest, out, err);
             case "draft" -> DraftCommand.run(rest, out, err);
             case "eval" -> EvalCommand.run(rest, out, err);
+            case "bench" -> bench(rest, out, err);
             default -> {
                 err.println("unknown command '" + args.get(0) + "'");
                 err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    private static int bench(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            err.println("usage: ./mispost bench alert-latency|jmh [options]");
+            return 2;
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "alert-latency" -> com.mispost.local.bench.AlertLatency.run(rest, out, err);
+            default -> {
+                err.println("unknown benchmark '" + args.get(0) + "' (alert-latency, jmh)");
                 yield 2;
             }
         };
