@@ -22,7 +22,16 @@ final class Reading {
                     + "|(?<=[.!?]\\s{1,3})[A-Z][a-z]{1,14})\\s*$");
     private static final Pattern THREAD_COUNTER = Pattern.compile("\\(?\\d/\\d\\)?");
     private static final Set<Category> PERSONAL_INSIDE_SUPPORT = EnumSet.of(Category.FIRST_SINGULAR, Category.FIRST_POSSESSIVE,
-            Category.COMPLAINT, Category.PRIVATE);
+            Category.COMPLAINT, Category.PRIVATE, Category.CUSTOMER);
+    private static final String COUNT = "(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several|many)";
+    private static final String SPAN = "(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)";
+    /**
+     * How long the author has waited: "been waiting for 3 days", "2 weeks ago", "since yesterday".
+     * A company states its own times forward ("within 24 hours"), so these read as a customer's complaint.
+     */
+    private static final Pattern WAITED = Pattern.compile("(?i)\\b(?:(?:been|waiting|waited)\\b[^.!?]{0,30}?\\b(?:for|over|since)\\s+"
+            + COUNT + "\\s+(?:more\\s+)?" + SPAN + "|" + COUNT + "\\s+" + SPAN + "\\s+(?:ago|now)|since\\s+(?:yesterday|last\\s+\\w+|this\\s+morning"
+            + "|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\\b");
     /** A customer addressed by first name, as agents do: "Hi Megan", "Thanks, Chris!", "..., Elly." */
     private static final Pattern VOCATIVE = Pattern.compile(
             "\\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Tt]hanks|[Tt]hank you|[Ss]orry|[Ww]elcome)[,!]? [A-Z][a-z]+\\b|, [A-Z][a-z]+[!.?]");
@@ -59,6 +68,8 @@ final class Reading {
         List<Token> tokens = Tokenizer.tokens(text);
         Words words = new Words(text, tokens.size());
         for (int i = 0; i < tokens.size(); i++) words.read(tokens, i, lexicon);
+        Matcher waited = WAITED.matcher(text);
+        while (waited.find()) words.matches.add(new Match(Category.COMPLAINT, "waited", waited.start(), waited.end()));
         words.setAsideStockPhrasesAndNames();
         List<Evidence> emotive = words.emotion();
 
@@ -148,7 +159,7 @@ final class Reading {
             for (Category c : CATEGORIES) {
                 if (c.in(mask)) matches.add(new Match(c, term, t.start(), t.end()));
             }
-            phrases(tokens, i, term == null ? key : term, lexicon, matches);
+            phrases(text, tokens, i, term == null ? key : term, lexicon, matches);
             if (wholeOfSplitHashtag) return;
 
             int valence = lexicon.valence(term == null ? key : term);
@@ -176,6 +187,11 @@ final class Reading {
          * is addressed by ("Hello, Hillary", "Thanks, Christian!") is not a topic.
          */
         void setAsideStockPhrasesAndNames() {
+            List<Match> customer = matches.stream().filter(m -> m.category() == Category.CUSTOMER).toList();
+            if (!customer.isEmpty()) {
+                // "thanks for the reply" is the customer thanking the company, though it holds "thanks for".
+                matches.removeIf(m -> m.category() == Category.SUPPORT && withinLonger(m, customer));
+            }
             support = matches.stream().filter(m -> m.category() == Category.SUPPORT).toList();
             if (!support.isEmpty()) {
                 matches.removeIf(m -> PERSONAL_INSIDE_SUPPORT.contains(m.category()) && within(m.start(), m.end(), support));
@@ -236,6 +252,14 @@ final class Reading {
             if (t.kind() == Token.Kind.MENTION || t.kind() == Token.Kind.URL) hidden += t.end() - t.start();
         }
         return text.strip().length() - hidden;
+    }
+
+    /** Whether the match lies inside a strictly longer one of the spans. */
+    private static boolean withinLonger(Match m, List<Match> spans) {
+        for (Match o : spans) {
+            if (m.start() >= o.start() && m.end() <= o.end() && m.end() - m.start() < o.end() - o.start()) return true;
+        }
+        return false;
     }
 
     private static boolean within(int start, int end, List<Match> spans) {
@@ -311,13 +335,15 @@ final class Reading {
         return null;
     }
 
-    private static void phrases(List<Token> tokens, int at, String first, Lexicon lexicon, List<Match> matches) {
+    /** Phrases starting at this token; a phrase does not run on across the end of a sentence ("help. Please"). */
+    private static void phrases(String text, List<Token> tokens, int at, String first, Lexicon lexicon, List<Match> matches) {
         for (Lexicon.Phrase phrase : lexicon.phrasesStartingWith(first)) {
             String[] words = phrase.words();
             int j = at + 1;
             int w = 1;
             while (w < words.length && j < tokens.size() && tokens.get(j).isWordLike()
-                    && tokens.get(j).kind() != Token.Kind.HASHTAG && words[w].equals(tokens.get(j).key())) {
+                    && tokens.get(j).kind() != Token.Kind.HASHTAG && words[w].equals(tokens.get(j).key())
+                    && !endsSentence(text, tokens.get(j - 1).end(), tokens.get(j).start())) {
                 j++;
                 w++;
             }
@@ -327,6 +353,14 @@ final class Reading {
                 if (c.in(phrase.mask())) matches.add(new Match(c, term, tokens.get(at).start(), tokens.get(j - 1).end()));
             }
         }
+    }
+
+    private static boolean endsSentence(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?') return true;
+        }
+        return false;
     }
 
     private static int styleOf(Category category) {
@@ -341,6 +375,8 @@ final class Reading {
             case INFORMAL -> Style.INFORMAL.bit();
             case PERSONAL_LIFE -> Style.PERSONAL_LIFE.bit();
             case SUPPORT -> Style.SUPPORT_PHRASE.bit();
+            case CUSTOMER -> Style.CUSTOMER_SIDE.bit();
+            case OTHERS -> Style.ABOUT_OTHERS.bit();
             default -> 0;
         };
     }
