@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class Reading {
 
     private static final Pattern SIGN_OFF = Pattern.compile(
-            "(\\^\\s?[A-Za-z]{1,4}|[-–—~/*]\\s?[A-Z][A-Za-z]{0,14}|"
+            "(\\^\\s?[A-Za-z]{1,15}|[-–—~/*]\\s?[A-Z][A-Za-z]{0,14}|"
                     + "(?i:thanks|thank you|cheers|regards|best|thx)\\s?[-–,]\\s?[A-Z][A-Za-z]{0,14}|(?<![A-Za-z])[A-Z]{2}"
                     + "|(?<=[.!?]\\s{1,3})[A-Z][a-z]{1,14})\\s*$");
     private static final Pattern THREAD_COUNTER = Pattern.compile("\\(?\\d/\\d\\)?");
@@ -156,6 +156,7 @@ final class Reading {
                 Match disguised = disguised(key, t, lexicon);
                 if (disguised != null) matches.add(disguised);
             }
+            if (Category.FIRST_POSSESSIVE.in(mask) && namesAPage(tokens, i)) mask &= ~Category.FIRST_POSSESSIVE.bit();
             for (Category c : CATEGORIES) {
                 if (c.in(mask)) matches.add(new Match(c, term, t.start(), t.end()));
             }
@@ -179,6 +180,14 @@ final class Reading {
                 careless |= (raw.equals("i") && !abbreviation) || UNAPOSTROPHED.contains(raw);
             }
             if (t.kind() != Token.Kind.HASHTAG_PART) unitWords.add(isNumber(key) ? NUMBER_UNIT : (term == null ? key : term));
+        }
+
+        /** "My" capitalised inside a sentence names a page or product ("under My Account"), not the author's own. */
+        boolean namesAPage(List<Token> tokens, int i) {
+            Token t = tokens.get(i);
+            if (i == 0 || !Character.isUpperCase(text.charAt(t.start()))) return false;
+            Token before = tokens.get(i - 1);
+            return before.isWordLike() && !endsSentence(text, before.end(), t.start());
         }
 
         /**
