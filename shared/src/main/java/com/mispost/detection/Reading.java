@@ -42,6 +42,10 @@ final class Reading {
             "please", "thanks", "what", "how", "just", "if", "but", "i'm", "it's", "don't");
     private static final Set<String> UNAPOSTROPHED = Set.of("dont", "cant", "wont", "didnt", "doesnt", "isnt", "im", "ive",
             "thats", "whats", "youre", "theyre", "wouldnt", "couldnt", "shouldnt", "aint");
+    /** Words of a bare acknowledgement ("Ok thanks", "Done now, thank you!"): the helped customer's reply. */
+    private static final Set<String> ACKNOWLEDGING = Set.of("ok", "okay", "k", "kk", "thanks", "thank", "you", "thx", "ty",
+            "cheers", "done", "now", "great", "perfect", "cool", "awesome", "got", "it", "will", "do", "never", "mind", "though",
+            "hmm", "yes", "yep", "yeah", "sure", "much", "so", "again", "alright", "all", "good", "sorted", "that", "worked");
     private static final Pattern EXCITED = Pattern.compile("[!?]{2,}");
     private static final Category[] CATEGORIES = Category.values();
     private static final String NUMBER_UNIT = "<n>";
@@ -68,6 +72,8 @@ final class Reading {
         List<Token> tokens = Tokenizer.tokens(text);
         Words words = new Words(text, tokens.size());
         for (int i = 0; i < tokens.size(); i++) words.read(tokens, i, lexicon);
+        Match acknowledgement = acknowledgement(tokens);
+        if (acknowledgement != null) words.matches.add(acknowledgement);
         Matcher waited = WAITED.matcher(text);
         while (waited.find()) words.matches.add(new Match(Category.COMPLAINT, "waited", waited.start(), waited.end()));
         words.setAsideStockPhrasesAndNames();
@@ -239,6 +245,21 @@ final class Reading {
             }
             return styles;
         }
+    }
+
+    /** The whole post, if all it says is a short acknowledgement (mentions and links aside). */
+    private static Match acknowledgement(List<Token> tokens) {
+        int first = -1;
+        int last = -1;
+        int count = 0;
+        for (Token t : tokens) {
+            if (t.kind() == Token.Kind.MENTION || t.kind() == Token.Kind.URL) continue;
+            if (t.kind() != Token.Kind.WORD || !ACKNOWLEDGING.contains(Tokenizer.collapse(t.key(), 2))) return null;
+            if (first < 0) first = t.start();
+            last = t.end();
+            count++;
+        }
+        return count == 0 || count > 6 ? null : new Match(Category.CUSTOMER, "acknowledgement", first, last);
     }
 
     /** The last few dozen characters before any trailing links or thread counter ("2/2"), where sign-offs stand. */
