@@ -320,10 +320,14 @@ final class Reading {
         return k;
     }
 
-    /** The lexicon form of a word: itself, without "'s", or with stretched letters collapsed. */
+    /** The lexicon form of a word: itself, without "'s", a risk word's plural, or with stretched letters collapsed. */
     private static String lookup(String key, boolean stretched, Lexicon lexicon) {
         if (lexicon.mask(key) != 0 || lexicon.valence(key) != 0) return key;
         if (key.endsWith("'s") && lexicon.knows(key.substring(0, key.length() - 2))) return key.substring(0, key.length() - 2);
+        // The plural of a risk word is as risky ("dicks"); other plurals keep their own entries.
+        if (key.length() > 4 && key.endsWith("s") && (lexicon.mask(key.substring(0, key.length() - 1)) & Category.RISK_MASK) != 0) {
+            return key.substring(0, key.length() - 1);
+        }
         if (stretched) {
             String two = Tokenizer.collapse(key, 2);
             if (lexicon.knows(two)) return two;
