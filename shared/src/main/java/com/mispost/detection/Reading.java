@@ -325,7 +325,7 @@ final class Reading {
         if (lexicon.mask(key) != 0 || lexicon.valence(key) != 0) return key;
         if (key.endsWith("'s") && lexicon.knows(key.substring(0, key.length() - 2))) return key.substring(0, key.length() - 2);
         // The plural of a risk word is as risky ("dicks"); other plurals keep their own entries.
-        if (key.length() > 4 && key.endsWith("s") && (lexicon.mask(key.substring(0, key.length() - 1)) & Category.RISK_MASK) != 0) {
+        if (key.length() > 4 && key.endsWith("s") && !key.endsWith("ss") && (lexicon.mask(key.substring(0, key.length() - 1)) & Category.RISK_MASK) != 0) {
             return key.substring(0, key.length() - 1);
         }
         if (stretched) {
