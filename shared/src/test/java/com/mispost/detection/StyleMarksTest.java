@@ -52,6 +52,8 @@ class StyleMarksTest {
             "CUSTOMER_SIDE    | @user Ok, thank you!",
             "COMPLAINT        | @user been waiting for three weeks on a refund",
             "COMPLAINT        | @user ordered 10 days ago and nothing",
+            "COMPLAINT        | @user why does the tracking page never update",
+            "COMPLAINT        | @user your drivers never ring the bell",
             "ABOUT_OTHERS     | she says they never got the invite",
             "ABOUT_OTHERS     | told him twice already"})
     void findsEachMark(Style style, String text) {
