@@ -29,6 +29,10 @@ public enum Category {
     SUPPORT(Severity.NONE),
     GREETING(Severity.NONE),
     COMPLAINT(Severity.NONE),
+    /** The customer's side of a service exchange: asks the company for help, chases it, reports back ("how do I", "still no reply"). */
+    CUSTOMER(Severity.NONE),
+    /** Third person: other people the author talks about ("he", "she", "they"). */
+    OTHERS(Severity.NONE),
     /** Words that contain a bad word and are fine ("Scunthorpe", "cocktail"). */
     INNOCENT(Severity.NONE);
 

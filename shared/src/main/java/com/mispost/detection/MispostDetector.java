@@ -50,7 +50,8 @@ public final class MispostDetector {
     /** Marks read with English word lists; a post in another language says nothing through them. */
     private static final Set<Style> ENGLISH_ONLY = EnumSet.of(Style.FIRST_SINGULAR, Style.FIRST_POSSESSIVE,
             Style.NARRATIVE, Style.FIRST_PLURAL, Style.SECOND_PERSON, Style.GREETING, Style.NAMES_SOMEONE,
-            Style.SUPPORT_PHRASE, Style.COMPLAINT, Style.INFORMAL, Style.PERSONAL_LIFE, Style.SHORT, Style.CARELESS);
+            Style.SUPPORT_PHRASE, Style.COMPLAINT, Style.INFORMAL, Style.PERSONAL_LIFE, Style.SHORT, Style.CARELESS,
+            Style.CUSTOMER_SIDE, Style.ABOUT_OTHERS);
     private static final Pattern MOBILE_CLIENT = Pattern.compile("(?i).*(iphone|ipad|android|mobile|for ios).*");
 
     private static final Map<Category, Double> CONTENT_WEIGHTS = new EnumMap<>(Map.of(
@@ -176,6 +177,8 @@ public final class MispostDetector {
             case COMPLAINT -> Category.COMPLAINT;
             case INFORMAL -> Category.INFORMAL;
             case PERSONAL_LIFE -> Category.PERSONAL_LIFE;
+            case CUSTOMER_SIDE -> Category.CUSTOMER;
+            case ABOUT_OTHERS -> Category.OTHERS;
             default -> null;
         };
         if (category != null) {

@@ -17,12 +17,21 @@ import java.util.regex.Pattern;
 final class Reading {
 
     private static final Pattern SIGN_OFF = Pattern.compile(
-            "(\\^\\s?[A-Za-z]{1,4}|[-–—~/*]\\s?[A-Z][A-Za-z]{0,14}|"
+            "(\\^\\s?[A-Za-z]{1,15}|[-–—~/*]\\s?[A-Z][A-Za-z]{0,14}|"
                     + "(?i:thanks|thank you|cheers|regards|best|thx)\\s?[-–,]\\s?[A-Z][A-Za-z]{0,14}|(?<![A-Za-z])[A-Z]{2}"
                     + "|(?<=[.!?]\\s{1,3})[A-Z][a-z]{1,14})\\s*$");
     private static final Pattern THREAD_COUNTER = Pattern.compile("\\(?\\d/\\d\\)?");
     private static final Set<Category> PERSONAL_INSIDE_SUPPORT = EnumSet.of(Category.FIRST_SINGULAR, Category.FIRST_POSSESSIVE,
-            Category.COMPLAINT, Category.PRIVATE);
+            Category.COMPLAINT, Category.PRIVATE, Category.CUSTOMER);
+    private static final String COUNT = "(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several|many)";
+    private static final String SPAN = "(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)";
+    /**
+     * How long the author has waited: "been waiting for 3 days", "2 weeks ago", "since yesterday".
+     * A company states its own times forward ("within 24 hours"), so these read as a customer's complaint.
+     */
+    private static final Pattern WAITED = Pattern.compile("(?i)\\b(?:(?:been|waiting|waited)\\b[^.!?]{0,30}?\\b(?:for|over|since)\\s+"
+            + COUNT + "\\s+(?:more\\s+)?" + SPAN + "|" + COUNT + "\\s+" + SPAN + "\\s+(?:ago|now)|since\\s+(?:yesterday|last\\s+\\w+|this\\s+morning"
+            + "|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\\b");
     /** A customer addressed by first name, as agents do: "Hi Megan", "Thanks, Chris!", "..., Elly." */
     private static final Pattern VOCATIVE = Pattern.compile(
             "\\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Tt]hanks|[Tt]hank you|[Ss]orry|[Ww]elcome)[,!]? [A-Z][a-z]+\\b|, [A-Z][a-z]+[!.?]");
@@ -33,6 +42,10 @@ final class Reading {
             "please", "thanks", "what", "how", "just", "if", "but", "i'm", "it's", "don't");
     private static final Set<String> UNAPOSTROPHED = Set.of("dont", "cant", "wont", "didnt", "doesnt", "isnt", "im", "ive",
             "thats", "whats", "youre", "theyre", "wouldnt", "couldnt", "shouldnt", "aint");
+    /** Words of a bare acknowledgement ("Ok thanks", "Done now, thank you!"): the helped customer's reply. */
+    private static final Set<String> ACKNOWLEDGING = Set.of("ok", "okay", "k", "kk", "thanks", "thank", "you", "thx", "ty",
+            "cheers", "done", "now", "great", "perfect", "cool", "awesome", "got", "it", "will", "do", "never", "mind", "though",
+            "hmm", "yes", "yep", "yeah", "sure", "much", "so", "again", "alright", "all", "good", "sorted", "that", "worked");
     private static final Pattern EXCITED = Pattern.compile("[!?]{2,}");
     private static final Category[] CATEGORIES = Category.values();
     private static final String NUMBER_UNIT = "<n>";
@@ -59,6 +72,10 @@ final class Reading {
         List<Token> tokens = Tokenizer.tokens(text);
         Words words = new Words(text, tokens.size());
         for (int i = 0; i < tokens.size(); i++) words.read(tokens, i, lexicon);
+        Match acknowledgement = acknowledgement(tokens);
+        if (acknowledgement != null) words.matches.add(acknowledgement);
+        Matcher waited = WAITED.matcher(text);
+        while (waited.find()) words.matches.add(new Match(Category.COMPLAINT, "waited", waited.start(), waited.end()));
         words.setAsideStockPhrasesAndNames();
         List<Evidence> emotive = words.emotion();
 
@@ -145,10 +162,11 @@ final class Reading {
                 Match disguised = disguised(key, t, lexicon);
                 if (disguised != null) matches.add(disguised);
             }
+            if (Category.FIRST_POSSESSIVE.in(mask) && namesAPage(tokens, i)) mask &= ~Category.FIRST_POSSESSIVE.bit();
             for (Category c : CATEGORIES) {
                 if (c.in(mask)) matches.add(new Match(c, term, t.start(), t.end()));
             }
-            phrases(tokens, i, term == null ? key : term, lexicon, matches);
+            phrases(text, tokens, i, term == null ? key : term, lexicon, matches);
             if (wholeOfSplitHashtag) return;
 
             int valence = lexicon.valence(term == null ? key : term);
@@ -170,12 +188,25 @@ final class Reading {
             if (t.kind() != Token.Kind.HASHTAG_PART) unitWords.add(isNumber(key) ? NUMBER_UNIT : (term == null ? key : term));
         }
 
+        /** "My" capitalised inside a sentence names a page or product ("under My Account"), not the author's own. */
+        boolean namesAPage(List<Token> tokens, int i) {
+            Token t = tokens.get(i);
+            if (i == 0 || !Character.isUpperCase(text.charAt(t.start()))) return false;
+            Token before = tokens.get(i - 1);
+            return before.isWordLike() && !endsSentence(text, before.end(), t.start());
+        }
+
         /**
          * A brand's stock phrases ("sorry for the inconvenience", "my apologies") are its voice, not a
          * person's: the words inside them count neither as emotion nor as "I". And a name someone
          * is addressed by ("Hello, Hillary", "Thanks, Christian!") is not a topic.
          */
         void setAsideStockPhrasesAndNames() {
+            List<Match> customer = matches.stream().filter(m -> m.category() == Category.CUSTOMER).toList();
+            if (!customer.isEmpty()) {
+                // "thanks for the reply" is the customer thanking the company, though it holds "thanks for".
+                matches.removeIf(m -> m.category() == Category.SUPPORT && withinLonger(m, customer));
+            }
             support = matches.stream().filter(m -> m.category() == Category.SUPPORT).toList();
             if (!support.isEmpty()) {
                 matches.removeIf(m -> PERSONAL_INSIDE_SUPPORT.contains(m.category()) && within(m.start(), m.end(), support));
@@ -216,6 +247,21 @@ final class Reading {
         }
     }
 
+    /** The whole post, if all it says is a short acknowledgement (mentions and links aside). */
+    private static Match acknowledgement(List<Token> tokens) {
+        int first = -1;
+        int last = -1;
+        int count = 0;
+        for (Token t : tokens) {
+            if (t.kind() == Token.Kind.MENTION || t.kind() == Token.Kind.URL) continue;
+            if (t.kind() != Token.Kind.WORD || !ACKNOWLEDGING.contains(Tokenizer.collapse(t.key(), 2))) return null;
+            if (first < 0) first = t.start();
+            last = t.end();
+            count++;
+        }
+        return count == 0 || count > 6 ? null : new Match(Category.CUSTOMER, "acknowledgement", first, last);
+    }
+
     /** The last few dozen characters before any trailing links or thread counter ("2/2"), where sign-offs stand. */
     private static String ending(String trimmed) {
         String rest = trimmed;
@@ -236,6 +282,14 @@ final class Reading {
             if (t.kind() == Token.Kind.MENTION || t.kind() == Token.Kind.URL) hidden += t.end() - t.start();
         }
         return text.strip().length() - hidden;
+    }
+
+    /** Whether the match lies inside a strictly longer one of the spans. */
+    private static boolean withinLonger(Match m, List<Match> spans) {
+        for (Match o : spans) {
+            if (m.start() >= o.start() && m.end() <= o.end() && m.end() - m.start() < o.end() - o.start()) return true;
+        }
+        return false;
     }
 
     private static boolean within(int start, int end, List<Match> spans) {
@@ -266,10 +320,14 @@ final class Reading {
         return k;
     }
 
-    /** The lexicon form of a word: itself, without "'s", or with stretched letters collapsed. */
+    /** The lexicon form of a word: itself, without "'s", a risk word's plural, or with stretched letters collapsed. */
     private static String lookup(String key, boolean stretched, Lexicon lexicon) {
         if (lexicon.mask(key) != 0 || lexicon.valence(key) != 0) return key;
         if (key.endsWith("'s") && lexicon.knows(key.substring(0, key.length() - 2))) return key.substring(0, key.length() - 2);
+        // The plural of a risk word is as risky ("dicks"); other plurals keep their own entries.
+        if (key.length() > 4 && key.endsWith("s") && !key.endsWith("ss") && (lexicon.mask(key.substring(0, key.length() - 1)) & Category.RISK_MASK) != 0) {
+            return key.substring(0, key.length() - 1);
+        }
         if (stretched) {
             String two = Tokenizer.collapse(key, 2);
             if (lexicon.knows(two)) return two;
@@ -311,13 +369,15 @@ final class Reading {
         return null;
     }
 
-    private static void phrases(List<Token> tokens, int at, String first, Lexicon lexicon, List<Match> matches) {
+    /** Phrases starting at this token; a phrase does not run on across the end of a sentence ("help. Please"). */
+    private static void phrases(String text, List<Token> tokens, int at, String first, Lexicon lexicon, List<Match> matches) {
         for (Lexicon.Phrase phrase : lexicon.phrasesStartingWith(first)) {
             String[] words = phrase.words();
             int j = at + 1;
             int w = 1;
             while (w < words.length && j < tokens.size() && tokens.get(j).isWordLike()
-                    && tokens.get(j).kind() != Token.Kind.HASHTAG && words[w].equals(tokens.get(j).key())) {
+                    && tokens.get(j).kind() != Token.Kind.HASHTAG && words[w].equals(tokens.get(j).key())
+                    && !endsSentence(text, tokens.get(j - 1).end(), tokens.get(j).start())) {
                 j++;
                 w++;
             }
@@ -327,6 +387,14 @@ final class Reading {
                 if (c.in(phrase.mask())) matches.add(new Match(c, term, tokens.get(at).start(), tokens.get(j - 1).end()));
             }
         }
+    }
+
+    private static boolean endsSentence(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?') return true;
+        }
+        return false;
     }
 
     private static int styleOf(Category category) {
@@ -341,6 +409,8 @@ final class Reading {
             case INFORMAL -> Style.INFORMAL.bit();
             case PERSONAL_LIFE -> Style.PERSONAL_LIFE.bit();
             case SUPPORT -> Style.SUPPORT_PHRASE.bit();
+            case CUSTOMER -> Style.CUSTOMER_SIDE.bit();
+            case OTHERS -> Style.ABOUT_OTHERS.bit();
             default -> 0;
         };
     }

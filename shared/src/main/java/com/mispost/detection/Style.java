@@ -44,7 +44,12 @@ enum Style {
             "It tags several people at once, as people do with friends; the brand replies to one.", null),
     HASHTAGS(0.18, 0.08, "voice.hashtags", "It strings hashtags together unlike this account.", null),
     SHOUTING(0.15, 0.03, "voice.shouting", "It shouts (capitals, !!, ?!).", null),
-    STRETCHED(0.08, 0.01, "voice.stretched-words", "It stretches words (\"sooo\", \"noooo\").", null);
+    STRETCHED(0.08, 0.01, "voice.stretched-words", "It stretches words (\"sooo\", \"noooo\").", null),
+    // New marks go last: stored profiles keep their counts by position.
+    CUSTOMER_SIDE(0.12, 0.02, "voice.customer-side",
+            "It speaks from the customer's side: asks the company for help, chases a reply or reports back.", null),
+    ABOUT_OTHERS(0.25, 0.06, "voice.about-others",
+            "It talks about other people (he, she, they), where this account talks with its customers.", null);
 
     final double personalRate;
     final double brandPrior;

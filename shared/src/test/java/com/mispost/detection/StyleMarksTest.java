@@ -42,7 +42,20 @@ class StyleMarksTest {
             "HASHTAGS         | ready #weekend #vibes",
             "SHOUTING         | WHERE is my parcel",
             "SHOUTING         | seriously?!",
-            "STRETCHED        | nooooo not again"})
+            "STRETCHED        | nooooo not again",
+            "SIGNOFF          | @user We've sent the form again. 2/2 ^Marisol",
+            "CUSTOMER_SIDE    | @user how do I move the booking to friday?",
+            "CUSTOMER_SIDE    | @user where is my replacement card",
+            "CUSTOMER_SIDE    | @user still no reply to the email I sent",
+            "CUSTOMER_SIDE    | @user thanks for the quick response, will try that",
+            "CUSTOMER_SIDE    | @user the app won't let me pay with my saved card",
+            "CUSTOMER_SIDE    | @user Ok, thank you!",
+            "COMPLAINT        | @user been waiting for three weeks on a refund",
+            "COMPLAINT        | @user ordered 10 days ago and nothing",
+            "COMPLAINT        | @user why does the tracking page never update",
+            "COMPLAINT        | @user your drivers never ring the bell",
+            "ABOUT_OTHERS     | she says they never got the invite",
+            "ABOUT_OTHERS     | told him twice already"})
     void findsEachMark(Style style, String text) {
         assertThat(has(text, style)).isTrue();
     }
@@ -54,6 +67,46 @@ class StyleMarksTest {
         assertThat(has(text, Style.FIRST_POSSESSIVE)).isFalse();
         assertThat(has(text, Style.NEGATIVE_EMOTION)).isFalse();
         assertThat(has(text, Style.SUPPORT_PHRASE)).isTrue();
+    }
+
+    @Test
+    void readsAnAgentsIAsBrandPhrasingNotAsAPersonsI() {
+        String text = "@user I'm sorry about the mix-up, I understand how annoying that is. I'd be happy to check. ^TR";
+
+        assertThat(has(text, Style.FIRST_SINGULAR)).isFalse();
+        assertThat(has(text, Style.SUPPORT_PHRASE)).isTrue();
+        assertThat(has("@user I tried the link and I still get an error", Style.FIRST_SINGULAR)).isTrue();
+    }
+
+    @Test
+    void doesNotReadAnAgentsOfferOfHelpAsTheCustomersSide() {
+        assertThat(has("@user Here to help. Please DM us the booking reference. ^TR", Style.CUSTOMER_SIDE)).isFalse();
+        assertThat(has("@user If you still need assistance, let us know! ^TR", Style.CUSTOMER_SIDE)).isFalse();
+        assertThat(has("@user How can I help today? ^TR", Style.CUSTOMER_SIDE)).isFalse();
+        assertThat(has("@user Thank you! We'll share it with the team. ^TR", Style.CUSTOMER_SIDE)).isFalse();
+        assertThat(has("@user Refunds show within 5 days of the return. ^TR", Style.COMPLAINT)).isFalse();
+    }
+
+    @Test
+    void customersThanksForTheReplyIsNotBrandPhrasing() {
+        String text = "@user thanks for the reply but that did nothing";
+
+        assertThat(has(text, Style.CUSTOMER_SIDE)).isTrue();
+        assertThat(has(text, Style.SUPPORT_PHRASE)).isFalse();
+        assertThat(has("@user Thanks for the details, we've raised it. ^TR", Style.SUPPORT_PHRASE)).isTrue();
+    }
+
+    @Test
+    void aCapitalisedMyInsideASentenceNamesAPage() {
+        assertThat(has("@user You'll find it under My Bookings in the app. ^TR", Style.FIRST_POSSESSIVE)).isFalse();
+        assertThat(has("@user My booking vanished from the app", Style.FIRST_POSSESSIVE)).isTrue();
+        assertThat(has("@user Great. My refund still hasn't come", Style.FIRST_POSSESSIVE)).isTrue();
+    }
+
+    @Test
+    void aPhraseDoesNotRunOnAcrossTheEndOfASentence() {
+        assertThat(has("@user We're glad to help. Please send the receipt over. ^TR", Style.CUSTOMER_SIDE)).isFalse();
+        assertThat(has("@user please help, the checkout keeps failing", Style.CUSTOMER_SIDE)).isTrue();
     }
 
     @Test

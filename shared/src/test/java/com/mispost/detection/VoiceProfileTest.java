@@ -61,6 +61,22 @@ class VoiceProfileTest {
     }
 
     @Test
+    void aProfileStoredBeforeTheNewestMarksDecodesWithNoneOfThem() {
+        VoiceProfile voice = VoiceProfile.empty();
+        for (int i = 0; i < 5; i++) voice = voice.learn(Fixtures.post("@user where is my parcel, she said they sent it " + i));
+        String[] parts = voice.encode().split("\\|", -1);
+        String[] counts = parts[2].split(",");
+        parts[2] = String.join(",", java.util.Arrays.copyOf(counts, Style.CUSTOMER_SIDE.ordinal()));
+
+        VoiceProfile older = VoiceProfile.decode(String.join("|", parts));
+
+        assertThat(voice.postsWith(Style.CUSTOMER_SIDE)).isEqualTo(5);
+        assertThat(older.postsWith(Style.CUSTOMER_SIDE)).isZero();
+        assertThat(older.postsWith(Style.ABOUT_OTHERS)).isZero();
+        assertThat(older.postsWith(Style.FIRST_POSSESSIVE)).isEqualTo(voice.postsWith(Style.FIRST_POSSESSIVE)).isEqualTo(5);
+    }
+
+    @Test
     void rejectsTextThatIsNotAProfile() {
         assertThatThrownBy(() -> VoiceProfile.decode("hello")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> VoiceProfile.decode("v1|1|0|0|x|")).isInstanceOf(IllegalArgumentException.class);

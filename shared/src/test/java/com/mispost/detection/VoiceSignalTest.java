@@ -36,6 +36,29 @@ class VoiceSignalTest {
     }
 
     @Test
+    void aCustomersOwnMessageToACompanyAlertsAsLowWithTheCustomerSideAsAReason() {
+        String text = "@user been waiting for 2 weeks on my refund, still no reply. how do I reach a person";
+        Assessment a = detector.assess(Fixtures.post(text), Fixtures.ACCOUNT, voice);
+
+        assertThat(a.alerts(AccountPolicy.DEFAULT_THRESHOLD)).isTrue();
+        assertThat(a.severity()).isEqualTo(Severity.LOW);
+        Reason customer = a.reasons().stream().filter(r -> r.signal().equals("voice.customer-side")).findFirst().orElseThrow();
+        assertThat(customer.evidence()).extracting(Evidence::excerpt).contains("still no", "how do I");
+        Reason waited = a.reasons().stream().filter(r -> r.signal().equals("voice.complaint")).findFirst().orElseThrow();
+        assertThat(waited.evidence()).extracting(Evidence::excerpt).contains("been waiting for 2 weeks");
+    }
+
+    @Test
+    void talkingAboutOtherPeopleIsAReasonWithTheWordsAsEvidence() {
+        Assessment a = detector.assess(Fixtures.post("he said they would be here by noon and of course nobody showed"),
+                Fixtures.ACCOUNT, voice);
+
+        Reason others = a.reasons().stream().filter(r -> r.signal().equals("voice.about-others")).findFirst().orElseThrow();
+        assertThat(others.evidence()).extracting(Evidence::excerpt).containsExactly("he", "they");
+        assertThat(a.alerts(AccountPolicy.DEFAULT_THRESHOLD)).isTrue();
+    }
+
+    @Test
     void emotionAndShoutingCountAsPersonalVoice() {
         Assessment a = detector.assess(Fixtures.post("I HATE mondays!!! so tired and miserable 😩"), Fixtures.ACCOUNT, voice);
 
