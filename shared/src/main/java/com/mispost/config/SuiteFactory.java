@@ -33,7 +33,8 @@ import java.time.Clock;
 /**
  * Wires the domain to its adapters. Configuration comes from the function's environment:
  * {@code MISPOST_TABLE}, {@code MISPOST_TOPIC_ARN}, {@code MISPOST_SECRETS_PATH} and
- * {@code MISPOST_PUBLIC_URL} (see template.yaml).
+ * {@code MISPOST_PUBLIC_URL} (see template.yaml). The methods are public so that the plain-Java
+ * twins of the cold-start bench wire exactly the same objects by hand.
  */
 @Factory
 public class SuiteFactory {
@@ -41,77 +42,77 @@ public class SuiteFactory {
     public static final String LINK_KEY = "links/signing-key";
 
     @Singleton
-    Clock clock() {
+    public Clock clock() {
         return Clock.systemUTC();
     }
 
     @Singleton
-    PostStore postStore(DynamoDbClient dynamo, @Value("${mispost.table}") String table, Clock clock) {
+    public PostStore postStore(DynamoDbClient dynamo, @Value("${mispost.table}") String table, Clock clock) {
         return new DynamoDbPostStore(dynamo, table, clock);
     }
 
     @Singleton
-    IncidentStore incidentStore(DynamoDbClient dynamo, @Value("${mispost.table}") String table) {
+    public IncidentStore incidentStore(DynamoDbClient dynamo, @Value("${mispost.table}") String table) {
         return new DynamoDbIncidentStore(dynamo, table);
     }
 
     @Singleton
-    AccountRegistry accountRegistry(DynamoDbClient dynamo, @Value("${mispost.table}") String table) {
+    public AccountRegistry accountRegistry(DynamoDbClient dynamo, @Value("${mispost.table}") String table) {
         return new DynamoDbAccountRegistry(dynamo, table);
     }
 
     @Singleton
-    SecretSource secretSource(SsmClient ssm, @Value("${mispost.secrets.path:/mispost/}") String path, Clock clock) {
+    public SecretSource secretSource(SsmClient ssm, @Value("${mispost.secrets.path:/mispost/}") String path, Clock clock) {
         return new SsmSecretSource(ssm, path, SsmSecretSource.DEFAULT_REFRESH, clock);
     }
 
     @Singleton
-    StaffNotifier staffNotifier(SnsClient sns, @Value("${mispost.topic.arn}") String topicArn) {
+    public StaffNotifier staffNotifier(SnsClient sns, @Value("${mispost.topic.arn}") String topicArn) {
         return new SnsStaffNotifier(sns, topicArn);
     }
 
     @Singleton
-    Outbox outbox(IncidentStore incidents, StaffNotifier notifier) {
+    public Outbox outbox(IncidentStore incidents, StaffNotifier notifier) {
         return new Outbox(incidents, notifier);
     }
 
     @Singleton
-    NoticeComposer noticeComposer(ActionLinks links) {
+    public NoticeComposer noticeComposer(ActionLinks links) {
         return new NoticeComposer(links);
     }
 
     @Singleton
-    WebhookIntake webhookIntake(Clock clock, SecretSource secrets, AccountRegistry accounts, PostStore posts, IncidentStore incidents) {
+    public WebhookIntake webhookIntake(Clock clock, SecretSource secrets, AccountRegistry accounts, PostStore posts, IncidentStore incidents) {
         return new WebhookIntake(PlatformWebhooks.standard(clock), secrets, accounts, posts, incidents);
     }
 
     @Singleton
-    PostScreener postScreener(AccountRegistry accounts, PostStore posts, IncidentStore incidents,
+    public PostScreener postScreener(AccountRegistry accounts, PostStore posts, IncidentStore incidents,
                               NoticeComposer notices, Outbox outbox, @Value("${mispost.public.url}") String publicUrl,
                               Clock clock) {
         return new PostScreener(new MispostDetector(), accounts, posts, incidents, notices, outbox, publicUrl, clock);
     }
 
     @Singleton
-    ApologyDrafter apologyDrafter(AccountRegistry accounts, IncidentStore incidents, NoticeComposer notices,
+    public ApologyDrafter apologyDrafter(AccountRegistry accounts, IncidentStore incidents, NoticeComposer notices,
                                   Outbox outbox, Clock clock) {
         return new ApologyDrafter(new ApologyComposer(), accounts, incidents, notices, outbox, clock);
     }
 
     @Singleton
-    IncidentDesk incidentDesk(IncidentStore incidents, PostStore posts, AccountRegistry accounts,
+    public IncidentDesk incidentDesk(IncidentStore incidents, PostStore posts, AccountRegistry accounts,
                               NoticeComposer notices, Outbox outbox, Clock clock) {
         return new IncidentDesk(incidents, posts, accounts, notices, outbox, clock);
     }
 
     @Singleton
-    IncidentPages incidentPages(IncidentStore incidents, PostStore posts, IncidentDesk desk, ActionLinks links,
+    public IncidentPages incidentPages(IncidentStore incidents, PostStore posts, IncidentDesk desk, ActionLinks links,
                                 Clock clock) {
         return new IncidentPages(incidents, posts, desk, links, clock);
     }
 
     @Singleton
-    ActionLinks actionLinks(SecretSource secrets) {
+    public ActionLinks actionLinks(SecretSource secrets) {
         return new ActionLinks(secrets.require(LINK_KEY), ActionLinks.DEFAULT_TTL);
     }
 }

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.mispost.apology.ApologyDrafter;
 import com.mispost.lambda.StreamImages;
 import com.mispost.store.dynamodb.IncidentItems;
+import com.mispost.config.FunctionContexts;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
@@ -16,6 +18,11 @@ public class ApologyHandler extends MicronautRequestHandler<DynamodbEvent, Strea
 
     @Inject
     ApologyDrafter drafter;
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return FunctionContexts.builder();
+    }
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {

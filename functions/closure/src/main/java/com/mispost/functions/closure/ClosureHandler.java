@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mispost.incident.IncidentDesk;
 import com.mispost.incident.web.IncidentPages;
 import com.mispost.lambda.HttpEvents;
+import com.mispost.config.FunctionContexts;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
@@ -34,6 +36,11 @@ public class ClosureHandler extends MicronautRequestHandler<Map<String, Object>,
 
     @Inject
     IncidentDesk desk;
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return FunctionContexts.builder();
+    }
 
     @Override
     public Map<String, Object> execute(Map<String, Object> event) {

@@ -6,6 +6,8 @@ import com.mispost.intake.WebhookIntake;
 import com.mispost.intake.WebhookRequest;
 import com.mispost.intake.WebhookResponse;
 import com.mispost.lambda.HttpEvents;
+import com.mispost.config.FunctionContexts;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
@@ -14,6 +16,11 @@ public class IntakeHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent
 
     @Inject
     WebhookIntake intake;
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return FunctionContexts.builder();
+    }
 
     @Override
     public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
