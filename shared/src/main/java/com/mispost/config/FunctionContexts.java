@@ -27,7 +27,6 @@ public final class FunctionContexts {
     public static ApplicationContextBuilder builder() {
         return ApplicationContext.builder()
                 .environments(Environment.FUNCTION, "lambda")
-                .eagerInitConfiguration(true)
                 .deduceEnvironment(false);
     }
 }

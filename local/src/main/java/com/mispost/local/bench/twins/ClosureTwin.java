@@ -7,21 +7,26 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mispost.config.SnapStartPriming;
+import com.mispost.config.SuiteFactory;
 import com.mispost.incident.IncidentDesk;
 import com.mispost.incident.web.IncidentPages;
 import com.mispost.lambda.HttpEvents;
 import com.mispost.links.ActionLinks;
 import com.mispost.notify.Outbox;
+import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
+import org.crac.Core;
+import org.crac.Resource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The closure function written by hand, without Micronaut: the cold-start bench's yardstick. */
-public final class ClosureTwin implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ClosureTwin implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
     private static final ObjectMapper EVENTS = JsonMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -30,12 +35,17 @@ public final class ClosureTwin implements RequestHandler<Map<String, Object>, Ma
     private final IncidentPages pages;
     private final IncidentDesk desk;
 
+    private final AccountRegistry accounts;
+    private final SecretSource secrets;
+
     public ClosureTwin() {
         TwinWiring w = new TwinWiring();
+        accounts = w.accounts();
+        secrets = w.secrets();
+        Core.getGlobalContext().register(this);
         IncidentStore incidents = w.incidents();
         PostStore posts = w.posts();
-        AccountRegistry accounts = w.accounts();
-        ActionLinks links = w.suite.actionLinks(w.secrets());
+        ActionLinks links = w.suite.actionLinks(secrets);
         Outbox outbox = w.outbox(incidents);
         desk = w.suite.incidentDesk(incidents, posts, accounts, w.notices(links), outbox, w.clock);
         pages = w.suite.incidentPages(incidents, posts, desk, links, w.clock);
@@ -62,5 +72,14 @@ public final class ClosureTwin implements RequestHandler<Map<String, Object>, Ma
         response.put("body", page.html());
         response.put("isBase64Encoded", false);
         return response;
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        SnapStartPriming.prime(accounts, secrets, SuiteFactory.LINK_KEY);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
     }
 }

@@ -4,18 +4,30 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mispost.config.SnapStartPriming;
+import com.mispost.intake.GenericWebhook;
 import com.mispost.intake.WebhookIntake;
 import com.mispost.intake.WebhookRequest;
 import com.mispost.intake.WebhookResponse;
 import com.mispost.lambda.HttpEvents;
+import com.mispost.secrets.SecretSource;
+import com.mispost.store.AccountRegistry;
+import org.crac.Core;
+import org.crac.Resource;
 
 /** The intake function written by hand, without Micronaut: the cold-start bench's yardstick. */
-public final class IntakeTwin implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class IntakeTwin implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     private final WebhookIntake intake;
+
+    private final AccountRegistry accounts;
+    private final SecretSource secrets;
 
     public IntakeTwin() {
         TwinWiring w = new TwinWiring();
-        intake = w.suite.webhookIntake(w.clock, w.secrets(), w.accounts(), w.posts(), w.incidents());
+        accounts = w.accounts();
+        secrets = w.secrets();
+        Core.getGlobalContext().register(this);
+        intake = w.suite.webhookIntake(w.clock, secrets, accounts, w.posts(), w.incidents());
     }
 
     @Override
@@ -24,5 +36,14 @@ public final class IntakeTwin implements RequestHandler<APIGatewayV2HTTPEvent, A
                 HttpEvents.pathParameter(event, "platform"), HttpEvents.query(event), HttpEvents.headers(event),
                 HttpEvents.body(event)));
         return HttpEvents.response(r.status(), r.contentType(), r.body());
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        SnapStartPriming.prime(accounts, secrets, GenericWebhook.SECRET);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
     }
 }
