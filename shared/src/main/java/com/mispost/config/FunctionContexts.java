@@ -13,16 +13,17 @@ import io.micronaut.context.env.Environment;
  * fail to start for want of detect's {@code MISPOST_PUBLIC_URL}. So eager initialisation of
  * all singletons is off, and each handler's injected fields pull exactly its own object graph
  * (clients included) while the handler is constructed: still during init, still in the snapshot.
- * Environment deduction (probing for a cloud provider) is off too: the functions have no
- * environment-specific configuration, and Lambda is the only place they run.
+ * Eager configuration beans and environment deduction (probing for a cloud provider) are off
+ * too: the functions have no configuration beans or environment-specific configuration.
  */
 public final class FunctionContexts {
     private FunctionContexts() {
     }
 
     /**
-     * Micronaut's Lambda builder (LambdaApplicationContextBuilder) without its
-     * {@code eagerInitSingletons(true)}, which a later {@code eagerInitSingletons(false)} cannot undo.
+     * Micronaut's Lambda builder (LambdaApplicationContextBuilder: environments "function" and
+     * "lambda") without its eager initialisation; built afresh, because a later
+     * {@code eagerInitSingletons(false)} cannot undo its {@code eagerInitSingletons(true)}.
      */
     public static ApplicationContextBuilder builder() {
         return ApplicationContext.builder()
