@@ -44,6 +44,11 @@ public final class LambdaInvoker {
         return functionName;
     }
 
+    /** The handler instance itself (the cold-start bench calls its CRaC hooks, as SnapStart would). */
+    public Object handler() {
+        return handler;
+    }
+
     /** Invokes the handler with an event; returns the handler's answer as JSON. */
     public synchronized String invoke(String eventJson) {
         Object event = input.fromJson(eventJson);

@@ -82,10 +82,8 @@ public final class LocalRuntime implements AutoCloseable {
             config.put("aws.secretAccessKey", LocalAws.LOCAL_ACCESS_KEY);
         }
         for (TemplateModel.FunctionSpec f : template.functions()) {
-            f.environment().forEach((name, value) -> {
-                String resolved = resolve(template, name, value);
-                if (resolved != null) config.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), resolved);
-            });
+            environment(template, f, aws, api.url()).forEach((name, value) ->
+                    config.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value));
         }
         // Functions in one JVM share system properties: that is how they get their environment here.
         config.forEach(System::setProperty);
@@ -124,9 +122,22 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /** A template environment value, as the local runtime has it: Refs to its own resources, parameters' defaults. */
-    private String resolve(TemplateModel template, String name, JsonNode value) {
-        if (name.equals("MISPOST_PUBLIC_URL")) return api.url();
+    /**
+     * A function's environment variables as the local runtime gives them: the template's, with
+     * Refs to its own resources resolved to what was provisioned and parameters to their defaults.
+     */
+    public static Map<String, String> environment(TemplateModel template, TemplateModel.FunctionSpec f, LocalAws aws,
+                                                  String publicUrl) {
+        Map<String, String> env = new LinkedHashMap<>();
+        f.environment().forEach((name, value) -> {
+            String resolved = resolve(template, aws, publicUrl, name, value);
+            if (resolved != null) env.put(name, resolved);
+        });
+        return env;
+    }
+
+    private static String resolve(TemplateModel template, LocalAws aws, String publicUrl, String name, JsonNode value) {
+        if (name.equals("MISPOST_PUBLIC_URL")) return publicUrl;
         if (value.isTextual()) return value.asText();
         if (value.has("Ref")) {
             String ref = value.get("Ref").asText();

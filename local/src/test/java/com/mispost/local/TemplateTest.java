@@ -82,4 +82,27 @@ class TemplateTest {
         }
         assertThat(problems.stream().distinct().limit(20).toList()).isEmpty();
     }
+
+    /**
+     * The artifacts leave out SDK classes their functions never use (the other SSM operations'
+     * payloads, paginators, async clients). Initialising each SDK client class links it, and the
+     * verifier then loads every type its methods need: a class left out that the client cannot
+     * do without fails here rather than in Lambda.
+     */
+    @Test
+    void theSdkClientsInEachArtifactLinkWithWhatItCarries() throws Exception {
+        List<String> clients = List.of("software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient",
+                "software.amazon.awssdk.services.ssm.DefaultSsmClient", "software.amazon.awssdk.services.sns.DefaultSnsClient");
+        for (TemplateModel.FunctionSpec f : template.functions()) {
+            Path jar = root.resolve(f.codeUri());
+            try (URLClassLoader alone = new URLClassLoader(new URL[]{jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+                assertThat(alone.getResource("software/amazon/awssdk/services/ssm/DefaultSsmClient.class"))
+                        .as(f.logicalId() + " carries the SSM client (secrets)").isNotNull();
+                for (String client : clients) {
+                    if (alone.getResource(client.replace('.', '/') + ".class") == null) continue;
+                    assertThat(Class.forName(client, true, alone)).as(f.logicalId() + ": " + client).isNotNull();
+                }
+            }
+        }
+    }
 }

@@ -39,6 +39,8 @@ import java.time.Clock;
  * {@code MISPOST_ESCALATE_AFTER} ({@code critical=5m,high=10m,medium=30m,low=2h}),
  * {@code MISPOST_ESCALATE_LIMIT} (3), {@code MISPOST_SPIKE_WINDOW} (10m) and
  * {@code MISPOST_CLOSE_WHEN_QUIET} (30m).
+ * The methods are public so that the plain-Java twins of the cold-start bench wire exactly the
+ * same objects by hand.
  */
 @Factory
 public class SuiteFactory {
@@ -46,77 +48,77 @@ public class SuiteFactory {
     public static final String LINK_KEY = "links/signing-key";
 
     @Singleton
-    Clock clock() {
+    public Clock clock() {
         return Clock.systemUTC();
     }
 
     @Singleton
-    PostStore postStore(DynamoDbClient dynamo, @Value("${mispost.table}") String table, Clock clock) {
+    public PostStore postStore(DynamoDbClient dynamo, @Value("${mispost.table}") String table, Clock clock) {
         return new DynamoDbPostStore(dynamo, table, clock);
     }
 
     @Singleton
-    IncidentStore incidentStore(DynamoDbClient dynamo, @Value("${mispost.table}") String table) {
+    public IncidentStore incidentStore(DynamoDbClient dynamo, @Value("${mispost.table}") String table) {
         return new DynamoDbIncidentStore(dynamo, table);
     }
 
     @Singleton
-    AccountRegistry accountRegistry(DynamoDbClient dynamo, @Value("${mispost.table}") String table) {
+    public AccountRegistry accountRegistry(DynamoDbClient dynamo, @Value("${mispost.table}") String table) {
         return new DynamoDbAccountRegistry(dynamo, table);
     }
 
     @Singleton
-    SecretSource secretSource(SsmClient ssm, @Value("${mispost.secrets.path:/mispost/}") String path, Clock clock) {
+    public SecretSource secretSource(SsmClient ssm, @Value("${mispost.secrets.path:/mispost/}") String path, Clock clock) {
         return new SsmSecretSource(ssm, path, SsmSecretSource.DEFAULT_REFRESH, clock);
     }
 
     @Singleton
-    StaffNotifier staffNotifier(SnsClient sns, @Value("${mispost.topic.arn}") String topicArn) {
+    public StaffNotifier staffNotifier(SnsClient sns, @Value("${mispost.topic.arn}") String topicArn) {
         return new SnsStaffNotifier(sns, topicArn);
     }
 
     @Singleton
-    Outbox outbox(IncidentStore incidents, StaffNotifier notifier, Clock clock) {
+    public Outbox outbox(IncidentStore incidents, StaffNotifier notifier, Clock clock) {
         return new Outbox(incidents, notifier, clock);
     }
 
     @Singleton
-    NoticeComposer noticeComposer(ActionLinks links) {
+    public NoticeComposer noticeComposer(ActionLinks links) {
         return new NoticeComposer(links);
     }
 
     @Singleton
-    WebhookIntake webhookIntake(Clock clock, SecretSource secrets, AccountRegistry accounts, PostStore posts, IncidentStore incidents) {
+    public WebhookIntake webhookIntake(Clock clock, SecretSource secrets, AccountRegistry accounts, PostStore posts, IncidentStore incidents) {
         return new WebhookIntake(PlatformWebhooks.standard(clock), secrets, accounts, posts, incidents);
     }
 
     @Singleton
-    PostScreener postScreener(AccountRegistry accounts, PostStore posts, IncidentStore incidents,
+    public PostScreener postScreener(AccountRegistry accounts, PostStore posts, IncidentStore incidents,
                               NoticeComposer notices, Outbox outbox, @Value("${mispost.public.url}") String publicUrl,
                               Clock clock) {
         return new PostScreener(new MispostDetector(), accounts, posts, incidents, notices, outbox, publicUrl, clock);
     }
 
     @Singleton
-    ApologyDrafter apologyDrafter(ApologyDesk desk, AccountRegistry accounts, IncidentStore incidents,
+    public ApologyDrafter apologyDrafter(ApologyDesk desk, AccountRegistry accounts, IncidentStore incidents,
                                   NoticeComposer notices, Outbox outbox, Clock clock) {
         return new ApologyDrafter(desk, accounts, incidents, notices, outbox, clock);
     }
 
     /** The built-in composer and linter; the apology function may replace it with one that asks Bedrock first. */
     @Singleton
-    ApologyDesk apologyDesk() {
+    public ApologyDesk apologyDesk() {
         return new ApologyDesk();
     }
 
     @Singleton
-    IncidentDesk incidentDesk(IncidentStore incidents, PostStore posts, AccountRegistry accounts, ApologyDesk apologies,
+    public IncidentDesk incidentDesk(IncidentStore incidents, PostStore posts, AccountRegistry accounts, ApologyDesk apologies,
                               NoticeComposer notices, Outbox outbox, Clock clock) {
         return new IncidentDesk(incidents, posts, accounts, apologies, notices, outbox, clock);
     }
 
     @Singleton
-    LifecyclePolicy lifecyclePolicy(@Value("${mispost.escalate.after:}") String escalateAfter,
+    public LifecyclePolicy lifecyclePolicy(@Value("${mispost.escalate.after:}") String escalateAfter,
                                     @Value("${mispost.escalate.limit:3}") int escalationLimit,
                                     @Value("${mispost.spike.window:}") String spikeWindow,
                                     @Value("${mispost.close.when.quiet:}") String closeWhenQuiet) {
@@ -124,20 +126,20 @@ public class SuiteFactory {
     }
 
     @Singleton
-    IncidentSweep incidentSweep(IncidentStore incidents, PostStore posts, AccountRegistry accounts,
+    public IncidentSweep incidentSweep(IncidentStore incidents, PostStore posts, AccountRegistry accounts,
                                 NoticeComposer notices, Outbox outbox, IncidentDesk desk, LifecyclePolicy policy,
                                 Clock clock) {
         return new IncidentSweep(incidents, posts, accounts, notices, outbox, desk, policy, clock);
     }
 
     @Singleton
-    IncidentPages incidentPages(IncidentStore incidents, PostStore posts, AccountRegistry accounts, IncidentDesk desk,
+    public IncidentPages incidentPages(IncidentStore incidents, PostStore posts, AccountRegistry accounts, IncidentDesk desk,
                                 ActionLinks links, Clock clock) {
         return new IncidentPages(incidents, posts, accounts, desk, links, clock);
     }
 
     @Singleton
-    ActionLinks actionLinks(SecretSource secrets) {
+    public ActionLinks actionLinks(SecretSource secrets) {
         return new ActionLinks(secrets.require(LINK_KEY), ActionLinks.DEFAULT_TTL);
     }
 }

@@ -22,6 +22,8 @@ public final class Main {
                                          measure the detector on labelled posts
               draft --platform P --severity S --text T [--account A] [--json]
                                          print apology drafts with their lint findings
+              bench coldstart [--runs 10 --warm 200]
+                                         each function's cold start in a fresh JVM beside a plain-Java twin
               bench alert-latency [--count 200]
                                          time webhook POST -> alert in the staff inbox, p50/p99, on the local runtime
               bench jmh [JMH options]    the JMH benchmarks (intake parsing, detection scoring)
@@ -56,14 +58,15 @@ public final class Main {
 
     private static int bench(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            err.println("usage: ./mispost bench alert-latency|jmh [options]");
+            err.println("usage: ./mispost bench coldstart|alert-latency|jmh [options]");
             return 2;
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "alert-latency" -> com.mispost.local.bench.AlertLatency.run(rest, out, err);
+            case "coldstart" -> com.mispost.local.bench.ColdStart.run(rest, out, err);
             default -> {
-                err.println("unknown benchmark '" + args.get(0) + "' (alert-latency, jmh)");
+                err.println("unknown benchmark '" + args.get(0) + "' (coldstart, alert-latency, jmh)");
                 yield 2;
             }
         };

@@ -3,24 +3,57 @@ package com.mispost.functions.apology;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.mispost.apology.ApologyDrafter;
+import com.mispost.config.FunctionContexts;
+import com.mispost.config.SnapStartPriming;
+import com.mispost.config.SuiteFactory;
 import com.mispost.lambda.StreamImages;
+import com.mispost.secrets.SecretSource;
+import com.mispost.store.AccountRegistry;
 import com.mispost.store.dynamodb.IncidentItems;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Apology drafting: wakes for newly opened incidents on the table's stream. */
-public class ApologyHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class ApologyHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(ApologyHandler.class);
 
     @Inject
     ApologyDrafter drafter;
+
+    @Inject
+    AccountRegistry accounts;
+
+    @Inject
+    SecretSource secrets;
+
+    public ApologyHandler() {
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return FunctionContexts.builder();
+    }
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
         return StreamImages.process(event,
                 record -> drafter.draftFor(IncidentItems.fromItem(StreamImages.newImage(record))),
                 e -> LOG.error("drafting failed; the batch is retried from this record: {}", e.toString()));
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        SnapStartPriming.prime(accounts, secrets, SuiteFactory.LINK_KEY);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to renew: the SDK clients reconnect on their own, secrets refresh on age
     }
 }

@@ -5,11 +5,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mispost.config.FunctionContexts;
+import com.mispost.config.SnapStartPriming;
+import com.mispost.config.SuiteFactory;
 import com.mispost.incident.IncidentSweep;
 import com.mispost.incident.web.IncidentPages;
 import com.mispost.lambda.HttpEvents;
+import com.mispost.secrets.SecretSource;
+import com.mispost.store.AccountRegistry;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +30,7 @@ import java.util.Map;
  * the scheduled sweep (EventBridge). One function serves both, so it takes the event as JSON and
  * tells them apart by shape.
  */
-public class ClosureHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class ClosureHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(ClosureHandler.class);
     private static final ObjectMapper EVENTS = JsonMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
@@ -34,6 +42,21 @@ public class ClosureHandler extends MicronautRequestHandler<Map<String, Object>,
 
     @Inject
     IncidentSweep sweep;
+
+    @Inject
+    AccountRegistry accounts;
+
+    @Inject
+    SecretSource secrets;
+
+    public ClosureHandler() {
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return FunctionContexts.builder();
+    }
 
     @Override
     public Map<String, Object> execute(Map<String, Object> event) {
@@ -64,5 +87,15 @@ public class ClosureHandler extends MicronautRequestHandler<Map<String, Object>,
         response.put("body", page.html());
         response.put("isBase64Encoded", false);
         return response;
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        SnapStartPriming.prime(accounts, secrets, SuiteFactory.LINK_KEY);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to renew: the SDK clients reconnect on their own, secrets refresh on age
     }
 }

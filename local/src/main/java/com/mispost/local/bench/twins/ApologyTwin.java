@@ -1,0 +1,50 @@
+package com.mispost.local.bench.twins;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.mispost.apology.ApologyDrafter;
+import com.mispost.config.SnapStartPriming;
+import com.mispost.config.SuiteFactory;
+import com.mispost.lambda.StreamImages;
+import com.mispost.secrets.SecretSource;
+import com.mispost.store.AccountRegistry;
+import com.mispost.store.IncidentStore;
+import com.mispost.store.dynamodb.IncidentItems;
+import org.crac.Core;
+import org.crac.Resource;
+
+/** The apology function written by hand, without Micronaut: the cold-start bench's yardstick. */
+public final class ApologyTwin implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Resource {
+    private final ApologyDrafter drafter;
+
+    private final AccountRegistry accounts;
+    private final SecretSource secrets;
+
+    public ApologyTwin() {
+        TwinWiring w = new TwinWiring();
+        accounts = w.accounts();
+        secrets = w.secrets();
+        Core.getGlobalContext().register(this);
+        IncidentStore incidents = w.incidents();
+        drafter = w.suite.apologyDrafter(w.suite.apologyDesk(), accounts, incidents, w.notices(w.suite.actionLinks(secrets)),
+                w.outbox(incidents), w.clock);
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return StreamImages.process(event,
+                record -> drafter.draftFor(IncidentItems.fromItem(StreamImages.newImage(record))),
+                e -> System.err.println("drafting failed; the batch is retried from this record: " + e));
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        SnapStartPriming.prime(accounts, secrets, SuiteFactory.LINK_KEY);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+    }
+}

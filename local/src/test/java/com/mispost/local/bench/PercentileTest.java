@@ -1,0 +1,26 @@
+package com.mispost.local.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bench's percentiles: nearest rank, and the median of an even count as the mean of the middle two. */
+class PercentileTest {
+    @Test
+    void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        assertThat(ColdStart.percentile(new double[]{1, 2, 3, 10}, 50)).isEqualTo(2.5);
+        assertThat(ColdStart.percentile(new double[]{1, 2, 3}, 50)).isEqualTo(2);
+    }
+
+    @Test
+    void tailPercentilesTakeTheNearestRank() {
+        double[] hundred = new double[100];
+        for (int i = 0; i < 100; i++) hundred[i] = i + 1;
+        assertThat(ColdStart.percentile(hundred, 10)).isEqualTo(10);
+        assertThat(ColdStart.percentile(hundred, 90)).isEqualTo(90);
+        assertThat(ColdStart.percentile(new double[]{5}, 90)).isEqualTo(5);
+        long[] times = {1, 2, 3, 4, 5, 6, 7, 8, 9, 1000};
+        assertThat(FunctionLauncher.percentile(times, 99)).isEqualTo(1000);
+        assertThat(FunctionLauncher.percentile(times, 50)).isEqualTo(5);
+    }
+}
