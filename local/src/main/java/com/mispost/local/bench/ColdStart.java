@@ -122,7 +122,7 @@ public final class ColdStart {
                 new Case("apology", "ApologyFunction", ApologyTwin.class.getName(), "events/apology-new-incident.json",
                         "\"batchItemFailures\":[]", "domain:apology"),
                 new Case("closure", "ClosureFunction", ClosureTwin.class.getName(), "events/closure-sweep.json",
-                        "\"sent\"", root.resolve("events/closure-action-link.json").toString())));
+                        "\"resent\"", root.resolve("events/closure-action-link.json").toString())));
         if (!only.isEmpty()) cases.removeIf(c -> !only.contains(c.name()));
         for (Case c : cases) {
             Path jar = root.resolve(specs.get(c.logicalId()).codeUri());

@@ -6,21 +6,17 @@ import com.mispost.apology.ApologyDrafter;
 import com.mispost.config.FunctionContexts;
 import com.mispost.config.SnapStartPriming;
 import com.mispost.config.SuiteFactory;
-import com.mispost.lambda.StreamImages;
+import com.mispost.lambda.FunctionEvents;
 import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;
-import com.mispost.store.dynamodb.IncidentItems;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.crac.Core;
 import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Apology drafting: wakes for newly opened incidents on the table's stream. */
 public class ApologyHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> implements Resource {
-    private static final Logger LOG = LoggerFactory.getLogger(ApologyHandler.class);
 
     @Inject
     ApologyDrafter drafter;
@@ -42,9 +38,7 @@ public class ApologyHandler extends MicronautRequestHandler<DynamodbEvent, Strea
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
-        return StreamImages.process(event,
-                record -> drafter.draftFor(IncidentItems.fromItem(StreamImages.newImage(record))),
-                e -> LOG.error("drafting failed; the batch is retried from this record: {}", e.toString()));
+        return FunctionEvents.apology(drafter, event);
     }
 
     @Override

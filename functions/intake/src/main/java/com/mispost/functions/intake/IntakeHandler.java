@@ -6,9 +6,7 @@ import com.mispost.config.FunctionContexts;
 import com.mispost.config.SnapStartPriming;
 import com.mispost.intake.GenericWebhook;
 import com.mispost.intake.WebhookIntake;
-import com.mispost.intake.WebhookRequest;
-import com.mispost.intake.WebhookResponse;
-import com.mispost.lambda.HttpEvents;
+import com.mispost.lambda.FunctionEvents;
 import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -40,10 +38,7 @@ public class IntakeHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent
 
     @Override
     public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-        WebhookResponse r = intake.handle(new WebhookRequest(HttpEvents.method(event),
-                HttpEvents.pathParameter(event, "platform"), HttpEvents.query(event), HttpEvents.headers(event),
-                HttpEvents.body(event)));
-        return HttpEvents.response(r.status(), r.contentType(), r.body());
+        return FunctionEvents.intake(intake, event);
     }
 
     @Override

@@ -7,11 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.mispost.apology.ApologyDrafter;
 import com.mispost.config.SnapStartPriming;
 import com.mispost.config.SuiteFactory;
-import com.mispost.lambda.StreamImages;
+import com.mispost.lambda.FunctionEvents;
 import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
-import com.mispost.store.dynamodb.IncidentItems;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -34,9 +33,7 @@ public final class ApologyTwin implements RequestHandler<DynamodbEvent, StreamsE
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamImages.process(event,
-                record -> drafter.draftFor(IncidentItems.fromItem(StreamImages.newImage(record))),
-                e -> System.err.println("drafting failed; the batch is retried from this record: " + e));
+        return FunctionEvents.apology(drafter, event);
     }
 
     @Override

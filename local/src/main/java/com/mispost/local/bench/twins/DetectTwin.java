@@ -7,15 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.mispost.config.SnapStartPriming;
 import com.mispost.config.SuiteFactory;
 import com.mispost.detection.PostScreener;
-import com.mispost.lambda.StreamImages;
+import com.mispost.lambda.FunctionEvents;
 import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
-import com.mispost.store.dynamodb.PostItems;
 import org.crac.Core;
 import org.crac.Resource;
-
-import java.time.Instant;
 
 /** The detect function written by hand, without Micronaut: the cold-start bench's yardstick. */
 public final class DetectTwin implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Resource {
@@ -37,15 +34,7 @@ public final class DetectTwin implements RequestHandler<DynamodbEvent, StreamsEv
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamImages.process(event, record -> {
-                    var image = StreamImages.newImage(record);
-                    if (PostItems.isEdit(image)) {
-                        screener.screenEdit(PostItems.fromItem(image), Instant.parse(image.get("editedAt").s()));
-                    } else {
-                        screener.screen(PostItems.fromItem(image));
-                    }
-                },
-                e -> System.err.println("screening failed; the batch is retried from this record: " + e));
+        return FunctionEvents.detect(screener, event);
     }
 
     @Override

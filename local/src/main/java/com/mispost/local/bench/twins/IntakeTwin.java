@@ -7,9 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.mispost.config.SnapStartPriming;
 import com.mispost.intake.GenericWebhook;
 import com.mispost.intake.WebhookIntake;
-import com.mispost.intake.WebhookRequest;
-import com.mispost.intake.WebhookResponse;
-import com.mispost.lambda.HttpEvents;
+import com.mispost.lambda.FunctionEvents;
 import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;
 import org.crac.Core;
@@ -32,10 +30,7 @@ public final class IntakeTwin implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        WebhookResponse r = intake.handle(new WebhookRequest(HttpEvents.method(event),
-                HttpEvents.pathParameter(event, "platform"), HttpEvents.query(event), HttpEvents.headers(event),
-                HttpEvents.body(event)));
-        return HttpEvents.response(r.status(), r.contentType(), r.body());
+        return FunctionEvents.intake(intake, event);
     }
 
     @Override

@@ -1,0 +1,103 @@
+package com.mispost.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mispost.apology.ApologyDrafter;
+import com.mispost.detection.PostScreener;
+import com.mispost.incident.IncidentSweep;
+import com.mispost.incident.web.IncidentPages;
+import com.mispost.intake.WebhookIntake;
+import com.mispost.intake.WebhookRequest;
+import com.mispost.intake.WebhookResponse;
+import com.mispost.store.dynamodb.IncidentItems;
+import com.mispost.store.dynamodb.PostItems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What each function does with its event, in one place: the Micronaut handlers and the
+ * cold-start bench's plain-Java twins both call these, so the two run the same body.
+ */
+public final class FunctionEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionEvents.class);
+    private static final ObjectMapper EVENTS = JsonMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private FunctionEvents() {
+    }
+
+    /** Intake: {@code GET|POST /webhooks/{platform}}. */
+    public static APIGatewayV2HTTPResponse intake(WebhookIntake intake, APIGatewayV2HTTPEvent event) {
+        WebhookResponse r = intake.handle(new WebhookRequest(HttpEvents.method(event),
+                HttpEvents.pathParameter(event, "platform"), HttpEvents.query(event), HttpEvents.headers(event),
+                HttpEvents.body(event)));
+        return HttpEvents.response(r.status(), r.contentType(), r.body());
+    }
+
+    /** Detect: new posts and edits from the table's stream. */
+    public static StreamsEventResponse detect(PostScreener screener, DynamodbEvent event) {
+        return StreamImages.process(event, record -> {
+                    var image = StreamImages.newImage(record);
+                    if (PostItems.isEdit(image)) {
+                        screener.screenEdit(PostItems.fromItem(image), Instant.parse(image.get("editedAt").s()));
+                    } else {
+                        screener.screen(PostItems.fromItem(image));
+                    }
+                },
+                e -> LOG.error("screening failed; the batch is retried from this record: {}", e.toString()));
+    }
+
+    /** Apology: newly opened incidents from the table's stream. */
+    public static StreamsEventResponse apology(ApologyDrafter drafter, DynamodbEvent event) {
+        return StreamImages.process(event,
+                record -> drafter.draftFor(IncidentItems.fromItem(StreamImages.newImage(record))),
+                e -> LOG.error("drafting failed; the batch is retried from this record: {}", e.toString()));
+    }
+
+    /**
+     * Closure: staff actions from signed links ({@code /incidents/...}) and the scheduled sweep.
+     * One function serves both, so the event comes as JSON and is told apart by shape.
+     */
+    public static Map<String, Object> closure(IncidentPages pages, IncidentSweep sweep, Map<String, Object> event) {
+        if (event.containsKey("requestContext")) return page(pages, EVENTS.convertValue(event, APIGatewayV2HTTPEvent.class));
+        if ("Scheduled Event".equals(event.get("detail-type"))) {
+            IncidentSweep.Report r = sweep.run();
+            if (r.total() > 0) {
+                LOG.info("sweep: {} pending notices resent, {} escalations, {} authors asked, {} spikes, {} closed",
+                        r.resent(), r.escalations(), r.authorQuestions(), r.spikes(), r.closed());
+            }
+            return Map.of("resent", r.resent(), "escalations", r.escalations(), "authorQuestions", r.authorQuestions(),
+                    "spikes", r.spikes(), "closed", r.closed());
+        }
+        throw new IllegalArgumentException("closure takes HTTP API requests and scheduled events; got neither");
+    }
+
+    private static Map<String, Object> page(IncidentPages pages, APIGatewayV2HTTPEvent e) {
+        String method = HttpEvents.method(e);
+        Map<String, String> form = "POST".equalsIgnoreCase(method)
+                ? HttpEvents.formOrQuery(new String(HttpEvents.body(e), StandardCharsets.UTF_8)) : Map.of();
+        IncidentPages.Page page = pages.handle(method, HttpEvents.pathParameter(e, "id"),
+                HttpEvents.pathParameter(e, "action"), HttpEvents.query(e), form);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("statusCode", page.status());
+        response.put("headers", Map.of("Content-Type", "text/html; charset=utf-8", "Cache-Control", "no-store",
+                "X-Frame-Options", "DENY", "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'"));
+        response.put("body", page.html());
+        response.put("isBase64Encoded", false);
+        return response;
+    }
+}
