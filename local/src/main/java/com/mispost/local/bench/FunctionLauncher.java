@@ -1,6 +1,8 @@
 package com.mispost.local.bench;
 
 import com.mispost.local.LambdaInvoker;
+import com.mispost.config.SnapStartPriming;
+import io.micronaut.function.aws.MicronautRequestHandler;
 import org.crac.Resource;
 
 import java.io.IOException;
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
  * <pre>
  * FunctionLauncher HANDLER_CLASS EVENT.json [WARM_COUNT [OFFLINE_EVENT.json | domain:detect | domain:apology]]
  * </pre>
- * With WARM_COUNT, the handler's CRaC {@code beforeCheckpoint} (SnapStart priming) runs before the
+ * With WARM_COUNT, the CRaC {@code beforeCheckpoint} hooks (SnapStart priming) runs before the
  * first event, and the launcher then invokes the same event that many times more (each with its AWS round
  * trips) and, when given, times a path that makes no network call: another event for the same
  * handler, or the function's pure domain path ({@link DomainPaths}).
@@ -37,11 +39,15 @@ public final class FunctionLauncher {
         LambdaInvoker fn = new LambdaInvoker("bench", args[0]);
         long constructed = System.nanoTime();
         boolean warm = args.length > 2;
-        // Warm runs stand in for SnapStart too: the handler's before-snapshot hook runs (priming),
-        // and the first event after it is what a restored snapshot would answer first.
-        if (warm && fn.handler() instanceof Resource snapshot) {
+        // Warm runs stand in for SnapStart too: the before-snapshot hooks registered with CRaC run
+        // (priming), and the first event after them is what a restored snapshot would answer first.
+        if (warm) {
             try {
-                snapshot.beforeCheckpoint(null);
+                // org.crac refuses a direct call on its global context, so each side's hook is found
+                // where it lives: the twins are Resources; the Micronaut handlers' is a context bean.
+                Resource hook = fn.handler() instanceof MicronautRequestHandler<?, ?> m
+                        ? m.getApplicationContext().getBean(SnapStartPriming.class) : (Resource) fn.handler();
+                hook.beforeCheckpoint(null);
             } catch (Exception e) {
                 throw new IllegalStateException("priming failed", e);
             }

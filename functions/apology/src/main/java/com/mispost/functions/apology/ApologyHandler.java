@@ -4,32 +4,16 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.mispost.apology.ApologyDrafter;
 import com.mispost.config.FunctionContexts;
-import com.mispost.config.SnapStartPriming;
-import com.mispost.config.SuiteFactory;
 import com.mispost.lambda.FunctionEvents;
-import com.mispost.secrets.SecretSource;
-import com.mispost.store.AccountRegistry;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import org.crac.Core;
-import org.crac.Resource;
 
 /** Apology drafting: wakes for newly opened incidents on the table's stream. */
-public class ApologyHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> implements Resource {
+public class ApologyHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     @Inject
     ApologyDrafter drafter;
-
-    @Inject
-    AccountRegistry accounts;
-
-    @Inject
-    SecretSource secrets;
-
-    public ApologyHandler() {
-        Core.getGlobalContext().register(this);
-    }
 
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
@@ -39,15 +23,5 @@ public class ApologyHandler extends MicronautRequestHandler<DynamodbEvent, Strea
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
         return FunctionEvents.apology(drafter, event);
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        SnapStartPriming.prime(accounts, secrets, SuiteFactory.LINK_KEY);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to renew: the SDK clients reconnect on their own, secrets refresh on age
     }
 }

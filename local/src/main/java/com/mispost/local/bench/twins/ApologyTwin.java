@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.mispost.apology.ApologyDrafter;
 import com.mispost.config.SnapStartPriming;
-import com.mispost.config.SuiteFactory;
 import com.mispost.lambda.FunctionEvents;
 import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;
@@ -38,7 +37,7 @@ public final class ApologyTwin implements RequestHandler<DynamodbEvent, StreamsE
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        SnapStartPriming.prime(accounts, secrets, SuiteFactory.LINK_KEY);
+        SnapStartPriming.prime(accounts, secrets);
     }
 
     @Override

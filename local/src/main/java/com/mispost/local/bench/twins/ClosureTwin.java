@@ -3,7 +3,6 @@ package com.mispost.local.bench.twins;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.mispost.config.SnapStartPriming;
-import com.mispost.config.SuiteFactory;
 import com.mispost.incident.IncidentDesk;
 import com.mispost.incident.IncidentSweep;
 import com.mispost.incident.web.IncidentPages;
@@ -53,7 +52,7 @@ public final class ClosureTwin implements RequestHandler<Map<String, Object>, Ma
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        SnapStartPriming.prime(accounts, secrets, SuiteFactory.LINK_KEY);
+        SnapStartPriming.prime(accounts, secrets);
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.mispost.config.SnapStartPriming;
-import com.mispost.config.SuiteFactory;
 import com.mispost.detection.PostScreener;
 import com.mispost.lambda.FunctionEvents;
 import com.mispost.secrets.SecretSource;
@@ -39,7 +38,7 @@ public final class DetectTwin implements RequestHandler<DynamodbEvent, StreamsEv
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        SnapStartPriming.prime(accounts, secrets, SuiteFactory.LINK_KEY);
+        SnapStartPriming.prime(accounts, secrets);
     }
 
     @Override

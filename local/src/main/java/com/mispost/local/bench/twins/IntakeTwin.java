@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.mispost.config.SnapStartPriming;
-import com.mispost.intake.GenericWebhook;
 import com.mispost.intake.WebhookIntake;
 import com.mispost.lambda.FunctionEvents;
 import com.mispost.secrets.SecretSource;
@@ -35,7 +34,7 @@ public final class IntakeTwin implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        SnapStartPriming.prime(accounts, secrets, GenericWebhook.SECRET);
+        SnapStartPriming.prime(accounts, secrets);
     }
 
     @Override
