@@ -3,6 +3,7 @@ package com.mispost.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mispost.local.lambda.LambdaFunction;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -39,7 +40,7 @@ public final class HttpApiServer implements AutoCloseable {
     private final Map<String, Supplier<String>> localJson = new LinkedHashMap<>();
     private final Consumer<String> log;
 
-    record Route(String method, String[] segments, String routeKey, LambdaInvoker function) {
+    record Route(String method, String[] segments, String routeKey, LambdaFunction function) {
     }
 
     public HttpApiServer(int port, Consumer<String> log) throws IOException {
@@ -49,7 +50,7 @@ public final class HttpApiServer implements AutoCloseable {
         server.createContext("/", this::serve);
     }
 
-    public void route(String method, String path, LambdaInvoker function) {
+    public void route(String method, String path, LambdaFunction function) {
         routes.add(new Route(method, path.substring(1).split("/"), method + " " + path, function));
     }
 

@@ -2,6 +2,9 @@ package com.mispost.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mispost.local.lambda.FunctionConfig;
+import com.mispost.local.lambda.LambdaFunction;
+import com.mispost.local.lambda.RuntimeLayer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +33,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<StreamPoller> pollers = new ArrayList<>();
-    private final Map<String, LambdaInvoker> functions = new LinkedHashMap<>();
-    private final List<LambdaInvoker> scheduled = new ArrayList<>();
+    private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+    private final List<LambdaFunction> scheduled = new ArrayList<>();
     private ScheduledExecutorService scheduler;
     private LocalAws aws;
     private HttpApiServer api;
@@ -40,9 +45,29 @@ public final class LocalRuntime implements AutoCloseable {
      * @param port          the HTTP API's port (0: any free port)
      * @param scheduleEvery how often to fire scheduled functions; null: the template's rate
      * @param log           where the runtime's own lines go
+     * @param functionLog   where the functions' own output goes (their stdout and stderr, line by line)
+     * @param environment   variables given to every function on top of the template's (as
+     *                      {@code sam local --env-vars} does), e.g. the lifecycle's times for a demo
      */
-    public record Options(Path template, int port, Duration scheduleEvery, Consumer<String> log) {
+    public record Options(Path template, int port, Duration scheduleEvery, Consumer<String> log,
+                          Consumer<String> functionLog, Map<String, String> environment) {
+        public Options(Path template, int port, Duration scheduleEvery, Consumer<String> log) {
+            this(template, port, scheduleEvery, log, log, Map.of());
+        }
+
+        public Options withEnvironment(Map<String, String> more) {
+            Map<String, String> all = new LinkedHashMap<>(environment);
+            all.putAll(more);
+            return new Options(template, port, scheduleEvery, log, functionLog, all);
+        }
+
+        public Options withFunctionLog(Consumer<String> to) {
+            return new Options(template, port, scheduleEvery, log, to, environment);
+        }
     }
+
+    /** How many execution environments each function may have at once (its concurrency), locally. */
+    static final int DEFAULT_CONCURRENCY = 2;
 
     public static LocalRuntime start(Options o) {
         LocalRuntime rt = new LocalRuntime();
@@ -74,23 +99,25 @@ public final class LocalRuntime implements AutoCloseable {
         api = new HttpApiServer(o.port(), o.log());
         toClose.add(api);
 
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("mispost.aws.endpoint", endpoint);
-        config.put("aws.region", LocalAws.REGION);
-        if (local) {
-            config.put("aws.accessKeyId", LocalAws.LOCAL_ACCESS_KEY);
-            config.put("aws.secretAccessKey", LocalAws.LOCAL_ACCESS_KEY);
-        }
+        RuntimeLayer layer = RuntimeLayer.of(root(o.template()));
+        int concurrency = Integer.parseInt(System.getenv().getOrDefault("MISPOST_LOCAL_CONCURRENCY", Integer.toString(DEFAULT_CONCURRENCY)));
+        List<String> credentials = local ? List.of(LocalAws.LOCAL_ACCESS_KEY, LocalAws.LOCAL_ACCESS_KEY)
+                : operatorCredentials();
         for (TemplateModel.FunctionSpec f : template.functions()) {
-            environment(template, f, aws, api.url()).forEach((name, value) ->
-                    config.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value));
-        }
-        // Functions in one JVM share system properties: that is how they get their environment here.
-        config.forEach(System::setProperty);
-
-        for (TemplateModel.FunctionSpec f : template.functions()) {
-            LambdaInvoker fn = new LambdaInvoker(f.logicalId(), f.handlerClass());
+            Map<String, String> env = new LinkedHashMap<>(environment(template, f, aws, api.url()));
+            env.putAll(passedThrough());
+            env.putAll(o.environment());
+            // The functions reach the local AWS through this (AwsClientFactory), not through AWS's own endpoints.
+            env.put("MISPOST_AWS_ENDPOINT", endpoint);
+            FunctionConfig config = new FunctionConfig(f.logicalId(), f.handler(), root(o.template()).resolve(f.codeUri()),
+                    f.memorySize(), f.timeout(), env, f.snapStart(), LocalAws.REGION, credentials, concurrency);
+            LambdaFunction fn = new LambdaFunction(config, layer, o.functionLog());
+            toClose.add(fn);
             functions.put(f.logicalId(), fn);
+        }
+        warmAll();
+        for (TemplateModel.FunctionSpec f : template.functions()) {
+            LambdaFunction fn = functions.get(f.logicalId());
             f.routes().forEach(r -> api.route(r.method(), r.path(), fn));
             for (TemplateModel.StreamSource s : f.streams()) {
                 StreamPoller p = new StreamPoller(fn, s, aws.streams, aws.sqs, aws.streamArn,
@@ -120,6 +147,52 @@ public final class LocalRuntime implements AutoCloseable {
                 }
             }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The project folder: where template.yaml is. */
+    private static Path root(Path template) {
+        Path parent = template.toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
+    /**
+     * One execution environment per function before the first event, started side by side: a
+     * function that cannot start says so now, and the first webhook does not wait for four inits.
+     */
+    private void warmAll() {
+        List<CompletableFuture<Void>> inits = new ArrayList<>();
+        for (LambdaFunction fn : functions.values()) inits.add(CompletableFuture.runAsync(fn::warm));
+        try {
+            CompletableFuture.allOf(inits.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * The operator's {@code MISPOST_*} settings that the functions read (lifecycle times, log
+     * level, ...), passed to every function as a deployer would set them on it; the local-only
+     * secrets and endpoint stay with the runtime.
+     */
+    private static Map<String, String> passedThrough() {
+        Map<String, String> out = new LinkedHashMap<>();
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("MISPOST_") && !k.startsWith("MISPOST_SECRET_") && !k.equals("MISPOST_META_VERIFY_TOKEN")
+                    && !k.equals("MISPOST_AWS_ENDPOINT") && !k.equals("MISPOST_LOCAL_CONCURRENCY")) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** Against a real AWS endpoint: the operator's own keys from the environment, as the functions' role would be. */
+    private static List<String> operatorCredentials() {
+        String id = System.getenv("AWS_ACCESS_KEY_ID");
+        String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
+        if (id == null || secret == null) {
+            throw new IllegalStateException("MISPOST_AWS_ENDPOINT is set: give the functions credentials in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+        }
+        return java.util.Arrays.asList(id, secret, System.getenv("AWS_SESSION_TOKEN"));
     }
 
     /**
@@ -152,19 +225,19 @@ public final class LocalRuntime implements AutoCloseable {
         return null;
     }
 
-    /** Invokes the scheduled functions now with a ScheduledEvent, as EventBridge would. */
+    /** Invokes the scheduled functions now with EventBridge Scheduler's event, as a ScheduleV2 target gets it. */
     public void fireSchedule() {
-        for (LambdaInvoker fn : scheduled) {
+        for (LambdaFunction fn : scheduled) {
             ObjectNode e = StreamRecordsJson.JSON.createObjectNode();
             e.put("version", "0");
             e.put("id", UUID.randomUUID().toString());
             e.put("detail-type", "Scheduled Event");
-            e.put("source", "aws.events");
+            e.put("source", "aws.scheduler");
             e.put("account", "000000000000");
             e.put("time", Instant.now().toString().replaceAll("\\.\\d+Z$", "Z"));
             e.put("region", LocalAws.REGION);
             e.putArray("resources").add("arn:aws:scheduler:" + LocalAws.REGION + ":000000000000:schedule/default/" + fn.functionName());
-            e.putObject("detail");
+            e.put("detail", "{}");
             fn.invoke(e.toString());
         }
     }
@@ -188,7 +261,7 @@ public final class LocalRuntime implements AutoCloseable {
         return inbox;
     }
 
-    public LambdaInvoker function(String logicalId) {
+    public LambdaFunction function(String logicalId) {
         return functions.get(logicalId);
     }
 

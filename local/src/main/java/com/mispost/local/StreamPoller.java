@@ -3,6 +3,7 @@ package com.mispost.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mispost.local.lambda.LambdaFunction;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
  * MaximumRetryAttempts sends the batch's description to the on-failure queue and moves on.
  */
 public final class StreamPoller implements Runnable {
-    private final LambdaInvoker function;
+    private final LambdaFunction function;
     private final TemplateModel.StreamSource source;
     private final List<EventPattern> filters = new ArrayList<>();
     private final DynamoDbStreamsClient streams;
@@ -57,7 +58,7 @@ public final class StreamPoller implements Runnable {
     /** How many dealt-with records each poll reads again (moto rewrites only the stream's tail). */
     private static final int LOOKBACK = 64;
 
-    public StreamPoller(LambdaInvoker function, TemplateModel.StreamSource source, DynamoDbStreamsClient streams,
+    public StreamPoller(LambdaFunction function, TemplateModel.StreamSource source, DynamoDbStreamsClient streams,
                         SqsClient sqs, String streamArn, String onFailureQueueUrl, String region, Consumer<String> log) {
         this.function = function;
         this.source = source;

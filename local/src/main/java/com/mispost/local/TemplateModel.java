@@ -94,7 +94,12 @@ public final class TemplateModel {
                     default -> { }
                 }
             }
-            out.add(new FunctionSpec(id, p.path("Handler").asText(), p.path("CodeUri").asText(), env, routes, streams, schedules));
+            JsonNode globals = root.path("Globals").path("Function");
+            int memory = p.path("MemorySize").asInt(globals.path("MemorySize").asInt(128));
+            int timeout = p.path("Timeout").asInt(globals.path("Timeout").asInt(3));
+            String snapStart = p.path("SnapStart").path("ApplyOn").asText(globals.path("SnapStart").path("ApplyOn").asText("None"));
+            out.add(new FunctionSpec(id, p.path("Handler").asText(), p.path("CodeUri").asText(), memory, Duration.ofSeconds(timeout),
+                    "PublishedVersions".equals(snapStart), env, routes, streams, schedules));
         }
         return out;
     }
@@ -118,7 +123,14 @@ public final class TemplateModel {
         };
     }
 
-    public record FunctionSpec(String logicalId, String handler, String codeUri, Map<String, JsonNode> environment,
+    /**
+     * One function as the template declares it, Globals applied (Lambda's defaults where neither
+     * says: 128 MB, 3 s).
+     *
+     * @param snapStart SnapStart on published versions (what its alias invokes)
+     */
+    public record FunctionSpec(String logicalId, String handler, String codeUri, int memorySize, Duration timeout,
+                               boolean snapStart, Map<String, JsonNode> environment,
                                List<HttpRoute> routes, List<StreamSource> streams, List<Schedule> schedules) {
         /** The handler's class name (the part before {@code ::}). */
         public String handlerClass() {

@@ -24,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,17 +77,23 @@ public final class Demo {
         out.println();
         // The demo lives minutes in seconds: the incident closes once its post is quiet this long after
         // the apology (30 minutes in production). MISPOST_CLOSE_WHEN_QUIET in the environment wins.
-        if (System.getenv("MISPOST_CLOSE_WHEN_QUIET") == null) System.setProperty("mispost.close.when.quiet", QUIET);
+        Map<String, String> demoSettings = System.getenv("MISPOST_CLOSE_WHEN_QUIET") == null
+                ? Map.of("MISPOST_CLOSE_WHEN_QUIET", QUIET) : Map.of();
+        // The functions' own log lines go to a file, so that the timeline reads on its own.
+        Path functionLog = Path.of(".mispost", "demo-functions.log");
+        Files.createDirectories(functionLog.getParent());
+        PrintStream functionOut = new PrintStream(Files.newOutputStream(functionLog), true, StandardCharsets.UTF_8);
         runtime = LocalRuntime.start(new LocalRuntime.Options(Path.of("template.yaml"), 0, Duration.ofSeconds(2),
-                line -> out.println("  [runtime] " + line)));
+                line -> out.println("  [runtime] " + line)).withEnvironment(demoSettings).withFunctionLog(functionOut::println));
         try {
             out.println("  local AWS at " + runtime.aws().endpoint() + "; HTTP API at " + runtime.apiUrl());
             runtime.inbox().onReceive(this::printNotice);
             return scenario(s);
         } finally {
             runtime.close();
+            functionOut.close();
             out.println();
-            out.println("  stopped the local runtime and everything it started");
+            out.println("  stopped the local runtime and everything it started; the functions' own logs are in " + functionLog);
         }
     }
 
