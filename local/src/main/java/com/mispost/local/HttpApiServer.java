@@ -35,6 +35,12 @@ public final class HttpApiServer implements AutoCloseable {
     /** API Gateway's own limit on a request payload. */
     private static final int MAX_PAYLOAD = 10 * 1024 * 1024;
 
+    static {
+        // The JDK's server writes headers and body separately; with Nagle's algorithm and the peer's
+        // delayed ACK each answer then waits ~40 ms (measured: 90 ms an invocation, 3-5 ms without).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, Supplier<String>> localJson = new LinkedHashMap<>();

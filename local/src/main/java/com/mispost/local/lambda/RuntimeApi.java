@@ -31,6 +31,12 @@ final class RuntimeApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "/2018-06-01/runtime/";
 
+    static {
+        // The JDK's server writes headers and body separately; with Nagle's algorithm and the peer's
+        // delayed ACK each answer then waits ~40 ms (measured: 90 ms an invocation, 3-5 ms without).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** One event on its way through the runtime client. */
     record Invocation(String requestId, String event, long deadlineMs, String functionArn, String traceId,
                       CompletableFuture<Outcome> outcome) {
