@@ -200,6 +200,7 @@ public final class ExecutionEnvironment implements AutoCloseable {
      * so the caller must not use it again; see {@link #alive()}.
      */
     public String invoke(String event) {
+        if (!alive()) throw new FunctionError(config.name(), "Runtime.ExitError", "the runtime exited before this event");
         long deadline = System.currentTimeMillis() + config.timeout().toMillis();
         String requestId = UUID.randomUUID().toString();
         CompletableFuture<RuntimeApi.Outcome> outcome = new CompletableFuture<>();
