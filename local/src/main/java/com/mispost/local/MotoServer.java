@@ -10,17 +10,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A moto_server process on 127.0.0.1 and a free port: the real AWS wire protocols for DynamoDB
  * (with Streams), SNS, SQS and SSM. Started on demand, stopped on close or at JVM exit.
  *
- * <p>moto's server handles requests on many threads without a lock, so two concurrent
- * transactions can both pass their conditions, or crash copying a table the other is changing
- * ("dictionary changed size during iteration"). DynamoDB makes each request atomic; to keep that
- * promise locally we run moto's own server entry point with one lock around each request.
- * Where python3 cannot import moto (moto_server installed apart, say), the plain
- * {@code moto_server} command is used and concurrent writes are only as safe as moto makes them.
+ * <p>moto differs from DynamoDB in ways that matter here: no lock around a request, a deep copy of
+ * every table a transaction touches, a stream that is never trimmed. We run moto's own server
+ * entry point with those changed (moto_server.py beside this class says how and why). Where
+ * python3 cannot import moto (moto_server installed apart, say), the plain {@code moto_server}
+ * command is used and concurrent writes and long runs are only as safe as moto makes them.
  */
 public final class MotoServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -35,30 +35,33 @@ public final class MotoServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** moto's server entry point, with each request taken under one lock (see the class comment). */
-    private static final String SERIAL_MOTO = String.join("\n",
-            "import sys, threading",
-            "from moto.moto_server import werkzeug_app",
-            "lock = threading.Lock()",
-            "call = werkzeug_app.DomainDispatcherApplication.__call__",
-            "def serial(self, environ, start_response):",
-            "    with lock:",
-            "        return call(self, environ, start_response)",
-            "werkzeug_app.DomainDispatcherApplication.__call__ = serial",
-            "from moto.server import main",
-            "main(sys.argv[1:])");
+    /** moto's server entry point with the changes moto_server.py explains (one lock per request, ...). */
+    private static String patchedMoto() {
+        try (var in = MotoServer.class.getResourceAsStream("moto_server.py")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("moto_server.py is missing from the class path", e);
+        }
+    }
 
     /** Starts moto_server, or fails with a message that says how to install it. */
     public static MotoServer start() {
+        return start(Map.of());
+    }
+
+    /** As {@link #start()}, with more environment for moto (e.g. MISPOST_MOTO_STREAM_RECORDS). */
+    static MotoServer start(Map<String, String> environment) {
         String python = System.getenv().getOrDefault("MISPOST_PYTHON", "python3");
         String command = System.getenv().getOrDefault("MISPOST_MOTO_SERVER", "moto_server");
         int port = freePort();
         List<String> argv = canImportMoto(python)
-                ? List.of(python, "-c", SERIAL_MOTO, "-H", "127.0.0.1", "-p", Integer.toString(port))
+                ? List.of(python, "-c", patchedMoto(), "-H", "127.0.0.1", "-p", Integer.toString(port))
                 : List.of(command, "-H", "127.0.0.1", "-p", Integer.toString(port));
         try {
             Path log = Files.createTempFile("moto-server-", ".log");
-            Process p = new ProcessBuilder(argv)
+            ProcessBuilder pb = new ProcessBuilder(argv);
+            pb.environment().putAll(environment);
+            Process p = pb
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
