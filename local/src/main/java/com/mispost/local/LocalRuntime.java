@@ -37,6 +37,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<LambdaFunction> scheduled = new ArrayList<>();
     private ScheduledExecutorService scheduler;
     private LocalAws aws;
+    private MotoServer moto;
     private HttpApiServer api;
     private StaffInbox inbox;
 
@@ -87,7 +88,7 @@ public final class LocalRuntime implements AutoCloseable {
         String endpoint;
         boolean local = external == null || external.isBlank();
         if (local) {
-            MotoServer moto = MotoServer.start();
+            moto = MotoServer.start();
             toClose.add(moto);
             endpoint = moto.endpoint();
         } else {
@@ -251,6 +252,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public String apiUrl() {
         return api.url();
+    }
+
+    /** The resident memory of the moto this runtime started, in kB; -1 when it uses another endpoint. */
+    public long motoResidentKb() {
+        return moto == null ? -1 : moto.residentKb();
     }
 
     public LocalAws aws() {

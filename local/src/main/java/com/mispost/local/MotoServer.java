@@ -92,6 +92,18 @@ public final class MotoServer implements AutoCloseable {
         return endpoint;
     }
 
+    /** moto's resident memory now (VmRSS), in kB; -1 where there is no /proc. */
+    public long residentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D+", ""));
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     private void awaitReady() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {

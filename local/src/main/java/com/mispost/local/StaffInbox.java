@@ -74,7 +74,7 @@ public final class StaffInbox implements Runnable {
                 // No long polling: the local moto takes one request at a time, and a waiting receive would hold it.
                 List<Message> msgs = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
                         .waitTimeSeconds(0)).messages();
-                if (msgs.isEmpty()) sleep(50);
+                sleep(idle.after(!msgs.isEmpty()));
                 for (Message m : msgs) {
                     Received r = parse(m.body());
                     received.add(r);
@@ -86,6 +86,8 @@ public final class StaffInbox implements Runnable {
             }
         }
     }
+
+    private final IdleBackoff idle = new IdleBackoff(25, 200);
 
     public void stop() {
         running = false;
@@ -123,6 +125,7 @@ public final class StaffInbox implements Runnable {
     }
 
     private static void sleep(long ms) {
+        if (ms <= 0) return;
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

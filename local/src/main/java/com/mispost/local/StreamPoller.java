@@ -55,6 +55,10 @@ public final class StreamPoller implements Runnable {
     });
     private final Map<String, Integer> attempts = new HashMap<>();
     private volatile boolean running = true;
+    private final IdleBackoff idle = new IdleBackoff(25, 200);
+    /** The shard list, asked for again every few seconds rather than on every poll. */
+    private List<Shard> shards = List.of();
+    private long shardsReadAt;
     /** How many dealt-with records each poll reads again (moto rewrites only the stream's tail). */
     private static final int LOOKBACK = 64;
 
@@ -80,7 +84,7 @@ public final class StreamPoller implements Runnable {
             } catch (RuntimeException e) {
                 if (running) log.accept("stream poller for " + function.functionName() + ": " + e.getMessage());
             }
-            if (!busy) sleep(50);
+            sleep(idle.after(busy));
         }
     }
 
@@ -91,7 +95,10 @@ public final class StreamPoller implements Runnable {
     /** One pass over every shard. Returns whether any record was seen. */
     public boolean pollOnce() {
         boolean seen = false;
-        List<Shard> shards = streams.describeStream(d -> d.streamArn(streamArn)).streamDescription().shards();
+        if (shards.isEmpty() || System.nanoTime() - shardsReadAt > 5_000_000_000L) {
+            shards = streams.describeStream(d -> d.streamArn(streamArn)).streamDescription().shards();
+            shardsReadAt = System.nanoTime();
+        }
         for (Shard shard : shards) {
             ArrayDeque<BigInteger> window = recent.computeIfAbsent(shard.shardId(), k -> new ArrayDeque<>());
             BigInteger from = window.peekFirst();
@@ -210,6 +217,7 @@ public final class StreamPoller implements Runnable {
     }
 
     private static void sleep(long ms) {
+        if (ms <= 0) return;
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

@@ -32,11 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the stream to detect, the incident, the outbox, SNS, the SQS subscription). One mispost at a
  * time, each a distinct post, so every figure is one alert's own latency, not a queue's.
  *
- * <p>moto copies the whole table (with its stream) before every TransactWriteItems, so on one
- * local table each write gets slower as the table grows (after about a hundred misposts a
- * request took over ten seconds). DynamoDB does not: a transaction's cost does not depend on the
- * table's size. So the misposts are spread over fresh local runtimes, {@code --per-runtime} each
- * (default 50), each with its own warm-up; the figures are over all of them.
+ * <p>All misposts go through one local runtime by default (the local moto no longer copies the
+ * table on every transaction, see moto_server.py); {@code --per-runtime N} spreads them over fresh
+ * runtimes instead. The last line gives moto's resident memory at the end of the run.
  *
  * <p>A harness, not a test: {@code ./mispost bench alert-latency [--count N] [--warmup N] [--per-runtime N]}.
  */
@@ -55,7 +53,7 @@ public final class AlertLatency {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Map<String, Integer> options = new java.util.HashMap<>(Map.of("--count", 200, "--warmup", 5, "--per-runtime", 50));
+        Map<String, Integer> options = new java.util.HashMap<>(Map.of("--count", 200, "--warmup", 5, "--per-runtime", 0));
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (options.containsKey(a) && i + 1 < args.size()) {
@@ -68,27 +66,29 @@ public final class AlertLatency {
                     return 2;
                 }
             } else {
-                err.println("usage: bench alert-latency [--count N (200)] [--warmup N (5 per runtime)] [--per-runtime N (50)]");
+                err.println("usage: bench alert-latency [--count N (200)] [--warmup N (5 per runtime)] [--per-runtime N (all in one)]");
                 return 2;
             }
         }
         int count = options.get("--count");
         int warmup = options.get("--warmup");
-        int perRuntime = options.get("--per-runtime");
-        if (count < 1 || perRuntime < 1) {
-            err.println("--count and --per-runtime must be at least 1");
+        int perRuntime = options.get("--per-runtime") == 0 ? count : options.get("--per-runtime");
+        if (count < 1) {
+            err.println("--count must be at least 1");
             return 2;
         }
         out.printf(Locale.ROOT, "alert latency, webhook POST -> alert in the staff inbox queue, on the local runtime: "
                 + "%d misposts one at a time, %d per fresh runtime after %d warm-up each%n", count, perRuntime, warmup);
         long[] latencies = new long[count];
         long startedAll = System.nanoTime();
+        long motoKb = -1;
         for (int done = 0, round = 0; done < count; round++) {
             int n = Math.min(perRuntime, count - done);
             try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(Path.of("template.yaml"), 0, null,
                     line -> err.println("[runtime] " + line)))) {
                 long[] measured = measure(runtime, round, n, warmup);
                 System.arraycopy(measured, 0, latencies, done, n);
+                motoKb = runtime.motoResidentKb();
                 done += n;
                 err.printf(Locale.ROOT, "  %d/%d%n", done, count);
             } catch (Exception e) {
@@ -101,6 +101,7 @@ public final class AlertLatency {
                 ms(percentile(latencies, 50)), ms(percentile(latencies, 90)), ms(percentile(latencies, 99)),
                 ms(latencies[0]), ms(latencies[count - 1]), ms((long) Arrays.stream(latencies).average().orElse(0)));
         out.printf(Locale.ROOT, "  took %.1f s in all%n", (System.nanoTime() - startedAll) / 1e9);
+        out.printf(Locale.ROOT, "moto RSS %d MB%n", motoKb < 0 ? -1 : motoKb / 1024);
         return 0;
     }
 
