@@ -254,6 +254,14 @@ public final class LocalRuntime implements AutoCloseable {
         return api.url();
     }
 
+    /** The processes this runtime runs: moto (when it started one) and every function's execution environments. */
+    public List<Long> processIds() {
+        List<Long> out = new ArrayList<>();
+        if (moto != null) out.add(moto.pid());
+        functions.values().forEach(f -> out.addAll(f.pids()));
+        return out;
+    }
+
     /** The resident memory of the moto this runtime started, in kB; -1 when it uses another endpoint. */
     public long motoResidentKb() {
         return moto == null ? -1 : moto.residentKb();

@@ -92,6 +92,10 @@ public final class MotoServer implements AutoCloseable {
         return endpoint;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** moto's resident memory now (VmRSS), in kB; -1 where there is no /proc. */
     public long residentKb() {
         try {

@@ -87,7 +87,7 @@ public final class StaffInbox implements Runnable {
         }
     }
 
-    private final IdleBackoff idle = new IdleBackoff(25, 200);
+    private final IdleBackoff idle = new IdleBackoff();
 
     public void stop() {
         running = false;

@@ -55,7 +55,9 @@ public final class StreamPoller implements Runnable {
     });
     private final Map<String, Integer> attempts = new HashMap<>();
     private volatile boolean running = true;
-    private final IdleBackoff idle = new IdleBackoff(25, 200);
+    private final IdleBackoff idle = new IdleBackoff();
+    /** Per shard, where the next read continues when the last one was wholly dealt with. */
+    private final Map<String, String> iterators = new HashMap<>();
     /** The shard list, asked for again every few seconds rather than on every poll. */
     private List<Shard> shards = List.of();
     private long shardsReadAt;
@@ -102,8 +104,10 @@ public final class StreamPoller implements Runnable {
         for (Shard shard : shards) {
             ArrayDeque<BigInteger> window = recent.computeIfAbsent(shard.shardId(), k -> new ArrayDeque<>());
             BigInteger from = window.peekFirst();
-            // A fresh iterator on every poll: after a cancelled transaction moto's older iterators go blind (DESIGN.md).
-            String iterator = streams.getShardIterator(g -> {
+            // The next iterator of the last read is kept only while everything read was dealt with;
+            // otherwise a fresh one rereads the recent window (records are then skipped by event id).
+            String kept = iterators.remove(shard.shardId());
+            String iterator = kept != null ? kept : streams.getShardIterator(g -> {
                 g.streamArn(streamArn).shardId(shard.shardId());
                 if (from == null) g.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
                 else g.shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(from.toString());
@@ -111,9 +115,13 @@ public final class StreamPoller implements Runnable {
             if (iterator == null) continue;
             GetRecordsResponse got = streams.getRecords(g -> g.shardIterator(iterator).limit(1000));
             List<Record> fresh = got.records().stream().filter(r -> !dealtWith.contains(r.eventID())).toList();
-            if (fresh.isEmpty()) continue;
-            seen = true;
-            deliver(shard.shardId(), fresh);
+            if (!fresh.isEmpty()) {
+                seen = true;
+                deliver(shard.shardId(), fresh);
+            }
+            if (got.nextShardIterator() != null && fresh.stream().allMatch(r -> dealtWith.contains(r.eventID()))) {
+                iterators.put(shard.shardId(), got.nextShardIterator());
+            }
         }
         return seen;
     }

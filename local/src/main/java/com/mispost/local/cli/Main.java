@@ -58,15 +58,16 @@ public final class Main {
 
     private static int bench(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            err.println("usage: ./mispost bench coldstart|alert-latency|jmh [options]");
+            err.println("usage: ./mispost bench coldstart|alert-latency|idle|jmh [options]");
             return 2;
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "alert-latency" -> com.mispost.local.bench.AlertLatency.run(rest, out, err);
             case "coldstart" -> com.mispost.local.bench.ColdStart.run(rest, out, err);
+            case "idle" -> com.mispost.local.bench.IdleCost.run(rest, out, err);
             default -> {
-                err.println("unknown benchmark '" + args.get(0) + "' (coldstart, alert-latency, jmh)");
+                err.println("unknown benchmark '" + args.get(0) + "' (coldstart, alert-latency, idle, jmh)");
                 yield 2;
             }
         };

@@ -65,6 +65,11 @@ public final class LambdaFunction implements AutoCloseable {
         return all.size();
     }
 
+    /** The process ids of the live environments (for measuring what they cost). */
+    public synchronized List<Long> pids() {
+        return all.stream().filter(ExecutionEnvironment::alive).map(ExecutionEnvironment::pid).toList();
+    }
+
     /** Whether every live environment went through the SnapStart restore handshake. */
     public synchronized boolean allRestoredFromSnapshot() {
         return all.stream().filter(ExecutionEnvironment::alive).allMatch(ExecutionEnvironment::restored);
