@@ -17,7 +17,7 @@ import com.mispost.post.PostKey;
 import com.mispost.post.Reaction;
 import com.mispost.post.ReactionKind;
 import com.mispost.store.PostStore.ReactionOutcome;
-import com.mispost.store.StaleStateException;
+import com.mispost.incident.StaleStateException;
 import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
 import com.mispost.store.dynamodb.DynamoDbIncidentStore;
 import com.mispost.store.dynamodb.DynamoDbPostStore;

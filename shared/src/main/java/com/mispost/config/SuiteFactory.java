@@ -1,18 +1,18 @@
 package com.mispost.config;
 
 import com.mispost.apology.ApologyDesk;
-import com.mispost.apology.ApologyDrafter;
+import com.mispost.usecase.apology.ApologyDrafter;
 import com.mispost.detection.MispostDetector;
-import com.mispost.detection.PostScreener;
-import com.mispost.incident.IncidentDesk;
-import com.mispost.incident.IncidentSweep;
+import com.mispost.usecase.detect.PostScreener;
+import com.mispost.usecase.closure.IncidentDesk;
+import com.mispost.usecase.closure.IncidentSweep;
 import com.mispost.incident.LifecyclePolicy;
-import com.mispost.incident.web.IncidentPages;
+import com.mispost.usecase.closure.IncidentPages;
 import com.mispost.intake.platform.PlatformWebhooks;
-import com.mispost.intake.WebhookIntake;
+import com.mispost.usecase.intake.WebhookIntake;
 import com.mispost.links.ActionLinks;
 import com.mispost.notify.NoticeComposer;
-import com.mispost.notify.Outbox;
+import com.mispost.usecase.Outbox;
 import com.mispost.notify.StaffNotifier;
 import com.mispost.notify.sns.SnsStaffNotifier;
 import com.mispost.secrets.SecretSource;

@@ -15,7 +15,7 @@ import com.mispost.incident.TimelineEntry;
 import com.mispost.links.ActionLinks;
 import com.mispost.post.Post;
 import com.mispost.post.ReactionKind;
-import com.mispost.store.ReactionCounts;
+import com.mispost.post.ReactionCounts;
 
 import java.time.Duration;
 import java.time.Instant;

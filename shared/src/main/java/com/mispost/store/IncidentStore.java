@@ -4,6 +4,7 @@ import com.mispost.apology.ApologyDraft;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
 import com.mispost.incident.IncidentState;
+import com.mispost.incident.StaleStateException;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.notify.Notice;
 

@@ -4,6 +4,7 @@ import com.mispost.detection.Assessment;
 import com.mispost.post.Post;
 import com.mispost.post.PostKey;
 import com.mispost.post.Reaction;
+import com.mispost.post.ReactionCounts;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -66,7 +66,7 @@ class NoticeComposerTest {
         assertThat(e.kind()).isEqualTo("escalation");
         assertThat(e.subject()).isEqualTo("[CRITICAL] Unacknowledged for 5 min: Larkspur");
         assertThat(e.body()).contains("Acknowledge: https://api.example/incidents/" + i.id() + "/actions/acknowledge");
-        var counts = new com.mispost.store.ReactionCounts(java.util.Map.of(com.mispost.post.ReactionKind.REPLY, 30L),
+        var counts = new com.mispost.post.ReactionCounts(java.util.Map.of(com.mispost.post.ReactionKind.REPLY, 30L),
                 new java.util.TreeMap<>(java.util.Map.of(now, 30L)), now.plusSeconds(60), now);
         Notice s = composer.spike(i, "Larkspur", counts, 30, 20, "https://api.example", now);
         assertThat(s.kind()).isEqualTo("spike");

@@ -7,7 +7,7 @@ import com.mispost.incident.IncidentState;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.notify.Notice;
 import com.mispost.store.IncidentStore;
-import com.mispost.store.StaleStateException;
+import com.mispost.incident.StaleStateException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

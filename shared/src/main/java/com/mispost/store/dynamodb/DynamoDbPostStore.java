@@ -6,7 +6,7 @@ import com.mispost.post.PostKey;
 import com.mispost.post.Reaction;
 import com.mispost.post.ReactionKind;
 import com.mispost.store.PostStore;
-import com.mispost.store.ReactionCounts;
+import com.mispost.post.ReactionCounts;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;

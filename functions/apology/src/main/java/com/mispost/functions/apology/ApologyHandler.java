@@ -2,7 +2,7 @@ package com.mispost.functions.apology;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.mispost.apology.ApologyDrafter;
+import com.mispost.usecase.apology.ApologyDrafter;
 import com.mispost.config.FunctionContexts;
 import com.mispost.lambda.FunctionEvents;
 import io.micronaut.context.ApplicationContextBuilder;

@@ -1,8 +1,8 @@
 package com.mispost.functions.closure;
 
 import com.mispost.config.FunctionContexts;
-import com.mispost.incident.IncidentSweep;
-import com.mispost.incident.web.IncidentPages;
+import com.mispost.usecase.closure.IncidentSweep;
+import com.mispost.usecase.closure.IncidentPages;
 import com.mispost.lambda.FunctionEvents;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;

@@ -3,7 +3,7 @@ package com.mispost.functions.detect;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.mispost.config.FunctionContexts;
-import com.mispost.detection.PostScreener;
+import com.mispost.usecase.detect.PostScreener;
 import com.mispost.lambda.FunctionEvents;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;

@@ -3,7 +3,7 @@ package com.mispost.functions.intake;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.mispost.config.FunctionContexts;
-import com.mispost.intake.WebhookIntake;
+import com.mispost.usecase.intake.WebhookIntake;
 import com.mispost.lambda.FunctionEvents;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.mispost.apology.ApologyDrafter;
+import com.mispost.usecase.apology.ApologyDrafter;
 import com.mispost.config.SnapStartPriming;
 import com.mispost.lambda.FunctionEvents;
 import com.mispost.secrets.SecretSource;

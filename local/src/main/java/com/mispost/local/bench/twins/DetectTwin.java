@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.mispost.config.SnapStartPriming;
-import com.mispost.detection.PostScreener;
+import com.mispost.usecase.detect.PostScreener;
 import com.mispost.lambda.FunctionEvents;
 import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;

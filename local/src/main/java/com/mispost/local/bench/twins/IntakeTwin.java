@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.mispost.config.SnapStartPriming;
-import com.mispost.intake.WebhookIntake;
+import com.mispost.usecase.intake.WebhookIntake;
 import com.mispost.lambda.FunctionEvents;
 import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;

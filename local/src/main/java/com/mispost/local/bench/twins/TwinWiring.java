@@ -4,7 +4,7 @@ import com.mispost.config.AwsClientFactory;
 import com.mispost.config.SuiteFactory;
 import com.mispost.links.ActionLinks;
 import com.mispost.notify.NoticeComposer;
-import com.mispost.notify.Outbox;
+import com.mispost.usecase.Outbox;
 import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;

@@ -1,22 +1,28 @@
-package com.mispost.incident;
+package com.mispost.usecase.closure;
 
 import com.mispost.account.Account;
 import com.mispost.apology.ApologyDesk;
 import com.mispost.apology.ApologyDraft;
-import com.mispost.apology.ApologyDrafter;
 import com.mispost.apology.Approval;
 import com.mispost.apology.DraftKind;
 import com.mispost.apology.DraftRequest;
 import com.mispost.apology.LintFinding;
 import com.mispost.apology.Tone;
 import com.mispost.apology.UnresolvedFindingsException;
+import com.mispost.incident.AuthorAnswer;
+import com.mispost.incident.Incident;
+import com.mispost.incident.IncidentAction;
+import com.mispost.incident.IncidentState;
+import com.mispost.incident.StaffAction;
+import com.mispost.incident.StaleStateException;
+import com.mispost.incident.TimelineEntry;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
-import com.mispost.notify.Outbox;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
-import com.mispost.store.StaleStateException;
+import com.mispost.usecase.Outbox;
+import com.mispost.usecase.apology.ApologyDrafter;
 
 import java.time.Clock;
 import java.time.Duration;

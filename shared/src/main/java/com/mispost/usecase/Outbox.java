@@ -1,5 +1,7 @@
-package com.mispost.notify;
+package com.mispost.usecase;
 
+import com.mispost.notify.Notice;
+import com.mispost.notify.StaffNotifier;
 import com.mispost.store.IncidentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,12 +1,15 @@
-package com.mispost.apology;
+package com.mispost.usecase.apology;
 
 import com.mispost.account.Account;
+import com.mispost.apology.ApologyDesk;
+import com.mispost.apology.ApologyDraft;
+import com.mispost.apology.DraftRequest;
 import com.mispost.incident.Incident;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
-import com.mispost.notify.Outbox;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
+import com.mispost.usecase.Outbox;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package com.mispost.store;
+package com.mispost.post;
 
-import com.mispost.post.ReactionKind;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.mispost.incident.web;
+package com.mispost.usecase.closure;
 
 import com.mispost.account.Account;
 import com.mispost.apology.ApologyDraft;
@@ -9,7 +9,6 @@ import com.mispost.detection.Reason;
 import com.mispost.incident.AuthorAnswer;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
-import com.mispost.incident.IncidentDesk;
 import com.mispost.incident.StaffAction;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.links.ActionLinks;
@@ -17,7 +16,7 @@ import com.mispost.post.ReactionKind;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
-import com.mispost.store.ReactionCounts;
+import com.mispost.post.ReactionCounts;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package com.mispost.store;
+package com.mispost.incident;
 
-import com.mispost.incident.IncidentState;
 
 /** The incident was not in a state the action may start from (someone else acted first). */
 public class StaleStateException extends Exception {

@@ -1,4 +1,4 @@
-package com.mispost.incident.web;
+package com.mispost.usecase.closure;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

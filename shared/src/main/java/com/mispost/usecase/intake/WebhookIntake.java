@@ -1,7 +1,14 @@
-package com.mispost.intake;
+package com.mispost.usecase.intake;
 
 import com.mispost.incident.IncidentIds;
 import com.mispost.incident.TimelineEntry;
+import com.mispost.intake.InboundEvent;
+import com.mispost.intake.JsonText;
+import com.mispost.intake.MalformedDeliveryException;
+import com.mispost.intake.ParsedDelivery;
+import com.mispost.intake.PlatformWebhook;
+import com.mispost.intake.WebhookRequest;
+import com.mispost.intake.WebhookResponse;
 import com.mispost.intake.platform.PlatformWebhooks;
 import com.mispost.post.Post;
 import com.mispost.secrets.SecretSource;

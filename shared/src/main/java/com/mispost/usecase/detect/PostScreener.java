@@ -1,16 +1,19 @@
-package com.mispost.detection;
+package com.mispost.usecase.detect;
 
 import com.mispost.account.Account;
+import com.mispost.detection.Assessment;
+import com.mispost.detection.MispostDetector;
+import com.mispost.detection.VoiceProfile;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentIds;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
-import com.mispost.notify.Outbox;
 import com.mispost.post.Post;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
+import com.mispost.usecase.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,14 +1,20 @@
-package com.mispost.incident;
+package com.mispost.usecase.closure;
 
 import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
+import com.mispost.incident.Incident;
+import com.mispost.incident.IncidentAction;
+import com.mispost.incident.IncidentState;
+import com.mispost.incident.LifecyclePolicy;
+import com.mispost.incident.StaffAction;
+import com.mispost.incident.TimelineEntry;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
-import com.mispost.notify.Outbox;
+import com.mispost.post.ReactionCounts;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
-import com.mispost.store.ReactionCounts;
+import com.mispost.usecase.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
