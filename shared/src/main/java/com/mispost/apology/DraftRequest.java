@@ -2,6 +2,7 @@ package com.mispost.apology;
 
 import com.mispost.detection.Severity;
 import com.mispost.post.Platform;
+import com.mispost.post.Post;
 
 import java.util.Objects;
 
@@ -41,6 +42,11 @@ public record DraftRequest(
     /** A first draft request: English, no original text, no compromise, no instructions. */
     public static DraftRequest of(Platform platform, Severity severity, String brand) {
         return new DraftRequest(platform, severity, brand, null, null, false, null);
+    }
+
+    /** What the drafts for a mispost are asked to be: its platform, language and text, at the incident's severity. */
+    public static DraftRequest forMispost(Post mispost, Severity severity, String brand) {
+        return new DraftRequest(mispost.platform(), severity, brand, mispost.language(), mispost.text(), false, null);
     }
 
     public DraftRequest withLanguage(String newLanguage) {

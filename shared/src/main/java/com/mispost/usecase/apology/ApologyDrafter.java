@@ -34,17 +34,11 @@ public final class ApologyDrafter {
         this.clock = clock;
     }
 
-    /** What the drafts for an incident are asked to be: its platform, severity, language and post. */
-    public static DraftRequest requestFor(Incident incident, String brand) {
-        return new DraftRequest(incident.post().platform(), incident.assessment().severity(), brand,
-                incident.post().language(), incident.post().text(), false, null);
-    }
-
     /** Drafts once per incident; a repeated call (stream redelivery) changes nothing. */
     public List<ApologyDraft> draftFor(Incident incident) {
         String brand = accounts.find(incident.post().key().account()).map(Account::displayName)
                 .orElse(incident.post().accountId());
-        List<ApologyDraft> drafts = desk.draft(requestFor(incident, brand));
+        List<ApologyDraft> drafts = desk.draft(DraftRequest.forMispost(incident.post(), incident.assessment().severity(), brand));
         Instant now = clock.instant();
         String linkBase = incidents.linkBase(incident.id()).orElseThrow(() ->
                 new IllegalStateException("incident " + incident.id() + " is not stored"));

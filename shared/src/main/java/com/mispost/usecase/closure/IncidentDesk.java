@@ -22,7 +22,6 @@ import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
 import com.mispost.usecase.Outbox;
-import com.mispost.usecase.apology.ApologyDrafter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -82,7 +81,7 @@ public final class IncidentDesk {
         String approved = null;
         TimelineEntry entry = new TimelineEntry(now, eventName(action), request.actor(), request.detail());
         if (action == IncidentAction.APPROVE) {
-            DraftRequest asked = ApologyDrafter.requestFor(incident, account);
+            DraftRequest asked = DraftRequest.forMispost(incident.post(), incident.assessment().severity(), account);
             // Staff's own text needs no stored draft: it is judged as an edit of the built-in one.
             String tone = request.tone() != null ? request.tone() : request.text() != null ? Tone.PLAIN.id() : null;
             List<ApologyDraft> stored = incidents.drafts(incidentId);
