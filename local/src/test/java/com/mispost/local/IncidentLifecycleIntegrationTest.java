@@ -4,14 +4,13 @@ import com.mispost.account.Account;
 import com.mispost.detection.Assessment;
 import com.mispost.detection.Severity;
 import com.mispost.incident.Incident;
-import com.mispost.usecase.closure.IncidentDesk;
 import com.mispost.incident.IncidentState;
 import com.mispost.incident.TimelineEntry;
-import com.mispost.usecase.closure.IncidentPages;
+import com.mispost.incident.TimelineEvent;
 import com.mispost.links.ActionLinks;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
-import com.mispost.usecase.Outbox;
+import com.mispost.notify.NoticeKind;
 import com.mispost.notify.sns.SnsStaffNotifier;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
@@ -19,6 +18,9 @@ import com.mispost.post.Post;
 import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
 import com.mispost.store.dynamodb.DynamoDbIncidentStore;
 import com.mispost.store.dynamodb.DynamoDbPostStore;
+import com.mispost.usecase.Outbox;
+import com.mispost.usecase.closure.IncidentDesk;
+import com.mispost.usecase.closure.IncidentPages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +80,7 @@ class IncidentLifecycleIntegrationTest {
         posts.savePost(p, "{}");
         Incident i = Incident.open(p, new Assessment(0.7, Severity.LOW, List.of(), "Check with the author."), Instant.now());
         Notice alert = notices.alert(i, Account.watched(p.key().account(), "Quayside Books"), "http://local", Instant.now());
-        incidents.open(i, "http://local", new TimelineEntry(Instant.now(), "opened", "detector", null), alert);
+        incidents.open(i, "http://local", new TimelineEntry(Instant.now(), TimelineEvent.OPENED, "detector", null), alert);
         return i;
     }
 
@@ -144,9 +146,9 @@ class IncidentLifecycleIntegrationTest {
     @Test
     void aNoticeSnsRefusesStaysPendingAndTheSweepSendsItLater() {
         Incident i = open();
-        Notice n = new Notice("test-" + UUID.randomUUID(), i.id(), "escalation", Severity.LOW, "Quayside Books", "x",
+        Notice n = new Notice("test-" + UUID.randomUUID(), i.id(), NoticeKind.ESCALATION, Severity.LOW, "Quayside Books", "x",
                 "Escalation", "still unacknowledged", "sms", Instant.now());
-        incidents.note(i.id(), new TimelineEntry(Instant.now(), "note", "test", null), n);
+        incidents.note(i.id(), new TimelineEntry(Instant.now(), TimelineEvent.ESCALATED, "test", null), n);
         Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"), Clock.systemUTC());
         assertThat(broken.send(n)).isFalse();
         assertThat(incidents.pendingNotices()).extracting(Notice::id).contains(n.id());

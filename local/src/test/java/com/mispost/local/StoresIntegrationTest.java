@@ -8,8 +8,11 @@ import com.mispost.detection.VoiceProfile;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
 import com.mispost.incident.IncidentState;
+import com.mispost.incident.StaleStateException;
 import com.mispost.incident.TimelineEntry;
+import com.mispost.incident.TimelineEvent;
 import com.mispost.notify.Notice;
+import com.mispost.notify.NoticeKind;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.post.Post;
@@ -17,7 +20,6 @@ import com.mispost.post.PostKey;
 import com.mispost.post.Reaction;
 import com.mispost.post.ReactionKind;
 import com.mispost.store.PostStore.ReactionOutcome;
-import com.mispost.incident.StaleStateException;
 import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
 import com.mispost.store.dynamodb.DynamoDbIncidentStore;
 import com.mispost.store.dynamodb.DynamoDbPostStore;
@@ -67,8 +69,8 @@ class StoresIntegrationTest {
         Post p = post(postId, "my weekend plans");
         posts.savePost(p, "{}");
         Incident i = Incident.open(p, new Assessment(0.8, Severity.MEDIUM, List.of(), "capture it"), Instant.now());
-        Notice alert = new Notice("alert", i.id(), "alert", Severity.MEDIUM, "Brand", "x", "s", "b", "sms", Instant.now());
-        assertThat(incidents.open(i, "http://localhost", new TimelineEntry(Instant.now(), "opened", "detector", null), alert)).isTrue();
+        Notice alert = new Notice("alert", i.id(), NoticeKind.ALERT, Severity.MEDIUM, "Brand", "x", "s", "b", "sms", Instant.now());
+        assertThat(incidents.open(i, "http://localhost", new TimelineEntry(Instant.now(), TimelineEvent.OPENED, "detector", null), alert)).isTrue();
         return i;
     }
 
@@ -113,26 +115,27 @@ class StoresIntegrationTest {
     @Test
     void anIncidentOpensOncePerPost() {
         Incident i = openIncident("p-inc-once");
-        Notice again = new Notice("alert", i.id(), "alert", Severity.MEDIUM, "Brand", "x", "s", "b", "sms", Instant.now());
-        assertThat(incidents.open(i, "http://localhost", new TimelineEntry(Instant.now(), "opened", "detector", null), again)).isFalse();
+        Notice again = new Notice("alert", i.id(), NoticeKind.ALERT, Severity.MEDIUM, "Brand", "x", "s", "b", "sms", Instant.now());
+        assertThat(incidents.open(i, "http://localhost", new TimelineEntry(Instant.now(), TimelineEvent.OPENED, "detector", null), again)).isFalse();
         assertThat(incidents.pendingNotices()).filteredOn(n -> n.incidentId().equals(i.id())).hasSize(1);
     }
 
     @Test
     void transitionsCheckTheStateTheyComeFrom() throws Exception {
         Incident i = openIncident("p-transitions");
-        TimelineEntry e = new TimelineEntry(Instant.now(), "acknowledged", "ana", null);
+        TimelineEntry e = new TimelineEntry(Instant.now(), TimelineEvent.ACKNOWLEDGED, "ana", null);
         assertThat(incidents.apply(i.id(), IncidentAction.ACKNOWLEDGE, e, null, null).state()).isEqualTo(IncidentState.ACKNOWLEDGED);
         assertThatThrownBy(() -> incidents.apply(i.id(), IncidentAction.ACKNOWLEDGE, e, null, null))
                 .isInstanceOf(StaleStateException.class)
                 .satisfies(x -> assertThat(((StaleStateException) x).actual()).isEqualTo(IncidentState.ACKNOWLEDGED));
         assertThatThrownBy(() -> incidents.apply(i.id(), IncidentAction.REPAIR, e, null, null)).isInstanceOf(StaleStateException.class);
-        Incident approved = incidents.apply(i.id(), IncidentAction.APPROVE, new TimelineEntry(Instant.now(), "approved", "ana", "Sorry."), "Sorry.", null);
+        Incident approved = incidents.apply(i.id(), IncidentAction.APPROVE, new TimelineEntry(Instant.now(), TimelineEvent.DRAFT_APPROVED, "ana", "Sorry."), "Sorry.", null);
         assertThat(approved.state()).isEqualTo(IncidentState.RESPONDING);
         assertThat(approved.approvedDraft()).isEqualTo("Sorry.");
-        incidents.apply(i.id(), IncidentAction.CLOSE, new TimelineEntry(Instant.now(), "closed", "ana", null), null, null);
+        incidents.apply(i.id(), IncidentAction.CLOSE, new TimelineEntry(Instant.now(), TimelineEvent.CLOSED, "ana", null), null, null);
         assertThat(incidents.active()).extracting(Incident::id).doesNotContain(i.id());
-        assertThat(incidents.timeline(i.id())).extracting(TimelineEntry::event).containsExactly("opened", "acknowledged", "approved", "closed");
+        assertThat(incidents.timeline(i.id())).extracting(TimelineEntry::event).containsExactly(
+                TimelineEvent.OPENED, TimelineEvent.ACKNOWLEDGED, TimelineEvent.DRAFT_APPROVED, TimelineEvent.CLOSED);
     }
 
     @Test
@@ -147,7 +150,7 @@ class StoresIntegrationTest {
             String who = "staff-" + k;
             jobs.add(() -> {
                 try {
-                    incidents.apply(i.id(), a, new TimelineEntry(Instant.now(), a.id(), who, "reason"), null, null);
+                    incidents.apply(i.id(), a, new TimelineEntry(Instant.now(), TimelineEvent.of(a), who, "reason"), null, null);
                     won.incrementAndGet();
                 } catch (StaleStateException e) {
                     refused.incrementAndGet();
@@ -158,9 +161,9 @@ class StoresIntegrationTest {
         pool.invokeAll(jobs);
         pool.shutdown();
         // OPEN → ACKNOWLEDGED → DISMISSED is a legal path, so at most two can win; never two acknowledgements.
-        List<String> events = incidents.timeline(i.id()).stream().map(TimelineEntry::event).toList();
-        assertThat(events.stream().filter(e -> e.equals("acknowledge")).count()).isLessThanOrEqualTo(1);
-        assertThat(events.stream().filter(e -> e.equals("dismiss")).count()).isLessThanOrEqualTo(1);
+        List<TimelineEvent> events = incidents.timeline(i.id()).stream().map(TimelineEntry::event).toList();
+        assertThat(events.stream().filter(e -> e == TimelineEvent.ACKNOWLEDGED).count()).isLessThanOrEqualTo(1);
+        assertThat(events.stream().filter(e -> e == TimelineEvent.DISMISSED).count()).isLessThanOrEqualTo(1);
         assertThat(won.get() + refused.get()).isEqualTo(8);
         assertThat(won.get()).isBetween(1, 2);
         assertThat(events.size()).isEqualTo(1 + won.get());
@@ -170,7 +173,7 @@ class StoresIntegrationTest {
     void draftsAreStoredOncePerIncident() {
         Incident i = openIncident("p-drafts");
         var drafts = new ApologyComposer().compose(com.mispost.apology.DraftRequest.of(Platform.X, Severity.CRITICAL, "Brand"));
-        Notice n = new Notice("drafts-ready", i.id(), "drafts-ready", Severity.MEDIUM, "Brand", "x", "s", "b", "sms", Instant.now());
+        Notice n = new Notice("drafts-ready", i.id(), NoticeKind.DRAFTS_READY, Severity.MEDIUM, "Brand", "x", "s", "b", "sms", Instant.now());
         assertThat(incidents.saveDrafts(i.id(), drafts, n)).isTrue();
         assertThat(incidents.saveDrafts(i.id(), drafts, n)).isFalse();
         assertThat(incidents.drafts(i.id())).isEqualTo(drafts);

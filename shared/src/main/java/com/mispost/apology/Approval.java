@@ -1,7 +1,5 @@
 package com.mispost.apology;
 
-import com.mispost.incident.TimelineEntry;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -21,9 +19,6 @@ import java.util.Objects;
 public record Approval(Tone tone, DraftKind kind, String language, String text, String approvedBy, Instant at,
                        List<LintFinding> acceptedFindings, String overrideReason) {
 
-    /** The timeline event code for an approval. */
-    public static final String EVENT = "draft-approved";
-
     public Approval {
         Objects.requireNonNull(tone, "tone");
         Objects.requireNonNull(kind, "kind");
@@ -34,8 +29,8 @@ public record Approval(Tone tone, DraftKind kind, String language, String text, 
         overrideReason = overrideReason == null ? "" : overrideReason;
     }
 
-    /** The line for the incident's timeline: who approved which words, and any findings they accepted. */
-    public TimelineEntry timelineEntry() {
+    /** For the record: which words were approved, and any findings the approver accepted with the reason. */
+    public String describe() {
         StringBuilder detail = new StringBuilder()
                 .append(tone.id()).append(' ').append(kind.id()).append(" (").append(language).append("): ").append(text);
         if (!acceptedFindings.isEmpty()) {
@@ -43,6 +38,6 @@ public record Approval(Tone tone, DraftKind kind, String language, String text, 
                   .append(String.join(", ", acceptedFindings.stream().map(f -> f.rule().id()).distinct().toList()))
                   .append("): ").append(overrideReason);
         }
-        return new TimelineEntry(at, EVENT, approvedBy, detail.toString());
+        return detail.toString();
     }
 }

@@ -10,8 +10,7 @@ import java.util.Objects;
  *
  * @param id         unique per incident and purpose, so a retried send is the same notice
  * @param incidentId the incident it is about
- * @param kind       what it is: alert, drafts-ready, acknowledged, approved, repair, closed, escalation, spike,
- *                   ask-author
+ * @param kind       what it is
  * @param severity   the incident's severity (subscriptions filter on it)
  * @param account    the account's display name
  * @param platform   the platform id
@@ -21,7 +20,7 @@ import java.util.Objects;
  * @param createdAt  when it was written
  * @param author     for a question to the post's author: who it is for (a subscription filters on it); else null
  */
-public record Notice(String id, String incidentId, String kind, Severity severity, String account,
+public record Notice(String id, String incidentId, NoticeKind kind, Severity severity, String account,
                      String platform, String subject, String body, String sms, Instant createdAt, String author) {
     public Notice {
         Objects.requireNonNull(id, "id");
@@ -34,7 +33,7 @@ public record Notice(String id, String incidentId, String kind, Severity severit
     }
 
     /** A notice for all staff. */
-    public Notice(String id, String incidentId, String kind, Severity severity, String account, String platform,
+    public Notice(String id, String incidentId, NoticeKind kind, Severity severity, String account, String platform,
                   String subject, String body, String sms, Instant createdAt) {
         this(id, incidentId, kind, severity, account, platform, subject, body, sms, createdAt, null);
     }

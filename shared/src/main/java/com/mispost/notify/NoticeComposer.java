@@ -2,7 +2,6 @@ package com.mispost.notify;
 
 import com.mispost.account.Account;
 import com.mispost.apology.ApologyDraft;
-import com.mispost.apology.Approval;
 import com.mispost.apology.DraftKind;
 import com.mispost.apology.LintFinding;
 import com.mispost.detection.Evidence;
@@ -12,10 +11,11 @@ import com.mispost.incident.AuthorAnswer;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
 import com.mispost.incident.TimelineEntry;
+import com.mispost.incident.TimelineEvent;
 import com.mispost.links.ActionLinks;
 import com.mispost.post.Post;
-import com.mispost.post.ReactionKind;
 import com.mispost.post.ReactionCounts;
+import com.mispost.post.ReactionKind;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +60,7 @@ public final class NoticeComposer {
                 + " (" + post.platform().id() + ")";
         String sms = "Mispost " + sev.id().toUpperCase(Locale.ROOT) + " on " + account.displayName() + ": "
                 + shorten(post.text(), 60) + " Ack: " + links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now);
-        return new Notice("alert", incident.id(), "alert", sev, account.displayName(), post.platform().id(),
+        return new Notice("alert", incident.id(), NoticeKind.ALERT, sev, account.displayName(), post.platform().id(),
                 subject, b.toString(), sms, now);
     }
 
@@ -78,7 +78,7 @@ public final class NoticeComposer {
             b.append('\n');
         }
         b.append("Review and approve: ").append(links.link(linkBase, incident.id(), ActionLinks.VIEW, now)).append('\n');
-        return new Notice("drafts-ready", incident.id(), "drafts-ready", incident.assessment().severity(), accountName,
+        return new Notice("drafts-ready", incident.id(), NoticeKind.DRAFTS_READY, incident.assessment().severity(), accountName,
                 incident.post().platform().id(), "Apology drafts ready: " + accountName, b.toString(),
                 "Mispost: apology drafts ready for " + accountName, now);
     }
@@ -86,35 +86,36 @@ public final class NoticeComposer {
     /** The notice for a state change staff made. */
     public Notice changed(Incident incident, String accountName, TimelineEntry entry, String linkBase, Instant now) {
         String what = switch (entry.event()) {
-            case "acknowledged" -> entry.actor() + " acknowledged the incident on " + accountName + " and is on it.";
-            case "dismissed" -> entry.actor() + " dismissed the incident on " + accountName + " as not a mispost: "
+            case ACKNOWLEDGED -> entry.actor() + " acknowledged the incident on " + accountName + " and is on it.";
+            case DISMISSED -> entry.actor() + " dismissed the incident on " + accountName + " as not a mispost: "
                     + entry.detail();
-            case Approval.EVENT -> entry.actor() + " approved the apology for " + accountName + ":\n  " + entry.detail()
+            case DRAFT_APPROVED -> entry.actor() + " approved the apology for " + accountName + ":\n  " + entry.detail()
                     + "\nPublishing stays with staff: post it from the account now.";
-            case "repair" -> entry.actor() + " recorded a repair for " + accountName + ": " + entry.detail();
-            case "reopened" -> entry.actor() + " reopened the incident on " + accountName + ": " + entry.detail();
-            case "post-edited" -> "The flagged post on " + accountName + " was " + entry.detail() + ".";
-            case "author-confirmed" -> entry.actor() + ", who posted it, confirms the post on " + accountName
+            case REPAIR -> entry.actor() + " recorded a repair for " + accountName + ": " + entry.detail();
+            case REOPENED -> entry.actor() + " reopened the incident on " + accountName + ": " + entry.detail();
+            case POST_EDITED -> "The flagged post on " + accountName + " was " + entry.detail() + ".";
+            case AUTHOR_CONFIRMED -> entry.actor() + ", who posted it, confirms the post on " + accountName
                     + " was meant for their own account.";
-            default -> entry.actor() + ": " + entry.event() + (entry.detail() == null ? "" : " (" + entry.detail() + ")");
+            default -> entry.actor() + ": " + entry.event().id() + (entry.detail() == null ? "" : " (" + entry.detail() + ")");
         };
         String body = what + "\n\nIncident page: "
                 + links.link(linkBase, incident.id(), ActionLinks.VIEW, now) + "\n";
-        return new Notice(entry.event() + "-" + now.toEpochMilli(), incident.id(), entry.event(),
+        NoticeKind kind = NoticeKind.changeOf(entry.event());
+        return new Notice(kind.id() + "-" + now.toEpochMilli(), incident.id(), kind,
                 incident.assessment().severity(), accountName, incident.post().platform().id(),
                 headline(entry.event()) + ": " + accountName, body,
-                "Mispost: incident on " + accountName + " " + entry.event(), now);
+                "Mispost: incident on " + accountName + " " + entry.event().id(), now);
     }
 
-    private static String headline(String event) {
+    private static String headline(TimelineEvent event) {
         return switch (event) {
-            case "acknowledged" -> "Incident acknowledged";
-            case Approval.EVENT -> "Apology approved";
-            case "repair" -> "Repair recorded";
-            case "dismissed" -> "Incident dismissed";
-            case "reopened" -> "Incident reopened";
-            case "post-edited" -> "Flagged post edited";
-            default -> "Incident " + event;
+            case ACKNOWLEDGED -> "Incident acknowledged";
+            case DRAFT_APPROVED -> "Apology approved";
+            case REPAIR -> "Repair recorded";
+            case DISMISSED -> "Incident dismissed";
+            case REOPENED -> "Incident reopened";
+            case POST_EDITED -> "Flagged post edited";
+            default -> "Incident " + event.id();
         };
     }
 
@@ -127,7 +128,7 @@ public final class NoticeComposer {
                 + "Acknowledge: " + links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now) + "\n"
                 + "Not a mispost (dismiss): " + links.link(linkBase, incident.id(), IncidentAction.DISMISS, now) + "\n"
                 + "Incident page: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now) + "\n";
-        return new Notice("escalation-" + now.toEpochMilli(), incident.id(), "escalation", sev, accountName,
+        return new Notice("escalation-" + now.toEpochMilli(), incident.id(), NoticeKind.ESCALATION, sev, accountName,
                 incident.post().platform().id(),
                 "[" + sev.id().toUpperCase(Locale.ROOT) + "] Unacknowledged for " + waited + ": " + accountName, body,
                 "Mispost " + sev.id().toUpperCase(Locale.ROOT) + " on " + accountName + " still unacknowledged after "
@@ -149,7 +150,7 @@ public final class NoticeComposer {
                     .append("; people are reacting to copies and screenshots now, so say what happened.\n");
         }
         b.append("\nIncident page: ").append(links.link(linkBase, incident.id(), ActionLinks.VIEW, now)).append('\n');
-        return new Notice("spike-" + now.toEpochMilli(), incident.id(), "spike", incident.assessment().severity(),
+        return new Notice("spike-" + now.toEpochMilli(), incident.id(), NoticeKind.SPIKE, incident.assessment().severity(),
                 accountName, incident.post().platform().id(),
                 "Reaction spike: " + perMinute + " a minute on " + accountName, b.toString(),
                 "Mispost: " + perMinute + " reactions a minute on " + accountName + "'s flagged post", now);
@@ -165,7 +166,7 @@ public final class NoticeComposer {
                 + "Yes, I meant to post it to " + accountName + ": " + links.link(linkBase, incident.id(), AuthorAnswer.DENY.id(), now) + "\n\n"
                 + "If it was a slip: capture it before anything else (screenshot and link), and do not delete it "
                 + "silently; the team will help you with the rest.\n";
-        return new Notice("ask-author", incident.id(), "ask-author", incident.assessment().severity(), accountName,
+        return new Notice("ask-author", incident.id(), NoticeKind.ASK_AUTHOR, incident.assessment().severity(), accountName,
                 incident.post().platform().id(), "Did you mean to post this to " + accountName + "?", body,
                 "Mispost: did you mean to post to " + accountName + "? Mistake: "
                         + links.link(linkBase, incident.id(), AuthorAnswer.CONFIRM.id(), now), now, author);
@@ -182,9 +183,9 @@ public final class NoticeComposer {
         b.append(String.join("; ", incident.assessment().reasons().stream().map(Reason::explanation).toList())).append('\n');
         Instant posted = incident.post().createdAt();
         b.append("  Time to detect: ").append(since(posted, incident.openedAt())).append('\n');
-        timeline.stream().filter(e -> e.event().equals("acknowledged")).findFirst()
+        timeline.stream().filter(e -> e.event() == TimelineEvent.ACKNOWLEDGED).findFirst()
                 .ifPresent(e -> b.append("  Time to acknowledge: ").append(since(incident.openedAt(), e.at())).append('\n'));
-        timeline.stream().filter(e -> e.event().equals(Approval.EVENT)).findFirst()
+        timeline.stream().filter(e -> e.event() == TimelineEvent.DRAFT_APPROVED).findFirst()
                 .ifPresent(e -> b.append("  Time to apologize: ").append(since(incident.openedAt(), e.at())).append('\n'));
         b.append("  Time to close: ").append(since(incident.openedAt(), now)).append('\n');
         b.append("  Reactions: ").append(reactions.total()).append(" in all, peak ").append(reactions.peakPerMinute())
@@ -192,11 +193,11 @@ public final class NoticeComposer {
         if (incident.approvedDraft() != null) b.append("  Apology: ").append(incident.approvedDraft()).append('\n');
         b.append("\nTimeline\n");
         for (TimelineEntry e : timeline) {
-            b.append("  ").append(e.at()).append("  ").append(e.event()).append(" — ").append(e.actor());
+            b.append("  ").append(e.at()).append("  ").append(e.event().id()).append(" — ").append(e.actor());
             if (e.detail() != null) b.append(": ").append(e.detail());
             b.append('\n');
         }
-        return new Notice("closed-" + now.toEpochMilli(), incident.id(), "closed", incident.assessment().severity(),
+        return new Notice("closed-" + now.toEpochMilli(), incident.id(), NoticeKind.CLOSED, incident.assessment().severity(),
                 accountName, incident.post().platform().id(), "Incident closed: " + accountName, b.toString(),
                 "Mispost: incident on " + accountName + " closed", now);
     }

@@ -39,7 +39,7 @@ public final class Outbox {
         try {
             notifier.publish(notice);
         } catch (StaffNotifier.NotDeliveredException e) {
-            LOG.warn("notice {} ({}) for incident {} stays pending: {}", notice.id(), notice.kind(),
+            LOG.warn("notice {} ({}) for incident {} stays pending: {}", notice.id(), notice.kind().id(),
                     notice.incidentId(), e.getMessage());
             store.release(notice);
             return false;

@@ -1,7 +1,6 @@
 package com.mispost.apology;
 
 import com.mispost.detection.Severity;
-import com.mispost.incident.TimelineEntry;
 import com.mispost.post.Platform;
 import org.junit.jupiter.api.Test;
 
@@ -47,15 +46,13 @@ class ApologyDeskTest {
     }
 
     @Test
-    void aCleanDraftIsApprovedOntoTheTimeline() {
+    void aCleanDraftIsApprovedWithWhoWhenAndWhichWords() {
         ApologyDraft draft = desk.draft(REQUEST).get(1);
         Approval approval = desk.approve(REQUEST, draft, "dana", AT, null);
         assertThat(approval.acceptedFindings()).isEmpty();
-        TimelineEntry entry = approval.timelineEntry();
-        assertThat(entry.event()).isEqualTo("draft-approved");
-        assertThat(entry.actor()).isEqualTo("dana");
-        assertThat(entry.at()).isEqualTo(AT);
-        assertThat(entry.detail()).startsWith("warm post (en): ").endsWith(draft.text());
+        assertThat(approval.approvedBy()).isEqualTo("dana");
+        assertThat(approval.at()).isEqualTo(AT);
+        assertThat(approval.describe()).startsWith("warm post (en): ").endsWith(draft.text());
     }
 
     @Test
@@ -68,7 +65,7 @@ class ApologyDeskTest {
                 .satisfies(e -> assertThat(((UnresolvedFindingsException) e).findings()).hasSize(1));
         Approval approval = desk.approve(REQUEST, edited, "dana", AT, "The review is announced separately by the CEO.");
         assertThat(approval.acceptedFindings()).extracting(LintFinding::rule).containsExactly(LintRule.NO_CHANGE);
-        assertThat(approval.timelineEntry().detail()).contains("Approved despite 1 linter finding(s) (no-change): The review is announced");
+        assertThat(approval.describe()).contains("Approved despite 1 linter finding(s) (no-change): The review is announced");
     }
 
     @Test

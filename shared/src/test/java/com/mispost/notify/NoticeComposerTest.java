@@ -40,7 +40,7 @@ class NoticeComposerTest {
                 .contains("Acknowledge: https://api.example/incidents/inc-").contains("Incident page: https://api.example/incidents/");
         assertThat(n.body().lines().filter(l -> l.matches("\\s+[1-6]\\. .*"))).hasSize(6);
         assertThat(n.sms()).startsWith("Mispost HIGH on Larkspur").hasSizeLessThan(260);
-        assertThat(n.kind()).isEqualTo("alert");
+        assertThat(n.kind()).isEqualTo(NoticeKind.ALERT);
     }
 
     @Test
@@ -53,7 +53,7 @@ class NoticeComposerTest {
     @Test
     void theQuestionToTheAuthorIsAddressedToThemWithSignedConfirmAndDenyLinks() {
         Notice n = composer.askAuthor(incident(Severity.LOW), "Larkspur", "https://api.example", now);
-        assertThat(n.kind()).isEqualTo("ask-author");
+        assertThat(n.kind()).isEqualTo(NoticeKind.ASK_AUTHOR);
         assertThat(n.author()).isEqualTo("dana");
         assertThat(n.body()).startsWith("Hi dana").contains("Did you mean to post it to Larkspur?")
                 .contains("/actions/author-confirm?exp=").contains("/actions/author-deny?exp=");
@@ -63,13 +63,13 @@ class NoticeComposerTest {
     void escalationAndSpikeNoticesSayWhatIsHappening() {
         Incident i = incident(Severity.CRITICAL);
         Notice e = composer.escalation(i, "Larkspur", "https://api.example", now.plus(Duration.ofMinutes(5)));
-        assertThat(e.kind()).isEqualTo("escalation");
+        assertThat(e.kind()).isEqualTo(NoticeKind.ESCALATION);
         assertThat(e.subject()).isEqualTo("[CRITICAL] Unacknowledged for 5 min: Larkspur");
         assertThat(e.body()).contains("Acknowledge: https://api.example/incidents/" + i.id() + "/actions/acknowledge");
         var counts = new com.mispost.post.ReactionCounts(java.util.Map.of(com.mispost.post.ReactionKind.REPLY, 30L),
                 new java.util.TreeMap<>(java.util.Map.of(now, 30L)), now.plusSeconds(60), now);
         Notice s = composer.spike(i, "Larkspur", counts, 30, 20, "https://api.example", now);
-        assertThat(s.kind()).isEqualTo("spike");
+        assertThat(s.kind()).isEqualTo(NoticeKind.SPIKE);
         assertThat(s.body()).contains("reached 30 a minute (the account's threshold is 20)").contains("30 in all, 30 reply")
                 .contains("The post was deleted at");
     }

@@ -51,7 +51,7 @@ public final class SnsStaffNotifier implements StaffNotifier {
             Map<String, String> forMachines = new LinkedHashMap<>();
             forMachines.put("id", n.id());
             forMachines.put("incidentId", n.incidentId());
-            forMachines.put("kind", n.kind());
+            forMachines.put("kind", n.kind().id());
             forMachines.put("severity", n.severity().id());
             forMachines.put("account", n.account());
             forMachines.put("platform", n.platform());
@@ -69,7 +69,7 @@ public final class SnsStaffNotifier implements StaffNotifier {
     static Map<String, MessageAttributeValue> attributes(Notice n) {
         Map<String, MessageAttributeValue> a = new LinkedHashMap<>();
         a.put("severity", text(n.severity().id()));
-        a.put("kind", text(n.kind()));
+        a.put("kind", text(n.kind().id()));
         a.put("incident", text(n.incidentId()));
         if (n.account() != null) a.put("account", text(n.account()));
         if (n.platform() != null) a.put("platform", text(n.platform()));

@@ -4,10 +4,11 @@ import com.mispost.apology.ApologyDraft;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
 import com.mispost.incident.IncidentState;
+import com.mispost.incident.StaleStateException;
 import com.mispost.incident.TimelineEntry;
+import com.mispost.incident.TimelineEvent;
 import com.mispost.notify.Notice;
 import com.mispost.store.IncidentStore;
-import com.mispost.incident.StaleStateException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -150,7 +151,7 @@ public final class DynamoDbIncidentStore implements IncidentStore {
                             .expressionAttributeValues(stateValues)).build(),
                     // Epoch millis, not ISO text: ISO instants with and without fractions do not sort as text.
                     TransactWriteItem.builder().update(u -> u.tableName(table)
-                            .key(IncidentItems.key(incidentId, "RATION#" + notice.kind()))
+                            .key(IncidentItems.key(incidentId, "RATION#" + notice.kind().id()))
                             .conditionExpression("attribute_not_exists(PK) OR (lastAtMillis <= :since AND sent < :limit)")
                             .updateExpression("SET lastAtMillis = :now, #t = :type ADD sent :one")
                             .expressionAttributeNames(Map.of("#t", TYPE))
@@ -169,7 +170,7 @@ public final class DynamoDbIncidentStore implements IncidentStore {
     public List<TimelineEntry> timeline(String incidentId) {
         List<TimelineEntry> out = new ArrayList<>();
         for (Map<String, AttributeValue> item : queryPrefix(incidentId, "TIMELINE#")) {
-            out.add(new TimelineEntry(instant(item, "at"), str(item, "event"), str(item, "actor"), str(item, "detail")));
+            out.add(new TimelineEntry(instant(item, "at"), timelineEvent(str(item, "event")), str(item, "actor"), str(item, "detail")));
         }
         return out;
     }
@@ -267,7 +268,7 @@ public final class DynamoDbIncidentStore implements IncidentStore {
                 "TIMELINE#" + e.at() + "#" + HexFormat.of().formatHex(r)));
         item.put(TYPE, s("TIMELINE"));
         item.put("at", s(e.at().toString()));
-        item.put("event", s(e.event()));
+        item.put("event", s(e.event().id()));
         item.put("actor", s(e.actor()));
         putIfPresent(item, "detail", e.detail());
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
@@ -277,7 +278,7 @@ public final class DynamoDbIncidentStore implements IncidentStore {
         Map<String, AttributeValue> item = new HashMap<>(IncidentItems.key(notice.incidentId(), "NOTICE#" + notice.id()));
         item.put(TYPE, s("NOTICE"));
         item.put("status", s("PENDING"));
-        item.put("kind", s(notice.kind()));
+        item.put("kind", s(notice.kind().id()));
         item.put("notice", s(toJson(notice)));
         item.put(GSI1PK, s(OUTBOX));
         item.put(GSI1SK, s(notice.createdAt() + "#" + notice.id()));
@@ -298,4 +299,9 @@ public final class DynamoDbIncidentStore implements IncidentStore {
                 .expressionAttributeValues(Map.of(":p", s(partition))).build()).items();
     }
 
+
+    private static TimelineEvent timelineEvent(String stored) {
+        return TimelineEvent.fromId(stored).orElseThrow(() ->
+                new IllegalStateException("a timeline entry records '" + stored + "', which no version of Mispost writes"));
+    }
 }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
+import com.mispost.notify.NoticeKind;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -24,10 +28,29 @@ final class Items {
 
     static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(storedNames())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Items() {
+    }
+
+    /** Notices in the outbox keep their kind by its stable name ("alert"), as they always have. */
+    private static SimpleModule storedNames() {
+        return new SimpleModule("mispost-stored-names")
+                .addSerializer(NoticeKind.class, new ToStringSerializerBase(NoticeKind.class) {
+                    @Override
+                    public String valueToString(Object value) {
+                        return ((NoticeKind) value).id();
+                    }
+                })
+                .addDeserializer(NoticeKind.class, new FromStringDeserializer<>(NoticeKind.class) {
+                    @Override
+                    protected NoticeKind _deserialize(String value, com.fasterxml.jackson.databind.DeserializationContext ctxt) {
+                        return NoticeKind.fromId(value).orElseThrow(() ->
+                                new IllegalArgumentException("unknown notice kind '" + value + "'"));
+                    }
+                });
     }
 
     static AttributeValue s(String v) {

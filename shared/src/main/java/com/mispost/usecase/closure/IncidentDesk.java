@@ -16,6 +16,7 @@ import com.mispost.incident.IncidentState;
 import com.mispost.incident.StaffAction;
 import com.mispost.incident.StaleStateException;
 import com.mispost.incident.TimelineEntry;
+import com.mispost.incident.TimelineEvent;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.store.AccountRegistry;
@@ -57,8 +58,25 @@ public final class IncidentDesk {
         this.clock = clock;
     }
 
-    /** The outcome of an action: the incident after it, or why it was refused (for people). */
-    public record Outcome(Incident incident, String refusal) {
+    /** Why an action was refused. */
+    public enum Refusal {
+        NO_SUCH_INCIDENT,
+        /** Someone else acted first, or the incident is in a state the action cannot start from: nothing changed. */
+        STALE_STATE,
+        /** Something staff must add: a reason, a choice of draft, a fix to the apology's text. */
+        INCOMPLETE
+    }
+
+    /** The outcome of an action: the incident after it, or why it was refused, with a message for people. */
+    public record Outcome(Incident incident, Refusal refusal, String message) {
+        static Outcome done(Incident incident) {
+            return new Outcome(incident, null, null);
+        }
+
+        static Outcome refused(Incident incident, Refusal refusal, String message) {
+            return new Outcome(incident, refusal, message);
+        }
+
         public boolean done() {
             return refusal == null;
         }
@@ -66,20 +84,21 @@ public final class IncidentDesk {
 
     public Outcome act(String incidentId, StaffAction request) {
         Optional<Incident> found = incidents.find(incidentId);
-        if (found.isEmpty()) return new Outcome(null, "There is no incident " + incidentId + ".");
+        if (found.isEmpty()) return Outcome.refused(null, Refusal.NO_SUCH_INCIDENT, "There is no incident " + incidentId + ".");
         Incident incident = found.get();
         IncidentAction action = request.action();
         if (!action.from().contains(incident.state())) {
             // The conditional write checks this again; asking first gives the same answer without a write.
-            return new Outcome(incident, "Nothing changed: " + StaleStateException.describe(incident.state(), action) + ".");
+            return Outcome.refused(incident, Refusal.STALE_STATE,
+                    "Nothing changed: " + StaleStateException.describe(incident.state(), action) + ".");
         }
         if (action.needsReason() && request.detail() == null) {
-            return new Outcome(incident, "Please give a reason to " + action.id() + " the incident.");
+            return Outcome.refused(incident, Refusal.INCOMPLETE, "Please give a reason to " + action.id() + " the incident.");
         }
         String account = accountName(incident);
         Instant now = clock.instant();
         String approved = null;
-        TimelineEntry entry = new TimelineEntry(now, eventName(action), request.actor(), request.detail());
+        TimelineEntry entry = new TimelineEntry(now, TimelineEvent.of(action), request.actor(), request.detail());
         if (action == IncidentAction.APPROVE) {
             DraftRequest asked = DraftRequest.forMispost(incident.post(), incident.assessment().severity(), account);
             // Staff's own text needs no stored draft: it is judged as an edit of the built-in one.
@@ -90,21 +109,21 @@ public final class IncidentDesk {
                     .filter(d -> d.kind() == DraftKind.POST && d.tone().id().equalsIgnoreCase(String.valueOf(tone)))
                     .findFirst();
             if (chosen.isEmpty()) {
-                return new Outcome(incident, "Choose a draft to approve: plain, warm or formal.");
+                return Outcome.refused(incident, Refusal.INCOMPLETE, "Choose a draft to approve: plain, warm or formal.");
             }
             ApologyDraft draft = request.text() == null ? chosen.get() : apologies.edit(asked, chosen.get(), request.text());
             try {
                 Approval approval = apologies.approve(asked, draft, request.actor(), now, request.detail());
                 approved = approval.text();
-                entry = approval.timelineEntry();
+                entry = new TimelineEntry(now, TimelineEvent.DRAFT_APPROVED, approval.approvedBy(), approval.describe());
             } catch (UnresolvedFindingsException e) {
-                return new Outcome(incident, "The apology has linter findings; fix the text or give a reason to approve it anyway: "
+                return Outcome.refused(incident, Refusal.INCOMPLETE, "The apology has linter findings; fix the text or give a reason to approve it anyway: "
                         + String.join("; ", e.findings().stream().map(LintFinding::line).toList()));
             }
         }
         if (action == IncidentAction.CLOSE && incident.approvedDraft() == null && request.detail() == null
                 && incident.state() != IncidentState.MONITORING) {
-            return new Outcome(incident, "Closing without an approved apology needs a reason.");
+            return Outcome.refused(incident, Refusal.INCOMPLETE, "Closing without an approved apology needs a reason.");
         }
         String linkBase = incidents.linkBase(incidentId).orElseThrow();
         Notice notice;
@@ -121,9 +140,9 @@ public final class IncidentDesk {
             Incident after = incidents.apply(incidentId, action, entry, approved, notice);
             outbox.send(notice);
             if (action == IncidentAction.DISMISS) learnFromDismissal(incident);
-            return new Outcome(after, null);
+            return Outcome.done(after);
         } catch (StaleStateException e) {
-            return new Outcome(incident, "Nothing changed: " + e.getMessage() + ".");
+            return Outcome.refused(incident, Refusal.STALE_STATE, "Nothing changed: " + e.getMessage() + ".");
         }
     }
 
@@ -144,36 +163,25 @@ public final class IncidentDesk {
      */
     public Outcome answerFromAuthor(String incidentId, AuthorAnswer answer) {
         Optional<Incident> found = incidents.find(incidentId);
-        if (found.isEmpty()) return new Outcome(null, "There is no incident " + incidentId + ".");
+        if (found.isEmpty()) return Outcome.refused(null, Refusal.NO_SUCH_INCIDENT, "There is no incident " + incidentId + ".");
         Incident incident = found.get();
         String author = incident.post().author() == null ? "the author" : incident.post().author();
         if (answer == AuthorAnswer.DENY) {
             return act(incidentId, new StaffAction(IncidentAction.DISMISS, author, AuthorAnswer.DENIAL_REASON, null, null));
         }
         Instant now = clock.instant();
-        TimelineEntry entry = new TimelineEntry(now, "author-confirmed", author, "it was meant for their own account");
+        TimelineEntry entry = new TimelineEntry(now, TimelineEvent.AUTHOR_CONFIRMED, author, "it was meant for their own account");
         Notice notice = notices.changed(incident, accountName(incident), entry, incidents.linkBase(incidentId).orElseThrow(), now);
         Set<IncidentState> live = EnumSet.complementOf(EnumSet.of(IncidentState.CLOSED, IncidentState.DISMISSED));
         if (!incidents.noteRationed(incidentId, live, entry, notice, Duration.ofDays(3650), 1)) {
-            return new Outcome(incident, "Nothing changed: the answer was recorded before, or the incident has ended.");
+            return Outcome.refused(incident, Refusal.STALE_STATE, "Nothing changed: the answer was recorded before, or the incident has ended.");
         }
         outbox.send(notice);
-        return new Outcome(incident, null);
+        return Outcome.done(incident);
     }
 
     private String accountName(Incident incident) {
         return accounts.find(incident.post().key().account()).map(Account::displayName)
                 .orElse(incident.post().accountId());
-    }
-
-    static String eventName(IncidentAction action) {
-        return switch (action) {
-            case ACKNOWLEDGE -> "acknowledged";
-            case DISMISS -> "dismissed";
-            case APPROVE -> Approval.EVENT;
-            case REPAIR -> "repair";
-            case CLOSE -> "closed";
-            case REOPEN -> "reopened";
-        };
     }
 }

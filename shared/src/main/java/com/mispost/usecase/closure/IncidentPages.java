@@ -100,8 +100,12 @@ public final class IncidentPages {
     }
 
     private static Page notDone(IncidentDesk.Outcome outcome) {
-        int status = outcome.incident() == null ? 404 : outcome.refusal().startsWith("Nothing changed") ? 409 : 400;
-        return refusal(status, "Not done", outcome.refusal());
+        int status = switch (outcome.refusal()) {
+            case NO_SUCH_INCIDENT -> 404;
+            case STALE_STATE -> 409;
+            case INCOMPLETE -> 400;
+        };
+        return refusal(status, "Not done", outcome.message());
     }
 
     /** The question to the author, as a form: a GET answers nothing (mail scanners follow links). */
@@ -180,7 +184,7 @@ public final class IncidentPages {
         b.append("</section><section><h2>Timeline</h2><ol class=\"timeline\">");
         for (TimelineEntry e : incidents.timeline(incident.id())) {
             b.append("<li><time class=\"muted\">").append(Html.time(e.at())).append("</time> <strong>")
-                    .append(Html.esc(e.event())).append("</strong> · ").append(Html.esc(e.actor()));
+                    .append(Html.esc(e.event().id())).append("</strong> · ").append(Html.esc(e.actor()));
             if (e.detail() != null) b.append("<br><span class=\"detail\">").append(Html.esc(e.detail())).append("</span>");
             b.append("</li>");
         }

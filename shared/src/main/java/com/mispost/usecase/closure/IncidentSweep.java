@@ -8,6 +8,7 @@ import com.mispost.incident.IncidentState;
 import com.mispost.incident.LifecyclePolicy;
 import com.mispost.incident.StaffAction;
 import com.mispost.incident.TimelineEntry;
+import com.mispost.incident.TimelineEvent;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.post.ReactionCounts;
@@ -104,7 +105,7 @@ public final class IncidentSweep {
         Duration after = policy.escalateAfter(incident.assessment().severity());
         if (now.isBefore(incident.openedAt().plus(after))) return false;
         Notice notice = notices.escalation(incident, account, linkBase, now);
-        TimelineEntry entry = new TimelineEntry(now, "escalated", ACTOR,
+        TimelineEntry entry = new TimelineEntry(now, TimelineEvent.ESCALATED, ACTOR,
                 "unacknowledged for " + NoticeComposer.since(incident.openedAt(), now));
         return rationed(incident, EnumSet.of(OPEN), entry, notice, after, policy.escalationLimit());
     }
@@ -113,7 +114,7 @@ public final class IncidentSweep {
     private boolean askAuthor(Incident incident, String account, String linkBase, Instant now) {
         if (incident.post().author() == null || !(incident.state() == OPEN || incident.state() == ACKNOWLEDGED)) return false;
         Notice notice = notices.askAuthor(incident, account, linkBase, now);
-        TimelineEntry entry = new TimelineEntry(now, "author-asked", ACTOR, incident.post().author());
+        TimelineEntry entry = new TimelineEntry(now, TimelineEvent.AUTHOR_ASKED, ACTOR, incident.post().author());
         return rationed(incident, EnumSet.of(OPEN, ACKNOWLEDGED), entry, notice, ONCE, 1);
     }
 
@@ -123,16 +124,18 @@ public final class IncidentSweep {
         long pace = reactions.peakPerMinuteSince(now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1)));
         if (pace < accountPolicy.spikePerMinute()) return false;
         Notice notice = notices.spike(incident, account, reactions, pace, accountPolicy.spikePerMinute(), linkBase, now);
-        TimelineEntry entry = new TimelineEntry(now, "spike", ACTOR, pace + " reactions a minute");
+        TimelineEntry entry = new TimelineEntry(now, TimelineEvent.SPIKE, ACTOR, pace + " reactions a minute");
         return rationed(incident, LIVE, entry, notice, policy.spikeWindow(), Integer.MAX_VALUE);
     }
 
     /** After the apology, no reactions for the policy's time: close, with the summary. */
     private boolean closeWhenQuiet(Incident incident, ReactionCounts reactions, Instant now) {
         if (incident.state() != RESPONDING && incident.state() != MONITORING) return false;
-        Instant approvedAt = incidents.timeline(incident.id()).stream().filter(e -> e.event().equals("approved"))
-                .map(TimelineEntry::at).findFirst().orElse(incident.updatedAt());
-        Instant quietSince = approvedAt;
+        // From the apology (the latest, if it was reopened and approved again), not from the last action:
+        // a repair after the apology does not restart the quiet time.
+        Instant quietSince = incidents.timeline(incident.id()).stream()
+                .filter(e -> e.event() == TimelineEvent.DRAFT_APPROVED)
+                .map(TimelineEntry::at).max(Instant::compareTo).orElse(incident.updatedAt());
         Instant lastReaction = reactions.lastReactionAt();
         if (lastReaction != null && lastReaction.isAfter(quietSince)) quietSince = lastReaction;
         if (now.isBefore(quietSince.plus(policy.closeWhenQuiet()))) return false;

@@ -7,6 +7,7 @@ import com.mispost.detection.VoiceProfile;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentIds;
 import com.mispost.incident.TimelineEntry;
+import com.mispost.incident.TimelineEvent;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.post.Post;
@@ -70,7 +71,7 @@ public final class PostScreener {
         Instant now = clock.instant();
         Incident incident = Incident.open(post, assessment, now);
         Notice alert = notices.alert(incident, account, linkBase, now);
-        TimelineEntry opened = new TimelineEntry(now, "opened", "detector", String.format(Locale.ROOT,
+        TimelineEntry opened = new TimelineEntry(now, TimelineEvent.OPENED, "detector", String.format(Locale.ROOT,
                 "%s, score %.2f", assessment.severity().id(), assessment.score()));
         if (incidents.open(incident, linkBase, opened, alert)) {
             LOG.info("incident {} opened for post {} ({}, score {})", incident.id(), post.key(),
@@ -94,7 +95,7 @@ public final class PostScreener {
         Instant now = clock.instant();
         if (existing.isPresent()) {
             Incident incident = existing.get();
-            TimelineEntry entry = new TimelineEntry(editedAt, "post-edited", edited.platform().id(), String.format(Locale.ROOT,
+            TimelineEntry entry = new TimelineEntry(editedAt, TimelineEvent.POST_EDITED, edited.platform().id(), String.format(Locale.ROOT,
                     "edited on the platform; the edited text scores %.2f (%s)", assessment.score(), assessment.severity().id()));
             Notice notice = notices.changed(incident, account.displayName(), entry, linkBase, now);
             incidents.note(incident.id(), entry, notice);
@@ -104,7 +105,7 @@ public final class PostScreener {
         if (!assessment.alerts(account.policy().alertThreshold())) return Optional.empty();
         Incident incident = Incident.open(edited, assessment, now);
         Notice alert = notices.alert(incident, account, linkBase, now);
-        if (incidents.open(incident, linkBase, new TimelineEntry(now, "opened", "detector", String.format(Locale.ROOT,
+        if (incidents.open(incident, linkBase, new TimelineEntry(now, TimelineEvent.OPENED, "detector", String.format(Locale.ROOT,
                 "after an edit: %s, score %.2f", assessment.severity().id(), assessment.score())), alert)) {
             outbox.send(alert);
         }

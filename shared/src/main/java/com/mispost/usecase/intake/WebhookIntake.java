@@ -2,6 +2,7 @@ package com.mispost.usecase.intake;
 
 import com.mispost.incident.IncidentIds;
 import com.mispost.incident.TimelineEntry;
+import com.mispost.incident.TimelineEvent;
 import com.mispost.intake.InboundEvent;
 import com.mispost.intake.JsonText;
 import com.mispost.intake.MalformedDeliveryException;
@@ -130,7 +131,7 @@ public final class WebhookIntake {
             }
             String incidentId = IncidentIds.forPost(d.post());
             if (incidents.find(incidentId).isPresent()) {
-                incidents.note(incidentId, new TimelineEntry(d.at(), "post-deleted", d.post().platform().id(),
+                incidents.note(incidentId, new TimelineEntry(d.at(), TimelineEvent.POST_DELETED, d.post().platform().id(),
                         "The post was deleted from " + d.post().platform().id() + "."), null);
             }
             tally.accepted++;

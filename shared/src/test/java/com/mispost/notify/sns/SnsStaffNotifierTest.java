@@ -2,6 +2,7 @@ package com.mispost.notify.sns;
 
 import com.mispost.detection.Severity;
 import com.mispost.notify.Notice;
+import com.mispost.notify.NoticeKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,7 +14,7 @@ class SnsStaffNotifierTest {
 
     @Test
     void aQuestionToTheAuthorCarriesTheirNameForASubscriptionToFilterOn() {
-        Notice question = new Notice("ask-author", "inc-1", "ask-author", Severity.LOW, "Larkspur", "x", "Did you mean it?",
+        Notice question = new Notice("ask-author", "inc-1", NoticeKind.ASK_AUTHOR, Severity.LOW, "Larkspur", "x", "Did you mean it?",
                 "body", "sms", now, "dana.social");
         assertThat(SnsStaffNotifier.attributes(question).get("author").stringValue()).isEqualTo("dana.social");
         assertThat(SnsStaffNotifier.attributes(question).get("kind").stringValue()).isEqualTo("ask-author");
@@ -22,7 +23,7 @@ class SnsStaffNotifierTest {
 
     @Test
     void noticesForAllStaffNameNoAuthor() {
-        Notice alert = new Notice("alert", "inc-1", "alert", Severity.HIGH, "Larkspur", "x", "s", "b", "sms", now);
+        Notice alert = new Notice("alert", "inc-1", NoticeKind.ALERT, Severity.HIGH, "Larkspur", "x", "s", "b", "sms", now);
         assertThat(SnsStaffNotifier.attributes(alert)).doesNotContainKey("author");
         assertThat(SnsStaffNotifier.message(alert)).doesNotContain("author");
     }
