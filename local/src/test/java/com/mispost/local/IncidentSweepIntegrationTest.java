@@ -12,6 +12,7 @@ import com.mispost.incident.LifecyclePolicy;
 import com.mispost.incident.StaffAction;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
+import com.mispost.inmemory.SettableClock;
 import com.mispost.links.ActionLinks;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;

@@ -1,0 +1,51 @@
+package com.mispost.inmemory;
+
+import com.mispost.account.Account;
+import com.mispost.detection.VoiceProfile;
+import com.mispost.post.AccountKey;
+import com.mispost.store.AccountRegistry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link AccountRegistry} in maps; a voice is saved only over the version it was learned from, as in the table. */
+public final class InMemoryAccountRegistry implements AccountRegistry {
+    private final Map<AccountKey, Account> accounts = new HashMap<>();
+    private final Map<AccountKey, VoiceProfile> voices = new HashMap<>();
+
+    @Override
+    public synchronized Optional<Account> find(AccountKey key) {
+        return Optional.ofNullable(accounts.get(key));
+    }
+
+    @Override
+    public synchronized void save(Account account) {
+        accounts.put(account.key(), account);
+    }
+
+    @Override
+    public synchronized boolean remove(AccountKey key) {
+        voices.remove(key);
+        return accounts.remove(key) != null;
+    }
+
+    @Override
+    public synchronized List<Account> list() {
+        return new ArrayList<>(accounts.values());
+    }
+
+    @Override
+    public synchronized VoiceProfile voice(AccountKey key) {
+        return voices.getOrDefault(key, VoiceProfile.empty());
+    }
+
+    @Override
+    public synchronized boolean saveVoice(AccountKey key, VoiceProfile learnedFrom, VoiceProfile voice) {
+        if (voice(key).posts() != learnedFrom.posts()) return false;
+        voices.put(key, voice);
+        return true;
+    }
+}

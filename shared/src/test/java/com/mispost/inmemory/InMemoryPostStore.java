@@ -1,0 +1,106 @@
+package com.mispost.inmemory;
+
+import com.mispost.detection.Assessment;
+import com.mispost.post.Post;
+import com.mispost.post.PostKey;
+import com.mispost.post.Reaction;
+import com.mispost.post.ReactionCounts;
+import com.mispost.post.ReactionKind;
+import com.mispost.store.PostStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** {@link PostStore} in maps, with the table's promises (once per post, once per reaction); can be made to fail. */
+public final class InMemoryPostStore implements PostStore {
+    private final Clock clock;
+    private final Map<PostKey, Post> posts = new HashMap<>();
+    private final Map<PostKey, String> raw = new HashMap<>();
+    private final Map<PostKey, Assessment> assessments = new HashMap<>();
+    private final Set<String> edits = new HashSet<>();
+    private final Set<String> reactions = new HashSet<>();
+    private final Map<PostKey, Map<ReactionKind, Long>> totals = new HashMap<>();
+    private final Map<PostKey, TreeMap<Instant, Long>> perMinute = new HashMap<>();
+    private final Map<PostKey, Instant> lastReactionAt = new HashMap<>();
+    private final Map<PostKey, Instant> deletedAt = new HashMap<>();
+    private volatile boolean down;
+
+    public InMemoryPostStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** From now on every call fails as an unreachable table would. */
+    public void goDown() {
+        down = true;
+    }
+
+    private void check() {
+        if (down) throw new IllegalStateException("storage is down (test)");
+    }
+
+    public Optional<Assessment> assessment(PostKey key) {
+        return Optional.ofNullable(assessments.get(key));
+    }
+
+    @Override
+    public synchronized boolean savePost(Post post, String rawDelivery) {
+        check();
+        if (posts.putIfAbsent(post.key(), post) != null) return false;
+        raw.put(post.key(), rawDelivery);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Post> findPost(PostKey key) {
+        check();
+        return Optional.ofNullable(posts.get(key));
+    }
+
+    @Override
+    public synchronized boolean saveEdit(Post edited, Instant editedAt, String rawDelivery) {
+        check();
+        return posts.containsKey(edited.key()) && edits.add(edited.key() + "@" + editedAt);
+    }
+
+    @Override
+    public synchronized boolean saveAssessment(PostKey key, Assessment assessment) {
+        check();
+        if (!posts.containsKey(key)) return false;
+        assessments.put(key, assessment);
+        return true;
+    }
+
+    @Override
+    public synchronized ReactionOutcome recordReaction(Reaction reaction) {
+        check();
+        PostKey target = reaction.target();
+        if (!posts.containsKey(target)) return ReactionOutcome.UNKNOWN_POST;
+        if (!reactions.add(target + "#" + reaction.kind().id() + "#" + reaction.reactionId())) return ReactionOutcome.DUPLICATE;
+        totals.computeIfAbsent(target, k -> new EnumMap<>(ReactionKind.class)).merge(reaction.kind(), 1L, Long::sum);
+        perMinute.computeIfAbsent(target, k -> new TreeMap<>())
+                .merge(reaction.at().truncatedTo(ChronoUnit.MINUTES), 1L, Long::sum);
+        lastReactionAt.put(target, clock.instant()); // arrival time, as the table keeps it
+        return ReactionOutcome.COUNTED;
+    }
+
+    @Override
+    public synchronized boolean recordDeletion(PostKey key, Instant at) {
+        check();
+        return posts.containsKey(key) && deletedAt.putIfAbsent(key, at) == null;
+    }
+
+    @Override
+    public synchronized ReactionCounts reactionCounts(PostKey key) {
+        check();
+        return new ReactionCounts(totals.getOrDefault(key, Map.of()), perMinute.getOrDefault(key, new TreeMap<>()),
+                deletedAt.get(key), lastReactionAt.get(key));
+    }
+}
