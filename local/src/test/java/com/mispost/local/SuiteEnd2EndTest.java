@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mispost.account.Account;
 import com.mispost.incident.IncidentIds;
 import com.mispost.incident.IncidentState;
+import com.mispost.incident.TimelineEvent;
 import com.mispost.intake.GenericWebhook;
 import com.mispost.intake.SignatureVerifier;
 import com.mispost.post.AccountKey;
@@ -75,11 +76,13 @@ class SuiteEnd2EndTest {
         String body = post("9900000000000000002", "I hate mondays so much, shit traffic and my boss again");
         for (int i = 0; i < 10; i++) assertThat(deliver(body, sign(body)).statusCode()).isEqualTo(200);
         String incidentId = IncidentIds.forPost(new PostKey(Platform.X, BRAND.accountId(), "9900000000000000002"));
+        runtime.inbox().await(n -> n.kind().equals("alert") && n.incidentId().equals(incidentId), Duration.ofSeconds(20));
         runtime.inbox().await(n -> n.kind().equals("drafts-ready") && n.incidentId().equals(incidentId), Duration.ofSeconds(20));
-        Thread.sleep(1500); // time for any second alert to show up, were there one
-        long alerts = runtime.inbox().received().stream()
-                .filter(n -> n.kind().equals("alert") && n.incidentId().equals(incidentId)).count();
-        assertThat(alerts).isEqualTo(1);
+        // A second alert could only follow a second opening, which the timeline would show.
+        var incidents = new DynamoDbIncidentStore(runtime.aws().dynamo, runtime.aws().tableName);
+        assertThat(incidents.timeline(incidentId)).filteredOn(e -> e.event() == TimelineEvent.OPENED).hasSize(1);
+        assertThat(runtime.inbox().received().stream()
+                .filter(n -> n.kind().equals("alert") && n.incidentId().equals(incidentId)).count()).isEqualTo(1);
     }
 
     @Test

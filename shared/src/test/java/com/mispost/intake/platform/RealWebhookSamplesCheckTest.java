@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,10 +37,7 @@ class RealWebhookSamplesCheckTest {
     @Test
     void everyRealSampleParsesOrIsRefusedCleanly() throws IOException {
         Optional<Path> folder = samplesFolder();
-        if (folder.isEmpty()) {
-            System.out.println("[real webhook samples] ../shared/data/webhooks is absent here: check not run");
-            return;
-        }
+        assumeTrue(folder.isPresent(), "../shared/data/webhooks is not beside this checkout: skipped");
         List<Path> files;
         try (Stream<Path> s = Files.list(folder.get())) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
