@@ -96,10 +96,10 @@ public final class AlertLatency {
                 return 1;
             }
         }
-        Arrays.sort(latencies);
+        double[] ms = Arrays.stream(latencies).mapToDouble(AlertLatency::ms).sorted().toArray();
         out.printf(Locale.ROOT, "  p50 %7.1f ms%n  p90 %7.1f ms%n  p99 %7.1f ms%n  min %7.1f ms   max %.1f ms   mean %.1f ms%n",
-                ms(percentile(latencies, 50)), ms(percentile(latencies, 90)), ms(percentile(latencies, 99)),
-                ms(latencies[0]), ms(latencies[count - 1]), ms((long) Arrays.stream(latencies).average().orElse(0)));
+                Percentile.of(ms, 50), Percentile.of(ms, 90), Percentile.of(ms, 99),
+                ms[0], ms[count - 1], Arrays.stream(ms).average().orElse(0));
         out.printf(Locale.ROOT, "  took %.1f s in all%n", (System.nanoTime() - startedAll) / 1e9);
         out.printf(Locale.ROOT, "moto RSS %d MB%n", motoKb < 0 ? -1 : motoKb / 1024);
         return 0;
@@ -147,12 +147,6 @@ public final class AlertLatency {
             Thread.sleep(1);
         }
         return null;
-    }
-
-    /** Nearest-rank percentile of sorted values. */
-    static long percentile(long[] sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     private static double ms(long nanos) {

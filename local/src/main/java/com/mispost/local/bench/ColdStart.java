@@ -285,10 +285,10 @@ public final class ColdStart {
                     median(f, Sample::cpuMs), median(t, Sample::cpuMs),
                     w == null ? "-" : String.format(Locale.ROOT, "%.0f + %.0f ms; %.0f + %.0f ms", w[0].initMs(), w[0].firstMs(),
                             w[1].initMs(), w[1].firstMs()),
-                    w == null ? "-" : String.format(Locale.ROOT, "%.2f / %.2f ms; %.2f / %.2f ms", percentile(w[0].netMs(), 50),
-                            percentile(w[0].netMs(), 99), percentile(w[1].netMs(), 50), percentile(w[1].netMs(), 99)),
+                    w == null ? "-" : String.format(Locale.ROOT, "%.2f / %.2f ms; %.2f / %.2f ms", Percentile.of(w[0].netMs(), 50),
+                            Percentile.of(w[0].netMs(), 99), Percentile.of(w[1].netMs(), 50), Percentile.of(w[1].netMs(), 99)),
                     w == null || w[0].offlineMs() == null ? "-" : String.format(Locale.ROOT, "%.2f / %.2f ms",
-                            percentile(w[0].offlineMs(), 99), percentile(w[1].offlineMs(), 99)),
+                            Percentile.of(w[0].offlineMs(), 99), Percentile.of(w[1].offlineMs(), 99)),
                     size / 1048576.0, median(f, Sample::rssMb), median(t, Sample::rssMb));
         }
         out.println();
@@ -301,7 +301,7 @@ public final class ColdStart {
     }
 
     private static double pct(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> f, int p) {
-        return percentile(samples.stream().mapToDouble(f).sorted().toArray(), p);
+        return Percentile.of(samples.stream().mapToDouble(f).sorted().toArray(), p);
     }
 
     /** CPU time of a process so far (user + system), from /proc in clock ticks of 10 ms; -1 where there is none. */
@@ -336,13 +336,6 @@ public final class ColdStart {
     }
 
     private static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> f) {
-        return percentile(samples.stream().mapToDouble(f).sorted().toArray(), 50);
-    }
-
-    /** Nearest-rank percentile of sorted values; the median of an even count is the mean of the middle two. */
-    static double percentile(double[] sorted, int p) {
-        if (p == 50 && sorted.length % 2 == 0) return (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        return Percentile.of(samples.stream().mapToDouble(f).sorted().toArray(), 50);
     }
 }
