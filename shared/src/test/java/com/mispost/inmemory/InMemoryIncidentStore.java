@@ -132,31 +132,36 @@ public final class InMemoryIncidentStore implements IncidentStore {
 
     @Override
     public synchronized boolean claim(Notice notice, Instant now, Duration lease) {
-        Outboxed o = outbox.get(notice.id());
+        Outboxed o = outbox.get(key(notice));
         if (o == null) return false;
         boolean free = o.status() == Status.PENDING
                 || o.status() == Status.SENDING && o.claimedAt().isBefore(now.minus(lease));
         if (!free) return false;
-        outbox.put(notice.id(), new Outboxed(o.notice(), Status.SENDING, now));
+        outbox.put(key(notice), new Outboxed(o.notice(), Status.SENDING, now));
         return true;
     }
 
     @Override
     public synchronized void release(Notice notice) {
-        Outboxed o = outbox.get(notice.id());
-        if (o != null && o.status() == Status.SENDING) outbox.put(notice.id(), new Outboxed(o.notice(), Status.PENDING, null));
+        Outboxed o = outbox.get(key(notice));
+        if (o != null && o.status() == Status.SENDING) outbox.put(key(notice), new Outboxed(o.notice(), Status.PENDING, null));
     }
 
     @Override
     public synchronized void markSent(Notice notice) {
-        Outboxed o = outbox.get(notice.id());
+        Outboxed o = outbox.get(key(notice));
         if (o == null) throw new IllegalStateException("no notice " + notice.id());
-        outbox.put(notice.id(), new Outboxed(o.notice(), Status.SENT, null));
+        outbox.put(key(notice), new Outboxed(o.notice(), Status.SENT, null));
+    }
+
+    /** Notice ids are unique per incident, as the table's key (incident, NOTICE#id) makes them. */
+    private static String key(Notice notice) {
+        return notice.incidentId() + "#" + notice.id();
     }
 
     /** A notice id is written once; the table's condition fails the whole transaction otherwise. */
     private void write(Notice notice) {
-        if (outbox.containsKey(notice.id())) throw new IllegalStateException("notice " + notice.id() + " exists already");
-        outbox.put(notice.id(), new Outboxed(notice, Status.PENDING, null));
+        if (outbox.containsKey(key(notice))) throw new IllegalStateException("notice " + notice.id() + " exists already");
+        outbox.put(key(notice), new Outboxed(notice, Status.PENDING, null));
     }
 }

@@ -1,10 +1,12 @@
 package com.mispost.usecase.closure;
 
 import com.mispost.account.Account;
+import com.mispost.account.AccountPolicy;
 import com.mispost.apology.ApologyDesk;
 import com.mispost.detection.Assessment;
 import com.mispost.detection.Severity;
 import com.mispost.incident.Incident;
+import com.mispost.incident.IncidentState;
 import com.mispost.incident.LifecyclePolicy;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
@@ -14,15 +16,21 @@ import com.mispost.inmemory.InMemoryPostStore;
 import com.mispost.inmemory.RecordingStaffNotifier;
 import com.mispost.inmemory.SettableClock;
 import com.mispost.links.ActionLinks;
+import com.mispost.notify.Notice;
+import com.mispost.notify.NoticeKind;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.post.Post;
+import com.mispost.post.Reaction;
+import com.mispost.post.ReactionKind;
 import com.mispost.usecase.Outbox;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /** The closure function's use cases on in-memory ports and a clock the test moves. */
 final class ClosureWiring {
@@ -43,17 +51,39 @@ final class ClosureWiring {
     final IncidentPages pages = new IncidentPages(incidents, posts, accounts, desk, links, clock);
 
     ClosureWiring() {
-        accounts.save(Account.watched(BRAND, "Harbour Lane Bakery"));
+        accounts.save(Account.watched(BRAND, "Harbour Lane Bakery").withPolicy(new AccountPolicy(0.5, Set.of(), Set.of(), 20)));
     }
 
     /** An incident opened now on a stored post, its alert sent. */
-    Incident open(String postId) {
-        Post post = new Post(Platform.X, BRAND.accountId(), postId, null, "finally friday, who's up for beers tonight",
-                clock.instant(), "Twitter for iPhone", null, null, List.of(), "en", null);
+    Incident open(Severity severity, String author) {
+        Post post = new Post(Platform.X, BRAND.accountId(), UUID.randomUUID().toString(), author,
+                "finally friday, who's up for beers tonight", clock.instant(), "Twitter for iPhone", null, null, List.of(), "en", null);
         posts.savePost(post, "{}");
-        Incident incident = Incident.open(post, new Assessment(0.8, Severity.MEDIUM, List.of(), "Capture it."), clock.instant());
-        incidents.open(incident, "http://local", new TimelineEntry(clock.instant(), TimelineEvent.OPENED, "detector", null),
-                notices.alert(incident, Account.watched(BRAND, "Harbour Lane Bakery"), "http://local", clock.instant()));
+        Incident incident = Incident.open(post, new Assessment(0.8, severity, List.of(), "Capture it."), clock.instant());
+        Notice alert = notices.alert(incident, Account.watched(BRAND, "Harbour Lane Bakery"), "http://local", clock.instant());
+        incidents.open(incident, "http://local", new TimelineEntry(clock.instant(), TimelineEvent.OPENED, "detector", null), alert);
+        outbox.send(alert);
         return incident;
+    }
+
+    long events(Incident i, TimelineEvent event) {
+        return incidents.timeline(i.id()).stream().filter(e -> e.event() == event).count();
+    }
+
+    IncidentState state(Incident i) {
+        return incidents.find(i.id()).orElseThrow().state();
+    }
+
+    void react(Incident i, int n, Instant at) {
+        for (int k = 0; k < n; k++) {
+            posts.recordReaction(new Reaction(i.post().key(), k % 3 == 0 ? ReactionKind.REPLY : ReactionKind.LIKE,
+                    UUID.randomUUID().toString(), at));
+        }
+    }
+
+    /** The latest notice of that kind about the incident that reached staff. */
+    Notice published(NoticeKind kind, Incident i) {
+        return sns.published().stream().filter(n -> n.kind() == kind && n.incidentId().equals(i.id()))
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no " + kind.id() + " notice for " + i.id()));
     }
 }
