@@ -28,9 +28,13 @@ import com.mispost.usecase.Outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The closure function's use cases on in-memory ports and a clock the test moves. */
 final class ClosureWiring {
@@ -85,5 +89,12 @@ final class ClosureWiring {
     Notice published(NoticeKind kind, Incident i) {
         return sns.published().stream().filter(n -> n.kind() == kind && n.incidentId().equals(i.id()))
                 .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no " + kind.id() + " notice for " + i.id()));
+    }
+
+    /** The exp and sig of a signed link, as the pages take them. */
+    static Map<String, String> query(String link) {
+        Matcher m = Pattern.compile("exp=(\\d+)&sig=([A-Za-z0-9_-]+)").matcher(link);
+        if (!m.find()) throw new AssertionError("not a signed link: " + link);
+        return new HashMap<>(Map.of("exp", m.group(1), "sig", m.group(2)));
     }
 }

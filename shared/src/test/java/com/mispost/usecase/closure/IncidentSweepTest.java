@@ -15,11 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.HashMap;
-import java.util.Map;
+
 import static com.mispost.usecase.closure.ClosureWiring.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -179,19 +178,19 @@ class IncidentSweepTest {
         String confirm = link(question.body(), AuthorAnswer.CONFIRM.id());
         String deny = link(question.body(), AuthorAnswer.DENY.id());
 
-        IncidentPages.Page form = suite.pages.handle("GET", asked.id(), AuthorAnswer.CONFIRM.id(), query(confirm), Map.of());
+        IncidentPages.Page form = suite.pages.handle("GET", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.query(confirm), Map.of());
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.html()).contains("<form method=\"post\"").contains("meant for my own account");
         assertThat(suite.events(asked, TimelineEvent.AUTHOR_CONFIRMED)).as("a GET answers nothing").isZero();
 
-        Map<String, String> forged = query(confirm);
+        Map<String, String> forged = ClosureWiring.query(confirm);
         forged.put("sig", "A" + forged.get("sig").substring(1));
         assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), forged, Map.of()).status()).isEqualTo(403);
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.DENY.id(), query(confirm), Map.of()).status())
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.DENY.id(), ClosureWiring.query(confirm), Map.of()).status())
                 .as("a confirm link does not deny").isEqualTo(403);
 
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), query(confirm), Map.of()).status()).isEqualTo(200);
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), query(confirm), Map.of()).status())
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.query(confirm), Map.of()).status()).isEqualTo(200);
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.query(confirm), Map.of()).status())
                 .as("answered once").isEqualTo(409);
         TimelineEntry note = suite.incidents.timeline(asked.id()).stream().filter(e -> e.event() == TimelineEvent.AUTHOR_CONFIRMED)
                 .findFirst().orElseThrow();
@@ -199,7 +198,7 @@ class IncidentSweepTest {
         assertThat(suite.state(asked)).isEqualTo(IncidentState.OPEN);
         suite.published(NoticeKind.AUTHOR_CONFIRMED, asked);
 
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.DENY.id(), query(deny), Map.of()).status()).isEqualTo(200);
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.DENY.id(), ClosureWiring.query(deny), Map.of()).status()).isEqualTo(200);
         assertThat(suite.state(asked)).isEqualTo(IncidentState.DISMISSED);
         TimelineEntry dismissed = suite.incidents.timeline(asked.id()).stream().filter(e -> e.event() == TimelineEvent.DISMISSED)
                 .findFirst().orElseThrow();
@@ -211,11 +210,5 @@ class IncidentSweepTest {
         Matcher m = Pattern.compile("(http://\\S+/actions/" + action + "\\?\\S+)").matcher(body);
         assertThat(m.find()).as("a " + action + " link in the notice").isTrue();
         return m.group(1);
-    }
-
-    private static Map<String, String> query(String link) {
-        Matcher m = Pattern.compile("exp=(\\d+)&sig=([A-Za-z0-9_-]+)").matcher(link);
-        assertThat(m.find()).isTrue();
-        return new HashMap<>(Map.of("exp", m.group(1), "sig", m.group(2)));
     }
 }
