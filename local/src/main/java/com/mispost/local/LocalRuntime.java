@@ -161,12 +161,16 @@ public final class LocalRuntime implements AutoCloseable {
      * function that cannot start says so now, and the first webhook does not wait for four inits.
      */
     private void warmAll() {
-        List<CompletableFuture<Void>> inits = new ArrayList<>();
-        for (LambdaFunction fn : functions.values()) inits.add(CompletableFuture.runAsync(fn::warm));
+        // Threads of their own: the common pool has one worker on a two-core machine.
+        var starters = Executors.newFixedThreadPool(functions.size());
         try {
+            List<CompletableFuture<Void>> inits = new ArrayList<>();
+            for (LambdaFunction fn : functions.values()) inits.add(CompletableFuture.runAsync(fn::warm, starters));
             CompletableFuture.allOf(inits.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            starters.shutdown();
         }
     }
 
