@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Meta Graph webhooks: Facebook Pages {@code feed} ({@code object: "page"}) and Instagram
@@ -46,6 +47,13 @@ public final class MetaWebhook implements PlatformWebhook {
 
     private static final Set<String> POST_ITEMS = Set.of("status", "post", "photo", "video", "share", "album", "event");
 
+    /**
+     * Meta's challenges are numbers. The answer echoes the challenge, unsigned, only after the
+     * verify token matched; still, echo nothing wider than Meta sends, so that the endpoint
+     * never reflects markup or a body of someone else's choosing.
+     */
+    private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
     private final Clock clock;
 
     public MetaWebhook() {
@@ -66,9 +74,10 @@ public final class MetaWebhook implements PlatformWebhook {
     public WebhookResponse handshake(WebhookRequest request, SecretSource secrets) {
         String mode = request.queryParam("hub.mode").orElse("");
         String challenge = request.queryParam("hub.challenge").orElse("");
-        if (!mode.equals("subscribe") || challenge.isEmpty()) {
+        if (!mode.equals("subscribe") || !CHALLENGE.matcher(challenge).matches()) {
             return WebhookResponse.error(400,
-                    "expected Meta's verification request: hub.mode=subscribe, hub.verify_token and hub.challenge");
+                    "expected Meta's verification request: hub.mode=subscribe, hub.verify_token and hub.challenge"
+                            + " (1 to 128 letters, digits, _ or -)");
         }
         byte[] given = request.queryParam("hub.verify_token").orElse("").getBytes(StandardCharsets.UTF_8);
         byte[] expected = secrets.require(VERIFY_TOKEN_SECRET).getBytes(StandardCharsets.UTF_8);
