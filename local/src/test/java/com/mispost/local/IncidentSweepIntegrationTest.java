@@ -85,7 +85,7 @@ class IncidentSweepIntegrationTest {
         var accounts = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
         accounts.save(Account.watched(BRAND, "Harbour Lane Bakery")
                 .withPolicy(new AccountPolicy(0.5, Set.of(), Set.of(), 20)));
-        links = new ActionLinks("sweep-test-link-key-0123", Duration.ofDays(1));
+        links = new ActionLinks(name -> java.util.Optional.of("sweep-test-link-key-0123"), Duration.ofDays(1));
         notices = new NoticeComposer(links);
         outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), clock);
         desk = new IncidentDesk(incidents, posts, accounts, new com.mispost.apology.ApologyDesk(), notices, outbox, clock);

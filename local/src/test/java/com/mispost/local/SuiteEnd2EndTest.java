@@ -165,6 +165,16 @@ class SuiteEnd2EndTest {
     }
 
     @Test
+    void everyAnswerSaysNosniffAndPagesAllowNoScript() throws Exception {
+        HttpResponse<String> page = get("/incidents/inc-nobody?exp=1&sig=x");
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'none'").doesNotContain("'unsafe-inline'; script").doesNotContain("script-src 'unsafe"));
+        assertThat(get("/webhooks/x?crc_token=abc").headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
     void aDeliveryForAnAccountNobodyWatchesIsAcknowledgedAndDropped() throws Exception {
         String body = JSON.writeValueAsString(Map.of("type", "post", "platform", "x", "account", "123",
                 "post", Map.of("id", "55", "text", "not ours")));

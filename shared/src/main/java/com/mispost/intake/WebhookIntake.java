@@ -5,6 +5,7 @@ import com.mispost.incident.TimelineEntry;
 import com.mispost.intake.platform.PlatformWebhooks;
 import com.mispost.post.Post;
 import com.mispost.secrets.SecretSource;
+import com.mispost.secrets.SecretUnavailableException;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
@@ -48,8 +49,18 @@ public final class WebhookIntake {
                     + "': webhooks are at /webhooks/x, /webhooks/meta, /webhooks/linkedin, /webhooks/mastodon and /webhooks/generic");
         }
         String method = request.method().toUpperCase(Locale.ROOT);
-        if (method.equals("GET")) return dialect.handshake(request, secrets);
-        if (!method.equals("POST")) return WebhookResponse.error(405, "use GET for the handshake and POST for deliveries");
+        if (!method.equals("GET") && !method.equals("POST")) {
+            return WebhookResponse.error(405, "use GET for the handshake and POST for deliveries");
+        }
+        try {
+            return method.equals("GET") ? dialect.handshake(request, secrets) : deliver(dialect, request);
+        } catch (SecretUnavailableException e) {
+            LOG.warn("{} webhook: {}; answering 503", dialect.platform().id(), e.getMessage());
+            return WebhookResponse.error(503, "the webhook secret cannot be read right now; please retry");
+        }
+    }
+
+    private WebhookResponse deliver(PlatformWebhook dialect, WebhookRequest request) {
         if (request.body().length > MAX_BODY_BYTES) {
             return WebhookResponse.error(413, "the body is " + request.body().length + " bytes; the limit is "
                     + MAX_BODY_BYTES + " bytes");

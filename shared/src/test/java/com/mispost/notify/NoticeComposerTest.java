@@ -19,7 +19,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NoticeComposerTest {
-    private final NoticeComposer composer = new NoticeComposer(new ActionLinks("a-test-key-of-enough-length", Duration.ofDays(1)));
+    private final NoticeComposer composer = new NoticeComposer(new ActionLinks(name -> java.util.Optional.of("a-test-key-of-enough-length"), Duration.ofDays(1)));
     private final Instant now = Instant.parse("2026-11-20T22:14:05Z");
 
     private Incident incident(Severity severity) {

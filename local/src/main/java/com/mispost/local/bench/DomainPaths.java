@@ -36,7 +36,7 @@ final class DomainPaths {
     static Runnable forFunction(String function, String eventJson) {
         PojoSerializer<DynamodbEvent> serializer =
                 LambdaEventSerializers.serializerFor(DynamodbEvent.class, DomainPaths.class.getClassLoader());
-        NoticeComposer notices = new NoticeComposer(new ActionLinks("bench-link-signing-key-0123456789", ActionLinks.DEFAULT_TTL));
+        NoticeComposer notices = new NoticeComposer(new ActionLinks(name -> java.util.Optional.of("bench-link-signing-key-0123456789"), ActionLinks.DEFAULT_TTL));
         return switch (function) {
             case "detect" -> {
                 MispostDetector detector = new MispostDetector();
