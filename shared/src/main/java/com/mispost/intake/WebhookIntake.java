@@ -45,7 +45,7 @@ public final class WebhookIntake {
     public WebhookResponse handle(WebhookRequest request) {
         PlatformWebhook dialect = dialects.forId(request.platform()).orElse(null);
         if (dialect == null) {
-            return WebhookResponse.error(404, "unknown platform '" + request.platform()
+            return WebhookResponse.error(404, "unknown platform '" + DeliveryJson.shorten(String.valueOf(request.platform()))
                     + "': webhooks are at /webhooks/x, /webhooks/meta, /webhooks/linkedin, /webhooks/mastodon and /webhooks/generic");
         }
         String method = request.method().toUpperCase(Locale.ROOT);
@@ -66,8 +66,9 @@ public final class WebhookIntake {
                     + MAX_BODY_BYTES + " bytes");
         }
         String type = request.header("Content-Type").orElse("");
-        if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            return WebhookResponse.error(415, "the Content-Type is '" + type + "'; deliveries must be application/json");
+        if (!isJson(type)) {
+            return WebhookResponse.error(415, "the Content-Type is '" + DeliveryJson.shorten(type)
+                    + "'; deliveries must be application/json (in UTF-8)");
         }
         if (!dialect.verify(request, secrets)) {
             return WebhookResponse.error(401, "the signature is missing or does not match this body; "
@@ -103,6 +104,19 @@ public final class WebhookIntake {
         delivery.rejected().forEach(r -> quoted.add(JsonText.quote(r)));
         body.append(String.join(",", quoted)).append("]}");
         return WebhookResponse.json(200, body.toString());
+    }
+
+    /** {@code application/json}, with no parameter but an optional UTF-8 charset: the only encoding read. */
+    static boolean isJson(String contentType) {
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) return false;
+        for (int i = 1; i < parts.length; i++) {
+            String[] param = parts[i].strip().split("=", 2);
+            if (param.length != 2 || !param[0].strip().equalsIgnoreCase("charset")) return false;
+            String charset = param[1].strip().replace("\"", "");
+            if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) return false;
+        }
+        return true;
     }
 
     private void store(InboundEvent event, String raw, Tally tally) {

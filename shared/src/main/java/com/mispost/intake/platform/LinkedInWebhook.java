@@ -181,7 +181,7 @@ public final class LinkedInWebhook implements PlatformWebhook {
                     into.add(reaction(org, target, ReactionKind.SHARE, shareId, at, key, where));
                 }
             }
-            default -> into.ignore(where + ": action '" + Fields.shorten(action) + "' is not one Mispost reads");
+            default -> into.ignore(where + ": action '" + DeliveryJson.shorten(action) + "' is not one Mispost reads");
         }
     }
 

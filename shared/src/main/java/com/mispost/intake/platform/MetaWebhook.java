@@ -103,7 +103,7 @@ public final class MetaWebhook implements PlatformWebhook {
         String object = Objects.requireNonNullElse(Fields.str(root, "object"), "page");
         DeliveryCollector out = new DeliveryCollector();
         if (!object.equals("page") && !object.equals("instagram")) {
-            out.ignore("object '" + Fields.shorten(object) + "' is not one Mispost reads (page, instagram)");
+            out.ignore("object '" + DeliveryJson.shorten(object) + "' is not one Mispost reads (page, instagram)");
             return out.build();
         }
         if (entries.isEmpty()) out.ignore("'entry' is empty");
@@ -149,7 +149,7 @@ public final class MetaWebhook implements PlatformWebhook {
     private void page(String field, JsonNode v, String page, Instant entryTime, String where, DeliveryCollector into)
             throws MalformedDeliveryException {
         if (!field.equals("feed")) {
-            into.ignore(where + ": field '" + Fields.shorten(field) + "'"
+            into.ignore(where + ": field '" + DeliveryJson.shorten(field) + "'"
                     + (field.equals("mention") ? " (a mention of the page in another post) is not a reaction to a page post"
                     : " is not one Mispost reads"));
             return;
@@ -196,7 +196,7 @@ public final class MetaWebhook implements PlatformWebhook {
             return;
         }
         if (!POST_ITEMS.contains(item)) {
-            into.ignore(where + ": item '" + Fields.shorten(item) + "' is not one Mispost reads");
+            into.ignore(where + ": item '" + DeliveryJson.shorten(item) + "' is not one Mispost reads");
             return;
         }
         String key = InboundEvent.key(Platform.META, page, "post", postId, verb, time);
@@ -222,14 +222,14 @@ public final class MetaWebhook implements PlatformWebhook {
             case "add", "unhide" -> into.add(new InboundEvent.PostPublished(post, key));
             case "edited", "edit" -> into.add(new InboundEvent.PostEdited(post, changed, key));
             case "remove", "hide", "delete" -> into.add(new InboundEvent.PostDeleted(post.key(), changed, key));
-            default -> into.ignore(where + ": verb '" + Fields.shorten(verb) + "' is not one Mispost reads");
+            default -> into.ignore(where + ": verb '" + DeliveryJson.shorten(verb) + "' is not one Mispost reads");
         }
     }
 
     private void instagram(String field, JsonNode v, String account, Instant entryTime, String where,
                            DeliveryCollector into) throws MalformedDeliveryException {
         if (!field.equals("comments")) {
-            into.ignore(where + ": field '" + Fields.shorten(field) + "'"
+            into.ignore(where + ": field '" + DeliveryJson.shorten(field) + "'"
                     + (field.equals("mentions") ? " (a mention of the account elsewhere) is not a reaction to its post"
                     : " is not one Mispost reads"));
             return;

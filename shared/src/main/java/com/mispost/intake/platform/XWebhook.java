@@ -318,7 +318,7 @@ public final class XWebhook implements PlatformWebhook {
             return;
         }
         if (!type.startsWith("post.") || !type.endsWith(".create")) {
-            into.ignore(where + ": event type '" + Fields.shorten(type) + "' is not one Mispost reads");
+            into.ignore(where + ": event type '" + DeliveryJson.shorten(type) + "' is not one Mispost reads");
             return;
         }
         String id = Fields.require(payload, "id", w);
