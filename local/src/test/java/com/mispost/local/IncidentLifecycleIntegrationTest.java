@@ -139,6 +139,17 @@ class IncidentLifecycleIntegrationTest {
     }
 
     @Test
+    void refusalsQuoteAtMostAShortPieceOfWhatWasAskedFor() {
+        String longId = "inc-" + "9".repeat(3000);
+        IncidentPages.Page none = pages.handle("GET", longId, null, query(links.link("", longId, "view", Instant.now())), Map.of());
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.html()).doesNotContain("9".repeat(100));
+        IncidentPages.Page action = pages.handle("GET", "inc-1", "z".repeat(3000), Map.of(), Map.of());
+        assertThat(action.status()).isEqualTo(404);
+        assertThat(action.html()).doesNotContain("z".repeat(100));
+    }
+
+    @Test
     void thePageHasNoScriptForTheCspToAllow() {
         String html = page(open());
         assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("onclick=")

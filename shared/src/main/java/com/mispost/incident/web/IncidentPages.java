@@ -12,6 +12,7 @@ import com.mispost.incident.IncidentAction;
 import com.mispost.incident.IncidentDesk;
 import com.mispost.incident.StaffAction;
 import com.mispost.incident.TimelineEntry;
+import com.mispost.intake.DeliveryJson;
 import com.mispost.links.ActionLinks;
 import com.mispost.post.Permalinks;
 import com.mispost.post.ReactionKind;
@@ -90,12 +91,12 @@ public final class IncidentPages {
         Optional<IncidentAction> action = actionId == null ? Optional.empty() : IncidentAction.fromId(actionId);
         Optional<AuthorAnswer> answer = actionId == null ? Optional.empty() : AuthorAnswer.fromId(actionId);
         if (actionId != null && action.isEmpty() && answer.isEmpty()) {
-            return refusal(404, "Unknown action", "There is no action '" + actionId + "'.");
+            return refusal(404, "Unknown action", "There is no action '" + DeliveryJson.shorten(actionId) + "'.");
         }
         ActionLinks.Verdict verdict = links.verify(incidentId, signedAction, query.get("exp"), query.get("sig"), now);
         if (verdict != ActionLinks.Verdict.VALID) return refusal(403, "Link refused", verdict.message());
         Optional<Incident> found = incidents.find(incidentId);
-        if (found.isEmpty()) return refusal(404, "No such incident", "There is no incident " + incidentId + ".");
+        if (found.isEmpty()) return refusal(404, "No such incident", "There is no incident " + DeliveryJson.shorten(incidentId) + ".");
         if (actionId == null) return new Page(200, incidentPage(found.get(), now));
         if ("GET".equalsIgnoreCase(method)) {
             return new Page(200, answer.isPresent() ? answerPage(found.get(), answer.get())
