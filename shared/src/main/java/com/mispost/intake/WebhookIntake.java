@@ -31,7 +31,10 @@ import java.util.Map;
 public final class WebhookIntake {
     /** Larger bodies are refused (413) before anything is read. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** More events in one delivery are refused (413): a retry must be able to get through the whole delivery in time. */
     public static final int MAX_EVENTS = 5000;
+    /** An answer lists this many rejected events, then how many more there were. */
+    private static final int REJECTIONS_LISTED = 20;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
 
     private final PlatformWebhooks dialects;
@@ -97,7 +100,7 @@ public final class WebhookIntake {
             EventLimits.problem(event).ifPresentOrElse(rejected::add, () -> events.add(event));
         }
         if (events.isEmpty() && delivery.ignored().isEmpty() && !rejected.isEmpty()) {
-            return WebhookResponse.error(400, String.join("; ", rejected));
+            return WebhookResponse.error(400, String.join("; ", listed(rejected)));
         }
         Tally tally = new Tally();
         try {
@@ -119,9 +122,16 @@ public final class WebhookIntake {
                 .append(",\"ignored\":").append(tally.ignored)
                 .append(",\"rejected\":[");
         List<String> quoted = new ArrayList<>();
-        rejected.forEach(r -> quoted.add(JsonText.quote(r)));
+        listed(rejected).forEach(r -> quoted.add(JsonText.quote(r)));
         body.append(String.join(",", quoted)).append("]}");
         return WebhookResponse.json(200, body.toString());
+    }
+
+    private static List<String> listed(List<String> rejected) {
+        if (rejected.size() <= REJECTIONS_LISTED) return rejected;
+        List<String> listed = new ArrayList<>(rejected.subList(0, REJECTIONS_LISTED));
+        listed.add("and " + (rejected.size() - REJECTIONS_LISTED) + " more rejected");
+        return listed;
     }
 
     /** {@code application/json}, with no parameter but an optional UTF-8 charset: the only encoding read. */

@@ -41,5 +41,10 @@ class WebhookIntakeTest {
         WebhookResponse platform = post(junk, "application/json", "{}");
         assertThat(platform.status()).isEqualTo(404);
         assertThat(platform.body().length()).isLessThan(400);
+        StringBuilder bad = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < 1000; i++) bad.append(i == 0 ? "" : ",").append("{\"type\":\"hug\",\"platform\":\"x\",\"account\":\"1\"}");
+        WebhookResponse everyEventBad = post("generic", "application/json", bad.append("]}").toString());
+        assertThat(everyEventBad.status()).isEqualTo(400);
+        assertThat(everyEventBad.body()).contains("events[19]").doesNotContain("events[20]").contains("and 980 more rejected");
     }
 }
