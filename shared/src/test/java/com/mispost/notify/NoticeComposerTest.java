@@ -44,6 +44,16 @@ class NoticeComposerTest {
     }
 
     @Test
+    void theAlertLinksOnlyToTheWebAddressOfThePostsPlatform() {
+        Incident real = incident(Severity.HIGH);
+        Post lookalike = new Post(Platform.X, "42", "901", "dana", "hi", now, null, null, null, List.of(), "en",
+                "https://x.com.evil.example/i/web/status/901");
+        Incident forged = Incident.open(lookalike, real.assessment(), now);
+        Account account = Account.watched(new AccountKey(Platform.X, "42"), "Larkspur");
+        assertThat(composer.alert(forged, account, "https://api.example", now).body()).doesNotContain("evil.example");
+    }
+
+    @Test
     void stepsAreTailoredToSeverity() {
         assertThat(RecoverySteps.forSeverity(Severity.LOW).get(3)).contains("lightly");
         assertThat(RecoverySteps.forSeverity(Severity.CRITICAL).get(3)).contains("sincerely");
