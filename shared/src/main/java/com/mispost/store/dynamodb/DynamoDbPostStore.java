@@ -253,15 +253,17 @@ public final class DynamoDbPostStore implements PostStore {
         int from = 0;
         while (from < pending.size()) {
             int to = from;
+            // Items: per post a check and its counters, per post and minute a minute counter, per reaction a marker.
             Set<PostKey> targets = new HashSet<>();
             Set<String> minutes = new HashSet<>();
             while (to < pending.size()) {
                 Reaction r = reactions.get(pending.get(to));
+                String minute = PostItems.pk(r.target()) + minuteSk(r);
                 int items = (targets.size() + (targets.contains(r.target()) ? 0 : 1)) * 2
-                        + minutes.size() + (minutes.contains(minuteSk(r)) ? 0 : 1) + (to - from + 1);
+                        + minutes.size() + (minutes.contains(minute) ? 0 : 1) + (to - from + 1);
                 if (items > MAX_TRANSACTION_ITEMS) break;
                 targets.add(r.target());
-                minutes.add(minuteSk(r));
+                minutes.add(minute);
                 to++;
             }
             List<Integer> batch = new ArrayList<>(pending.subList(from, to));
