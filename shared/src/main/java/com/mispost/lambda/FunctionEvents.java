@@ -19,7 +19,8 @@ import com.mispost.store.dynamodb.IncidentItems;
 import com.mispost.store.dynamodb.PostItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -94,7 +95,11 @@ public final class FunctionEvents {
         try {
             page = pages.handle(method, HttpEvents.pathParameter(e, "id"), HttpEvents.pathParameter(e, "action"),
                     HttpEvents.query(e), form);
-        } catch (SdkException unreachable) {
+        } catch (SdkClientException | AwsServiceException unreachable) {
+            // Only what a retry can mend (no connection, AWS failing or throttling) is "try again"; anything else is a fault.
+            if (unreachable instanceof AwsServiceException refused && refused.statusCode() < 500 && !refused.isThrottlingException()) {
+                throw refused;
+            }
             LOG.warn("incident page: AWS cannot be reached ({}); answering 503", unreachable.getClass().getSimpleName());
             page = IncidentPages.unavailable();
         }
