@@ -151,7 +151,13 @@ class IncidentLifecycleIntegrationTest {
 
     @Test
     void thePageHasNoScriptForTheCspToAllow() {
-        String html = page(open());
+        Incident i = open();
+        var drafts = new com.mispost.apology.ApologyComposer().compose(
+                com.mispost.apology.DraftRequest.of(Platform.X, com.mispost.detection.Severity.LOW, "Quayside Books"));
+        incidents.saveDrafts(i.id(), drafts, new Notice("drafts-ready", i.id(), "drafts-ready",
+                com.mispost.detection.Severity.LOW, "Quayside Books", "x", "s", "b", "sms", Instant.now()));
+        String html = page(i);
+        assertThat(html).contains("class=\"draft\""); // the drafts, where a copy button used to carry inline script
         assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("onclick=")
                 .doesNotContainIgnoringCase("javascript:");
     }
