@@ -44,9 +44,6 @@ import java.time.Clock;
  */
 @Factory
 public class SuiteFactory {
-    /** The secret that signs the action links in staff notices. */
-    public static final String LINK_KEY = "links/signing-key";
-
     @Singleton
     public Clock clock() {
         return Clock.systemUTC();
@@ -140,6 +137,6 @@ public class SuiteFactory {
 
     @Singleton
     public ActionLinks actionLinks(SecretSource secrets) {
-        return new ActionLinks(secrets.require(LINK_KEY), ActionLinks.DEFAULT_TTL);
+        return new ActionLinks(secrets, ActionLinks.DEFAULT_TTL);
     }
 }
