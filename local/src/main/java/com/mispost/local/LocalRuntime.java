@@ -217,7 +217,7 @@ public final class LocalRuntime implements AutoCloseable {
             String type = template.resources().path(ref).path("Type").asText();
             return switch (type) {
                 case "AWS::DynamoDB::Table" -> aws.tableName;
-                case "AWS::SNS::Topic" -> aws.topicArn;
+                case "AWS::SNS::Topic" -> aws.topicArns.get(ref);
                 case "AWS::SQS::Queue" -> aws.queueUrls.get(ref);
                 default -> template.parameterDefault(ref).orElse(null);
             };

@@ -1,5 +1,6 @@
 package com.mispost.local.cli;
 
+import com.mispost.local.FunctionLogLines;
 import com.mispost.local.LocalRuntime;
 
 import java.io.PrintStream;
@@ -100,7 +101,7 @@ public final class Main {
             }
         }
         LocalRuntime rt = LocalRuntime.start(new LocalRuntime.Options(Path.of("template.yaml"), port, null,
-                line -> err.println("[runtime] " + line)));
+                line -> err.println("[runtime] " + line)).withFunctionLog(line -> err.println(FunctionLogLines.readable(line))));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             rt.close();
@@ -111,9 +112,10 @@ public final class Main {
         out.println("  HTTP API:     " + rt.apiUrl() + "  (webhooks at /webhooks/{platform}; staff inbox at /local/inbox)");
         out.println("  AWS endpoint: " + rt.aws().endpoint());
         out.println("  table:        " + rt.aws().tableName);
-        out.println("  staff topic:  " + rt.aws().topicArn);
+        rt.aws().topicArns.forEach((id, arn) -> out.println("  topic:        " + arn + "  (" + id + ")"));
         out.println("Press Ctrl-C to stop.");
-        rt.inbox().onReceive(r -> out.println("staff <- SNS  [" + r.kind() + "] " + r.subject() + "\n" + r.body()));
+        rt.inbox().onReceive(r -> out.println((r.ops() ? "ops <- SNS    [" : "staff <- SNS  [") + r.kind() + "] "
+                + r.subject() + "\n" + r.body()));
         try {
             stopped.await();
         } catch (InterruptedException e) {
