@@ -119,6 +119,7 @@ public final class LocalRuntime implements AutoCloseable {
         for (TemplateModel.FunctionSpec f : template.functions()) {
             LambdaFunction fn = functions.get(f.logicalId());
             f.routes().forEach(r -> api.route(r.method(), r.path(), fn));
+            api.invocable(fn);
             for (TemplateModel.StreamSource s : f.streams()) {
                 StreamPoller p = new StreamPoller(fn, s, aws.streams, aws.sqs, aws.streamArn,
                         s.onFailureQueue() == null ? null : aws.queueUrls.get(s.onFailureQueue()), LocalAws.REGION, o.log());
