@@ -34,8 +34,12 @@ public interface Heartbeats {
      */
     boolean markSilent(AccountKey account, Instant since, Instant lastSeen);
 
-    /** Marks a silent account heard again. Returns false when it was not silent (another sweep did it). */
-    boolean markHeard(AccountKey account);
+    /**
+     * Marks a silent account heard again. With {@code lastDelivery}, the gap up to that delivery (the
+     * silence itself) is forgotten, so that it is not learned as a usual gap. Returns false when it was
+     * not silent (another sweep did it).
+     */
+    boolean markHeard(AccountKey account, Instant lastDelivery);
 
     /**
      * What is known of one account's deliveries.

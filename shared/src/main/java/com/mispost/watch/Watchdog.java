@@ -67,15 +67,16 @@ public final class Watchdog {
                 if (w.silentSince() == null) {
                     learn(account, w);
                     Duration silence = Duration.between(w.heardAt(), now);
-                    if (silence.compareTo(policy.silenceAfter(w.longestGap())) > 0 || handshakeStale) {
+                    boolean quiet = silence.compareTo(policy.silenceAfter(w.longestGap())) > 0;
+                    if (quiet || handshakeStale) {
                         silent++;
                         if (heartbeats.markSilent(account.key(), now, w.lastDeliveryAt())) {
-                            if (send(silentNotice(account, w, lastCrc, now))) silentNotices++;
-                            else heartbeats.markHeard(account.key());
+                            if (send(silentNotice(account, w, quiet, lastCrc, now))) silentNotices++;
+                            else heartbeats.markHeard(account.key(), null);
                         }
                     }
                 } else if (w.lastDeliveryAt() != null && w.lastDeliveryAt().isAfter(w.silentSince()) && !handshakeStale) {
-                    if (heartbeats.markHeard(account.key())) {
+                    if (heartbeats.markHeard(account.key(), w.lastDeliveryAt())) {
                         if (send(heardNotice(account, w, now))) heardNotices++;
                         else heartbeats.markSilent(account.key(), w.silentSince(), w.lastDeliveryAt());
                     }
@@ -112,14 +113,23 @@ public final class Watchdog {
         }
     }
 
-    private OpsNotice silentNotice(Account account, AccountWatch w, Optional<Instant> lastCrc, Instant now) {
+    private OpsNotice silentNotice(Account account, AccountWatch w, boolean quiet, Optional<Instant> lastCrc, Instant now) {
         String platform = platformName(account.key().platform());
         String silence = NoticeComposer.since(w.heardAt(), now);
         StringBuilder line = new StringBuilder();
-        line.append(w.lastDeliveryAt() == null ? "no deliveries yet from " + platform + " for " + account.displayName()
-                + " since watching began " + silence + " ago"
-                : "no deliveries from " + platform + " for " + account.displayName() + " for " + silence);
-        if (account.key().platform() == Platform.X) {
+        if (!quiet) {
+            line.append("X has not run its CRC check on the webhook for ")
+                    .append(lastCrc.map(at -> NoticeComposer.since(at, now)).orElse("unknown")).append("; deliveries for ")
+                    .append(account.displayName()).append(" still arrive (the last ").append(silence).append(" ago), but X may ")
+                    .append("mark the webhook invalid");
+        } else if (w.lastDeliveryAt() == null) {
+            line.append("no deliveries yet from ").append(platform).append(" for ").append(account.displayName())
+                    .append(" since watching began ").append(silence).append(" ago");
+        } else {
+            line.append("no deliveries from ").append(platform).append(" for ").append(account.displayName()).append(" for ")
+                    .append(silence);
+        }
+        if (quiet && account.key().platform() == Platform.X) {
             line.append(lastCrc.map(at -> "; last CRC " + NoticeComposer.since(at, now) + " ago").orElse("; no CRC recorded"));
         }
         line.append("; check the webhook subscription");
@@ -134,9 +144,9 @@ public final class Watchdog {
                 + "pointing at Mispost's /webhooks/" + account.key().platform().id() + " URL; does the app still have "
                 + "access to the account (token not expired, app not removed from the page); does the handshake answer "
                 + "(X CRC, Meta verify token)? Then post something harmless and see it arrive.\n";
-        return new OpsNotice("silent", account.displayName(), account.key().platform().id(),
-                "Mispost: no deliveries from " + platform + " for " + account.displayName() + " for " + silence,
-                body, now);
+        String subject = quiet ? "Mispost: no deliveries from " + platform + " for " + account.displayName() + " for " + silence
+                : "Mispost: no CRC check from X for " + lastCrc.map(at -> NoticeComposer.since(at, now)).orElse("long");
+        return new OpsNotice("silent", account.displayName(), account.key().platform().id(), subject, body, now);
     }
 
     private OpsNotice heardNotice(Account account, AccountWatch w, Instant now) {

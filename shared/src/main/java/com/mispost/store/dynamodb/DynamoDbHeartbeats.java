@@ -116,11 +116,17 @@ public final class DynamoDbHeartbeats implements Heartbeats {
     }
 
     @Override
-    public boolean markHeard(AccountKey account) {
+    public boolean markHeard(AccountKey account, Instant lastDelivery) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(key(account))
-                    .updateExpression("REMOVE silentSince")
-                    .conditionExpression("attribute_exists(silentSince)"));
+            dynamo.updateItem(u -> {
+                u.tableName(table).key(key(account)).conditionExpression("attribute_exists(silentSince)");
+                if (lastDelivery == null) {
+                    u.updateExpression("REMOVE silentSince");
+                } else {
+                    u.updateExpression("REMOVE silentSince SET previousDeliveryAt = :last")
+                            .expressionAttributeValues(Map.of(":last", n(lastDelivery.toEpochMilli())));
+                }
+            });
             return true;
         } catch (ConditionalCheckFailedException notSilent) {
             return false;
