@@ -1,5 +1,6 @@
 package com.mispost.local;
 
+import com.mispost.time.SettableClock;
 import com.mispost.account.Account;
 import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.OpsNotice;

@@ -144,7 +144,7 @@ public final class Watchdog {
                 + "pointing at Mispost's /webhooks/" + account.key().platform().id() + " URL; does the app still have "
                 + "access to the account (token not expired, app not removed from the page); does the handshake answer "
                 + "(X CRC, Meta verify token)? Then post something harmless and see it arrive.\n";
-        String subject = quiet ? "Mispost: no deliveries from " + platform + " for " + account.displayName() + " for " + silence
+        String subject = quiet ? "Mispost: no deliveries " + (w.lastDeliveryAt() == null ? "yet " : "") + "from " + platform + " for " + account.displayName() + " for " + silence
                 : "Mispost: no CRC check from X for " + lastCrc.map(at -> NoticeComposer.since(at, now)).orElse("long");
         return new OpsNotice("silent", account.displayName(), account.key().platform().id(), subject, body, now);
     }

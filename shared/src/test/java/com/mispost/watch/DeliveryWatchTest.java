@@ -9,13 +9,11 @@ import com.mispost.post.PostKey;
 import com.mispost.post.Reaction;
 import com.mispost.post.ReactionKind;
 import com.mispost.store.Heartbeats;
+import com.mispost.time.SettableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +26,8 @@ class DeliveryWatchTest {
     private static final AccountKey B = new AccountKey(Platform.X, "2");
     private final List<String> writes = new ArrayList<>();
     private final List<String> metrics = new ArrayList<>();
-    private Instant now = Instant.parse("2026-11-20T12:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final Instant now = Instant.parse("2026-11-20T12:00:00Z");
+    private final SettableClock clock = new SettableClock(now);
     private final Heartbeats heartbeats = new Heartbeats() {
         @Override
         public void delivered(AccountKey account, Instant at, Duration coarseness) {
@@ -90,10 +73,10 @@ class DeliveryWatchTest {
         watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d1"), new InboundEvent.ReactionReceived(r, "d2"),
                 new InboundEvent.PostDeleted(p1.key(), now, "d3")));
         assertThat(writes).containsExactly("delivered " + A + " PT1M", "delivered " + B + " PT1M");
-        now = now.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d4")));
         assertThat(writes).as("within the minute: no write").hasSize(2);
-        now = now.plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d5")));
         assertThat(writes).hasSize(3);
     }
@@ -103,7 +86,7 @@ class DeliveryWatchTest {
         DeliveryWatch watch = new DeliveryWatch(heartbeats, recorder, SilencePolicy.of("20s", null), clock);
         Post p1 = new Post(Platform.X, "1", "p1", null, "t", now, null, null, null, null, null, null);
         watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d1")));
-        now = now.plusSeconds(3);
+        clock.advance(Duration.ofSeconds(3));
         watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d2")));
         assertThat(writes).containsExactly("delivered " + A + " PT2S", "delivered " + A + " PT2S");
     }

@@ -37,14 +37,8 @@ public final class AccountsCommand {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) {
-            err.print(USAGE);
-            return 2;
-        }
-        if (Main.asksForHelp(args)) {
-            out.print(USAGE);
-            return 0;
-        }
+        Integer usage = Main.usage(args, USAGE, out, err);
+        if (usage != null) return usage;
         Map<String, String> opts;
         try {
             opts = options(args.subList(1, args.size()));

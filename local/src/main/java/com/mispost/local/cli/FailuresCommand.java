@@ -28,14 +28,8 @@ public final class FailuresCommand {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) {
-            err.print(USAGE);
-            return 2;
-        }
-        if (Main.asksForHelp(args)) {
-            out.print(USAGE);
-            return 0;
-        }
+        Integer usage = Main.usage(args, USAGE, out, err);
+        if (usage != null) return usage;
         if (!args.get(0).equals("list") && !args.get(0).equals("redrive")) {
             err.println("unknown failures command '" + args.get(0) + "'");
             err.print(USAGE);

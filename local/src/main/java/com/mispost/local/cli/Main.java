@@ -65,6 +65,22 @@ public final class Main {
         return args.contains("--help") || args.contains("-h") || (!args.isEmpty() && args.get(0).equals("help"));
     }
 
+    /**
+     * For a command that needs a subcommand: its usage on stdout when asked for (exit 0), on stderr when
+     * none was given (exit 2); null when there is something to run.
+     */
+    static Integer usage(List<String> args, String usage, PrintStream out, PrintStream err) {
+        if (asksForHelp(args)) {
+            out.print(usage);
+            return 0;
+        }
+        if (args.isEmpty()) {
+            err.print(usage);
+            return 2;
+        }
+        return null;
+    }
+
     private static final String BENCH_USAGE = """
             usage: ./mispost bench coldstart [--runs 10 --warm 200] [--only FUNCTION]
                    ./mispost bench alert-latency [--count 200]
@@ -72,14 +88,8 @@ public final class Main {
             """;
 
     private static int bench(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) {
-            err.print(BENCH_USAGE);
-            return 2;
-        }
-        if (asksForHelp(args)) {
-            out.print(BENCH_USAGE);
-            return 0;
-        }
+        Integer usage = usage(args, BENCH_USAGE, out, err);
+        if (usage != null) return usage;
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "alert-latency" -> com.mispost.local.bench.AlertLatency.run(rest, out, err);

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mispost.notify.OpsNotice;
 import com.mispost.notify.OpsNotifier;
 import com.mispost.notify.StaffNotifier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,16 +27,9 @@ public final class SnsOpsNotifier implements OpsNotifier {
 
     @Override
     public void publish(OpsNotice notice) throws StaffNotifier.NotDeliveredException {
-        try {
-            sns.publish(p -> p.topicArn(topicArn)
-                    .subject(SnsStaffNotifier.subject(notice.subject()))
-                    .messageStructure("json")
-                    .message(message(notice))
-                    .messageAttributes(Map.of("audience", text("ops"), "kind", text(notice.kind()),
-                            "platform", text(notice.platform()))));
-        } catch (SdkException e) {
-            throw new StaffNotifier.NotDeliveredException("SNS did not accept the ops notice: " + e.getMessage(), e);
-        }
+        SnsStaffNotifier.publish(sns, topicArn, notice.subject(), message(notice),
+                Map.of("audience", SnsStaffNotifier.text("ops"), "kind", SnsStaffNotifier.text(notice.kind()),
+                        "platform", SnsStaffNotifier.text(notice.platform())), "the ops notice");
     }
 
     static String message(OpsNotice n) {
@@ -60,9 +51,5 @@ public final class SnsOpsNotifier implements OpsNotifier {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always encodes", e);
         }
-    }
-
-    private static MessageAttributeValue text(String v) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(v).build();
     }
 }

@@ -38,31 +38,28 @@ public final class DynamoDbHeartbeats implements Heartbeats {
 
     @Override
     public void delivered(AccountKey account, Instant at, Duration coarseness) {
-        try {
-            // The previous time moves along with it: the sweep learns the account's usual gaps from the pair.
-            dynamo.updateItem(u -> u.tableName(table).key(key(account))
-                    .updateExpression("SET #t = :type, lastDeliveryAt = :now, "
-                            + "previousDeliveryAt = if_not_exists(lastDeliveryAt, :now), watchedSince = if_not_exists(watchedSince, :now)")
-                    .conditionExpression("attribute_not_exists(lastDeliveryAt) OR lastDeliveryAt < :cutoff")
-                    .expressionAttributeNames(Map.of("#t", TYPE))
-                    .expressionAttributeValues(Map.of(":type", s("WATCH"), ":now", n(at.toEpochMilli()),
-                            ":cutoff", n(at.minus(coarseness).toEpochMilli()))));
-        } catch (ConditionalCheckFailedException recent) {
-            // recorded less than a minute ago: nothing to do
-        }
+        // The previous time moves along with it: the sweep learns the account's usual gaps from the pair.
+        touch(key(account), "WATCH", "lastDeliveryAt", ", previousDeliveryAt = if_not_exists(lastDeliveryAt, :now), "
+                + "watchedSince = if_not_exists(watchedSince, :now)", at, coarseness);
     }
 
     @Override
     public void handshook(Platform platform, Instant at, Duration coarseness) {
+        touch(key(platform), "HANDSHAKE", "lastHandshakeAt", "", at, coarseness);
+    }
+
+    /** Sets {@code attribute} to now, unless it was set less than {@code coarseness} ago. */
+    private void touch(Map<String, AttributeValue> key, String type, String attribute, String alsoSet, Instant at,
+                       Duration coarseness) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(key(platform))
-                    .updateExpression("SET #t = :type, lastHandshakeAt = :now")
-                    .conditionExpression("attribute_not_exists(lastHandshakeAt) OR lastHandshakeAt < :cutoff")
+            dynamo.updateItem(u -> u.tableName(table).key(key)
+                    .updateExpression("SET #t = :type, " + attribute + " = :now" + alsoSet)
+                    .conditionExpression("attribute_not_exists(" + attribute + ") OR " + attribute + " < :cutoff")
                     .expressionAttributeNames(Map.of("#t", TYPE))
-                    .expressionAttributeValues(Map.of(":type", s("HANDSHAKE"), ":now", n(at.toEpochMilli()),
+                    .expressionAttributeValues(Map.of(":type", s(type), ":now", n(at.toEpochMilli()),
                             ":cutoff", n(at.minus(coarseness).toEpochMilli()))));
         } catch (ConditionalCheckFailedException recent) {
-            // recorded less than a minute ago
+            // set less than the coarseness ago: nothing to do
         }
     }
 
