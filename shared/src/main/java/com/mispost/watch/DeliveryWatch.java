@@ -68,11 +68,12 @@ public final class DeliveryWatch {
         Instant now = clock.instant();
         Instant last = written.get(what);
         if (last != null && now.isBefore(last.plus(coarseness))) return;
+        // Taken before the write: a failing table is not asked again on every request, only once a coarseness.
+        written.put(what, now);
         try {
             write.run();
-            written.put(what, now);
         } catch (RuntimeException e) {
-            // The delivery is stored; a missed heartbeat only makes the watchdog look sooner.
+            // The delivery is stored (or answered); a missed time only brings the watchdog's look forward.
             LOG.warn("could not record the time of a delivery or handshake for {}: {}", what, e.toString());
         }
     }

@@ -28,10 +28,12 @@ class DeliveryWatchTest {
     private final List<String> metrics = new ArrayList<>();
     private final Instant now = Instant.parse("2026-11-20T12:00:00Z");
     private final SettableClock clock = new SettableClock(now);
+    private boolean tableFails;
     private final Heartbeats heartbeats = new Heartbeats() {
         @Override
         public void delivered(AccountKey account, Instant at, Duration coarseness) {
             writes.add("delivered " + account + " " + coarseness);
+            if (tableFails) throw new IllegalStateException("table unavailable");
         }
 
         @Override
@@ -79,6 +81,21 @@ class DeliveryWatchTest {
         clock.advance(Duration.ofSeconds(31));
         watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d5")));
         assertThat(writes).hasSize(3);
+    }
+
+    @Test
+    void aTableThatFailsIsNotAskedAgainOnEveryDeliveryAndNothingIsThrown() {
+        DeliveryWatch watch = new DeliveryWatch(heartbeats, recorder, SilencePolicy.of(null, null), clock);
+        Post p1 = new Post(Platform.X, "1", "p1", null, "t", now, null, null, null, null, null, null);
+        tableFails = true;
+        watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d1")));
+        clock.advance(Duration.ofSeconds(10));
+        watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d2")));
+        assertThat(writes).hasSize(1);
+        clock.advance(Duration.ofMinutes(1));
+        tableFails = false;
+        watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d3")));
+        assertThat(writes).hasSize(2);
     }
 
     @Test
