@@ -120,6 +120,7 @@ public final class LocalRuntime implements AutoCloseable {
         for (TemplateModel.FunctionSpec f : template.functions()) {
             LambdaFunction fn = functions.get(f.logicalId());
             f.routes().forEach(r -> api.route(r.method(), r.path(), fn));
+            api.invocable(fn);
             for (TemplateModel.StreamSource s : f.streams()) {
                 StreamPoller p = new StreamPoller(fn, s, aws.streams, aws.sqs, aws.streamArn,
                         s.onFailureQueue() == null ? null : aws.queueUrls.get(s.onFailureQueue()), LocalAws.REGION, o.log());
@@ -222,7 +223,7 @@ public final class LocalRuntime implements AutoCloseable {
             String type = template.resources().path(ref).path("Type").asText();
             return switch (type) {
                 case "AWS::DynamoDB::Table" -> aws.tableName;
-                case "AWS::SNS::Topic" -> aws.topicArn;
+                case "AWS::SNS::Topic" -> aws.topicArns.get(ref);
                 case "AWS::SQS::Queue" -> aws.queueUrls.get(ref);
                 default -> template.parameterDefault(ref).orElse(null);
             };

@@ -61,7 +61,7 @@ class IncidentLifecycleIntegrationTest {
         notices = new NoticeComposer(links);
         Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), Clock.systemUTC());
         pages = new IncidentPages(incidents, posts, accounts, new IncidentDesk(incidents, posts, accounts,
-                new com.mispost.apology.ApologyDesk(), notices, outbox, Clock.systemUTC()),
+                new com.mispost.apology.ApologyDesk(), notices, outbox, com.mispost.metrics.MetricsRecorder.NONE, Clock.systemUTC()),
                 links, Clock.systemUTC());
     }
 

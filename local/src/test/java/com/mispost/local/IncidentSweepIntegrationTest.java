@@ -1,5 +1,6 @@
 package com.mispost.local;
 
+import com.mispost.time.SettableClock;
 import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
 import com.mispost.detection.Assessment;
@@ -15,6 +16,7 @@ import com.mispost.incident.StaffAction;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.web.IncidentPages;
 import com.mispost.links.ActionLinks;
+import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.notify.Outbox;
@@ -25,8 +27,11 @@ import com.mispost.post.Post;
 import com.mispost.post.Reaction;
 import com.mispost.post.ReactionKind;
 import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
+import com.mispost.store.dynamodb.DynamoDbHeartbeats;
 import com.mispost.store.dynamodb.DynamoDbIncidentStore;
 import com.mispost.store.dynamodb.DynamoDbPostStore;
+import com.mispost.watch.SilencePolicy;
+import com.mispost.watch.Watchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,7 @@ class IncidentSweepIntegrationTest {
     private NoticeComposer notices;
     private Outbox outbox;
     private IncidentDesk desk;
+    private Watchdog watchdog;
     private IncidentSweep sweep;
     private IncidentPages pages;
 
@@ -88,8 +94,11 @@ class IncidentSweepIntegrationTest {
         links = new ActionLinks(name -> java.util.Optional.of("sweep-test-link-key-0123"), Duration.ofDays(1));
         notices = new NoticeComposer(links);
         outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), clock);
-        desk = new IncidentDesk(incidents, posts, accounts, new com.mispost.apology.ApologyDesk(), notices, outbox, clock);
-        sweep = new IncidentSweep(incidents, posts, accounts, notices, outbox, desk, POLICY, clock);
+        desk = new IncidentDesk(incidents, posts, accounts, new com.mispost.apology.ApologyDesk(), notices, outbox,
+                MetricsRecorder.NONE, clock);
+        watchdog = new Watchdog(accounts, new DynamoDbHeartbeats(aws.dynamo, aws.tableName), notice -> { },
+                SilencePolicy.of(null, null), MetricsRecorder.NONE, clock);
+        sweep = new IncidentSweep(incidents, posts, accounts, notices, outbox, desk, POLICY, watchdog, MetricsRecorder.NONE, clock);
         pages = new IncidentPages(incidents, posts, accounts, desk, links, clock);
     }
 
@@ -181,7 +190,8 @@ class IncidentSweepIntegrationTest {
         Incident i = open(Severity.CRITICAL, null);
         var accounts = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
         Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"), clock);
-        IncidentSweep failing = new IncidentSweep(incidents, posts, accounts, notices, broken, desk, POLICY, clock);
+        IncidentSweep failing = new IncidentSweep(incidents, posts, accounts, notices, broken, desk, POLICY, watchdog,
+                MetricsRecorder.NONE, clock);
         clock.set(T0.plus(Duration.ofMinutes(5)));
         assertThat(failing.run().escalations()).as("written, not delivered").isEqualTo(1);
         assertThat(incidents.pendingNotices()).extracting(Notice::kind).containsExactly("escalation");

@@ -1,5 +1,11 @@
 package com.mispost.local;
 
+import com.mispost.metrics.MetricsRecorder;
+import com.mispost.store.dynamodb.DynamoDbHeartbeats;
+import com.mispost.time.SettableClock;
+import com.mispost.watch.DeliveryWatch;
+import com.mispost.watch.SilencePolicy;
+
 import com.mispost.incident.IncidentDesk;
 import com.mispost.incident.web.IncidentPages;
 import com.mispost.intake.WebhookIntake;
@@ -96,12 +102,14 @@ class SecretsIntegrationTest {
         var posts = new DynamoDbPostStore(aws.dynamo, aws.tableName, clock);
         var incidents = new DynamoDbIncidentStore(aws.dynamo, aws.tableName);
         var accounts = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
-        WebhookIntake intake = new WebhookIntake(PlatformWebhooks.standard(clock), secrets, accounts, posts, incidents);
+        WebhookIntake intake = new WebhookIntake(PlatformWebhooks.standard(clock), secrets, accounts, posts, incidents,
+                new DeliveryWatch(new DynamoDbHeartbeats(aws.dynamo, aws.tableName), MetricsRecorder.NONE,
+                        SilencePolicy.of(null, null), clock));
         ActionLinks links = new ActionLinks(secrets, ActionLinks.DEFAULT_TTL);
         NoticeComposer notices = new NoticeComposer(links);
         Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), clock);
         IncidentPages pages = new IncidentPages(incidents, posts, accounts,
-                new IncidentDesk(incidents, posts, accounts, new com.mispost.apology.ApologyDesk(), notices, outbox, clock),
+                new IncidentDesk(incidents, posts, accounts, new com.mispost.apology.ApologyDesk(), notices, outbox, MetricsRecorder.NONE, clock),
                 links, clock);
         UNREACHABLE.set(true);
         try {

@@ -1,5 +1,10 @@
 package com.mispost.local;
 
+import com.mispost.metrics.MetricsRecorder;
+import com.mispost.store.dynamodb.DynamoDbHeartbeats;
+import com.mispost.watch.DeliveryWatch;
+import com.mispost.watch.SilencePolicy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mispost.account.Account;
 import com.mispost.intake.GenericWebhook;
@@ -51,7 +56,8 @@ class WebhookIntakeIntegrationTest {
         var accounts = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
         accounts.save(Account.watched(BRAND, "Harbour Lights"));
         intake = new WebhookIntake(PlatformWebhooks.standard(), name -> Optional.of(SECRET), accounts, posts,
-                new DynamoDbIncidentStore(aws.dynamo, aws.tableName));
+                new DynamoDbIncidentStore(aws.dynamo, aws.tableName), new DeliveryWatch(new DynamoDbHeartbeats(aws.dynamo,
+                        aws.tableName), MetricsRecorder.NONE, SilencePolicy.of(null, null), Clock.systemUTC()));
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import com.mispost.apology.DraftRequest;
 import com.mispost.apology.LintFinding;
 import com.mispost.apology.Tone;
 import com.mispost.apology.UnresolvedFindingsException;
+import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.notify.Outbox;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,16 +41,18 @@ public final class IncidentDesk {
     private final ApologyDesk apologies;
     private final NoticeComposer notices;
     private final Outbox outbox;
+    private final MetricsRecorder metrics;
     private final Clock clock;
 
     public IncidentDesk(IncidentStore incidents, PostStore posts, AccountRegistry accounts, ApologyDesk apologies,
-                        NoticeComposer notices, Outbox outbox, Clock clock) {
+                        NoticeComposer notices, Outbox outbox, MetricsRecorder metrics, Clock clock) {
         this.apologies = apologies;
         this.incidents = incidents;
         this.posts = posts;
         this.accounts = accounts;
         this.notices = notices;
         this.outbox = outbox;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -115,10 +119,23 @@ public final class IncidentDesk {
         try {
             Incident after = incidents.apply(incidentId, action, entry, approved, notice);
             outbox.send(notice);
+            measure(action, incident, now);
             if (action == IncidentAction.DISMISS) learnFromDismissal(incident);
             return new Outcome(after, null);
         } catch (StaleStateException e) {
             return new Outcome(incident, "Nothing changed: " + e.getMessage() + ".");
+        }
+    }
+
+    /** Acknowledgements and how long staff took, and dismissals (false positives), by severity. */
+    private void measure(IncidentAction action, Incident incident, Instant now) {
+        Map<String, String> severity = Map.of("severity", incident.assessment().severity().id());
+        if (action == IncidentAction.ACKNOWLEDGE) {
+            metrics.count("Acknowledgements", severity);
+            metrics.record("SecondsToAcknowledge", Duration.between(incident.openedAt(), now).toMillis() / 1000.0,
+                    MetricsRecorder.Unit.SECONDS, severity);
+        } else if (action == IncidentAction.DISMISS) {
+            metrics.count("Dismissals", severity);
         }
     }
 

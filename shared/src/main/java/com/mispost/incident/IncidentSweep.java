@@ -2,6 +2,7 @@ package com.mispost.incident;
 
 import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
+import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.notify.Outbox;
@@ -9,6 +10,7 @@ import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
 import com.mispost.store.ReactionCounts;
+import com.mispost.watch.Watchdog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,10 +52,13 @@ public final class IncidentSweep {
     private final Outbox outbox;
     private final IncidentDesk desk;
     private final LifecyclePolicy policy;
+    private final Watchdog watchdog;
+    private final MetricsRecorder metrics;
     private final Clock clock;
 
     public IncidentSweep(IncidentStore incidents, PostStore posts, AccountRegistry accounts, NoticeComposer notices,
-                         Outbox outbox, IncidentDesk desk, LifecyclePolicy policy, Clock clock) {
+                         Outbox outbox, IncidentDesk desk, LifecyclePolicy policy, Watchdog watchdog,
+                         MetricsRecorder metrics, Clock clock) {
         this.incidents = incidents;
         this.posts = posts;
         this.accounts = accounts;
@@ -59,18 +66,22 @@ public final class IncidentSweep {
         this.outbox = outbox;
         this.desk = desk;
         this.policy = policy;
+        this.watchdog = watchdog;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** What one sweep did. */
-    public record Report(int resent, int escalations, int authorQuestions, int spikes, int closed) {
+    /** What one sweep did, and what the watchdog found. */
+    public record Report(int resent, int escalations, int authorQuestions, int spikes, int closed, Watchdog.Report watch) {
         public int total() {
-            return resent + escalations + authorQuestions + spikes + closed;
+            return resent + escalations + authorQuestions + spikes + closed + watch.silentNotices() + watch.heardNotices();
         }
     }
 
     public Report run() {
+        long started = System.nanoTime();
         int resent = outbox.flush(clock.instant().minus(RESEND_AFTER));
+        measureOutbox();
         int escalations = 0, questions = 0, spikes = 0, closed = 0;
         for (Incident incident : incidents.active()) {
             try {
@@ -89,7 +100,18 @@ public final class IncidentSweep {
                 LOG.warn("sweep: incident {} skipped this time: {}", incident.id(), e.toString());
             }
         }
-        return new Report(resent, escalations, questions, spikes, closed);
+        Watchdog.Report watch = watchdog.run();
+        metrics.record("SweepDuration", (System.nanoTime() - started) / 1_000_000.0, MetricsRecorder.Unit.MILLISECONDS, Map.of());
+        return new Report(resent, escalations, questions, spikes, closed, watch);
+    }
+
+    /** What is still pending after the flush, and for how long: a notice stuck past two sweeps raises an alarm. */
+    private void measureOutbox() {
+        List<Notice> pending = incidents.pendingNotices();
+        Instant now = clock.instant();
+        long oldest = pending.stream().map(n -> Duration.between(n.createdAt(), now).toSeconds()).max(Long::compare).orElse(0L);
+        metrics.record("PendingNotices", pending.size(), MetricsRecorder.Unit.COUNT, Map.of());
+        metrics.record("OldestPendingNoticeSeconds", Math.max(0, oldest), MetricsRecorder.Unit.SECONDS, Map.of());
     }
 
     /** Unacknowledged past its severity's time: an escalation, then again each as long, up to the limit. */

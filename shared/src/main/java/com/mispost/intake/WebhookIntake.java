@@ -11,6 +11,7 @@ import com.mispost.secrets.SecretUnavailableException;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
+import com.mispost.watch.DeliveryWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,17 +43,25 @@ public final class WebhookIntake {
     private final AccountRegistry accounts;
     private final PostStore posts;
     private final IncidentStore incidents;
+    private final DeliveryWatch watch;
 
     public WebhookIntake(PlatformWebhooks dialects, SecretSource secrets, AccountRegistry accounts,
-                         PostStore posts, IncidentStore incidents) {
+                         PostStore posts, IncidentStore incidents, DeliveryWatch watch) {
         this.dialects = dialects;
         this.secrets = secrets;
         this.accounts = accounts;
         this.posts = posts;
         this.incidents = incidents;
+        this.watch = watch;
     }
 
     public WebhookResponse handle(WebhookRequest request) {
+        WebhookResponse response = answer(request);
+        watch.answered(request.platform(), request.method(), response.status());
+        return response;
+    }
+
+    private WebhookResponse answer(WebhookRequest request) {
         PlatformWebhook dialect = dialects.forId(request.platform()).orElse(null);
         if (dialect == null) {
             return WebhookResponse.error(404, "unknown platform '" + DeliveryJson.shorten(String.valueOf(request.platform()))
@@ -109,6 +118,7 @@ public final class WebhookIntake {
             posts.saveDelivery(deliveryId, dialect.platform(), request.body());
             store(events, deliveryId, tally);
             tally.ignored += delivery.ignored().size();
+            watch.delivered(delivery.events());
         } catch (RuntimeException e) {
             // Nothing half-done is acknowledged: the platform redelivers and idempotent writes absorb the repeat.
             LOG.error("storing a {} delivery failed; answering 503 so that it is retried: {}",

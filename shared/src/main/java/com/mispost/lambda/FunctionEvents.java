@@ -78,11 +78,13 @@ public final class FunctionEvents {
         if ("Scheduled Event".equals(event.get("detail-type"))) {
             IncidentSweep.Report r = sweep.run();
             if (r.total() > 0) {
-                LOG.info("sweep: {} pending notices resent, {} escalations, {} authors asked, {} spikes, {} closed",
-                        r.resent(), r.escalations(), r.authorQuestions(), r.spikes(), r.closed());
+                LOG.info("sweep: {} pending notices resent, {} escalations, {} authors asked, {} spikes, {} closed; "
+                                + "watchdog: {} accounts silent, {} silence and {} recovery notices", r.resent(), r.escalations(),
+                        r.authorQuestions(), r.spikes(), r.closed(), r.watch().silent(), r.watch().silentNotices(),
+                        r.watch().heardNotices());
             }
             return Map.of("resent", r.resent(), "escalations", r.escalations(), "authorQuestions", r.authorQuestions(),
-                    "spikes", r.spikes(), "closed", r.closed());
+                    "spikes", r.spikes(), "closed", r.closed(), "silentAccounts", r.watch().silent());
         }
         throw new IllegalArgumentException("closure takes HTTP API requests and scheduled events; got neither");
     }

@@ -8,12 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
+import com.mispost.metrics.MetricsRecorder;
+import com.mispost.watch.DeliveryWatch;
+import com.mispost.watch.SilencePolicy;
+import java.time.Clock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What intake answers before anything is stored: these paths never reach the stores, so none are given. */
 class WebhookIntakeTest {
     private static final SecretSource SECRETS = name -> Optional.of("s3cret");
-    private final WebhookIntake intake = new WebhookIntake(PlatformWebhooks.standard(), SECRETS, null, null, null);
+    /** Answers that never reach the stores never reach the heartbeats either: none are given. */
+    private final WebhookIntake intake = new WebhookIntake(PlatformWebhooks.standard(), SECRETS, null, null, null,
+            new DeliveryWatch(null, MetricsRecorder.NONE, SilencePolicy.of(null, null), Clock.systemUTC()));
 
     private WebhookResponse post(String path, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package com.mispost.local;
+package com.mispost.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so that minutes of incident life pass in no time. */
-final class SettableClock extends Clock {
+/** A clock the test moves by hand, so that minutes or hours pass in no time. */
+public final class SettableClock extends Clock {
     private volatile Instant now;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant to) {
+    public void set(Instant to) {
         now = to;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
