@@ -3,6 +3,7 @@ package com.mispost.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mispost.local.lambda.FunctionError;
 import com.mispost.local.lambda.LambdaFunction;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -44,6 +45,7 @@ public final class HttpApiServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, Supplier<String>> localJson = new LinkedHashMap<>();
+    private final Map<String, LambdaFunction> invocable = new LinkedHashMap<>();
     private final Consumer<String> log;
 
     record Route(String method, String[] segments, String routeKey, LambdaFunction function) {
@@ -58,6 +60,15 @@ public final class HttpApiServer implements AutoCloseable {
 
     public void route(String method, String path, LambdaFunction function) {
         routes.add(new Route(method, path.substring(1).split("/"), method + " " + path, function));
+    }
+
+    /**
+     * Makes a function callable through Lambda's own Invoke API
+     * ({@code POST /2015-03-31/functions/{name}/invocations}), as {@code ./mispost failures redrive}
+     * calls it on AWS; local-only, like the inbox.
+     */
+    public void invocable(LambdaFunction function) {
+        invocable.put(function.functionName(), function);
     }
 
     /** A local-only JSON endpoint (not part of the deployed API), e.g. GET /local/inbox. */
@@ -86,6 +97,10 @@ public final class HttpApiServer implements AutoCloseable {
                 send(x, 413, Map.of("Content-Type", "application/json"), "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            if (method.equals("POST") && path.startsWith(INVOKE_PREFIX) && path.endsWith("/invocations")) {
+                invoke(x, path.substring(INVOKE_PREFIX.length(), path.length() - "/invocations".length()), body);
+                return;
+            }
             for (Route r : routes) {
                 Map<String, String> params = match(r, method, path);
                 if (params == null) continue;
@@ -102,6 +117,27 @@ public final class HttpApiServer implements AutoCloseable {
                 return;
             }
             send(x, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final String INVOKE_PREFIX = "/2015-03-31/functions/";
+
+    /** Lambda's Invoke (RequestResponse): the answer, or the error with X-Amz-Function-Error as Lambda sets it. */
+    private void invoke(HttpExchange x, String nameOrArn, byte[] event) throws IOException {
+        String decoded = java.net.URLDecoder.decode(nameOrArn, StandardCharsets.UTF_8);
+        LambdaFunction fn = invocable.get(decoded.substring(decoded.lastIndexOf(':') + 1));
+        if (fn == null) {
+            send(x, 404, Map.of("Content-Type", "application/json", "X-Amzn-ErrorType", "ResourceNotFoundException"),
+                    ("{\"Type\":\"User\",\"message\":\"Function not found: " + decoded + "\"}").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        try {
+            send(x, 200, Map.of("Content-Type", "application/json"), fn.invoke(new String(event, StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (FunctionError e) {
+            ObjectNode error = JSON.createObjectNode().put("errorType", e.errorType()).put("errorMessage", e.getMessage());
+            send(x, 200, Map.of("Content-Type", "application/json", "X-Amz-Function-Error", "Unhandled"),
+                    error.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -51,7 +51,10 @@ public final class LocalAws implements AutoCloseable {
     /** Names of what was provisioned. */
     public String tableName;
     public String streamArn;
+    /** The staff topic: the template's first. */
     public String topicArn;
+    /** Every topic, by logical id. */
+    public final Map<String, String> topicArns = new java.util.LinkedHashMap<>();
     public String inboxQueueUrl;
     public String secretsPath;
     public final Map<String, String> queueUrls = new HashMap<>();
@@ -89,16 +92,19 @@ public final class LocalAws implements AutoCloseable {
         String tableId = template.resourcesOfType("AWS::DynamoDB::Table").get(0);
         tableName = prefix + "-" + tableId.toLowerCase();
         createTable(template.properties(tableId));
-        String topicId = template.resourcesOfType("AWS::SNS::Topic").get(0);
-        topicArn = sns.createTopic(c -> c.name(prefix + "-" + topicId.toLowerCase())).topicArn();
+        for (String t : template.resourcesOfType("AWS::SNS::Topic")) {
+            topicArns.put(t, sns.createTopic(c -> c.name(prefix + "-" + t.toLowerCase())).topicArn());
+        }
+        topicArn = topicArns.values().iterator().next();
         for (String q : template.resourcesOfType("AWS::SQS::Queue")) {
             queueUrls.put(q, sqs.createQueue(c -> c.queueName(prefix + "-" + q.toLowerCase())).queueUrl());
         }
-        // Staff, played by a queue subscribed to the topic (DESIGN.md: "staff → an SQS queue").
+        // Staff and ops, played by one queue subscribed to every topic (DESIGN.md: "staff → an SQS queue");
+        // ops notices say so in their attributes.
         inboxQueueUrl = sqs.createQueue(c -> c.queueName(prefix + "-staff-inbox")).queueUrl();
         String inboxArn = sqs.getQueueAttributes(g -> g.queueUrl(inboxQueueUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-        sns.subscribe(s -> s.topicArn(topicArn).protocol("sqs").endpoint(inboxArn));
+        topicArns.values().forEach(arn -> sns.subscribe(s -> s.topicArn(arn).protocol("sqs").endpoint(inboxArn)));
         secretsPath = template.parameterDefault("SecretsPath").orElse("/mispost/");
         LocalSecrets.all().forEach((name, value) -> ssm.putParameter(p -> p.name(secretsPath + name).value(value)
                 .type(ParameterType.SECURE_STRING).overwrite(true)));

@@ -120,6 +120,7 @@ public final class LocalRuntime implements AutoCloseable {
         for (TemplateModel.FunctionSpec f : template.functions()) {
             LambdaFunction fn = functions.get(f.logicalId());
             f.routes().forEach(r -> api.route(r.method(), r.path(), fn));
+            api.invocable(fn);
             for (TemplateModel.StreamSource s : f.streams()) {
                 StreamPoller p = new StreamPoller(fn, s, aws.streams, aws.sqs, aws.streamArn,
                         s.onFailureQueue() == null ? null : aws.queueUrls.get(s.onFailureQueue()), LocalAws.REGION, o.log());
@@ -161,12 +162,16 @@ public final class LocalRuntime implements AutoCloseable {
      * function that cannot start says so now, and the first webhook does not wait for four inits.
      */
     private void warmAll() {
-        List<CompletableFuture<Void>> inits = new ArrayList<>();
-        for (LambdaFunction fn : functions.values()) inits.add(CompletableFuture.runAsync(fn::warm));
+        // Threads of their own: the common pool has one worker on a two-core machine.
+        var starters = Executors.newFixedThreadPool(functions.size());
         try {
+            List<CompletableFuture<Void>> inits = new ArrayList<>();
+            for (LambdaFunction fn : functions.values()) inits.add(CompletableFuture.runAsync(fn::warm, starters));
             CompletableFuture.allOf(inits.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            starters.shutdown();
         }
     }
 
@@ -218,7 +223,7 @@ public final class LocalRuntime implements AutoCloseable {
             String type = template.resources().path(ref).path("Type").asText();
             return switch (type) {
                 case "AWS::DynamoDB::Table" -> aws.tableName;
-                case "AWS::SNS::Topic" -> aws.topicArn;
+                case "AWS::SNS::Topic" -> aws.topicArns.get(ref);
                 case "AWS::SQS::Queue" -> aws.queueUrls.get(ref);
                 default -> template.parameterDefault(ref).orElse(null);
             };

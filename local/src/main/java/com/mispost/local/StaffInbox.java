@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Staff, played by an SQS queue subscribed to the SNS topic: every notification as it arrives
- * through SNS, with the message attributes subscriptions filter on.
+ * Staff (and ops), played by an SQS queue subscribed to the SNS topics: every notification as it
+ * arrives through SNS, with the message attributes subscriptions filter on; ops notices carry
+ * {@code audience=ops}.
  */
 public final class StaffInbox implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +42,10 @@ public final class StaffInbox implements Runnable {
      */
     public record Received(Instant receivedAt, String kind, String incidentId, String subject, String body,
                            Map<String, String> attributes, String snsMessageId) {
+        /** A notice about the system from the ops topic (the watchdog), not one for the social team. */
+        public boolean ops() {
+            return "ops".equals(attributes.get("audience"));
+        }
     }
 
     public void onReceive(Consumer<Received> listener) {
@@ -110,8 +115,8 @@ public final class StaffInbox implements Runnable {
     public String toJson() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Received r : received) {
-            out.add(Map.of("receivedAt", r.receivedAt().toString(), "kind", r.kind(), "incidentId", r.incidentId(),
-                    "subject", r.subject(), "body", r.body(), "attributes", r.attributes()));
+            out.add(Map.of("receivedAt", r.receivedAt().toString(), "audience", r.ops() ? "ops" : "staff", "kind", r.kind(),
+                    "incidentId", r.incidentId(), "subject", r.subject(), "body", r.body(), "attributes", r.attributes()));
         }
         try {
             return JSON.writeValueAsString(out);

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +23,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -165,14 +169,25 @@ final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.abort();
+        // Chromium's helper processes (network, GPU, renderers) write into the profile too: stop them with it.
+        List<ProcessHandle> helpers = process.descendants().toList();
+        helpers.forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            for (ProcessHandle helper : helpers) helper.onExit().get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            helpers.forEach(ProcessHandle::destroyForcibly);
         }
-        try (var files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        // A helper still removing its own temporary file may make one vanish mid-walk: walk again.
+        for (int attempt = 0; attempt < 3 && Files.exists(profile); attempt++) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (UncheckedIOException | NoSuchFileException vanished) {
+                // walked over a file that went away; the next pass deletes what is left
+            }
         }
     }
 }

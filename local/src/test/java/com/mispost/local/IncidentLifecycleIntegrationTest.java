@@ -59,11 +59,11 @@ class IncidentLifecycleIntegrationTest {
         posts = new DynamoDbPostStore(aws.dynamo, aws.tableName, Clock.systemUTC());
         var accounts = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
         accounts.save(Account.watched(new AccountKey(Platform.X, "brand-9"), "Quayside Books"));
-        links = new ActionLinks(KEY, Duration.ofHours(1));
+        links = new ActionLinks(name -> java.util.Optional.of(KEY), Duration.ofHours(1));
         notices = new NoticeComposer(links);
         Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), Clock.systemUTC());
         pages = new IncidentPages(incidents, posts, accounts, new IncidentDesk(incidents, posts, accounts,
-                new com.mispost.apology.ApologyDesk(), notices, outbox, Clock.systemUTC()),
+                new com.mispost.apology.ApologyDesk(), notices, outbox, com.mispost.metrics.MetricsRecorder.NONE, Clock.systemUTC()),
                 links, Clock.systemUTC());
     }
 
@@ -75,8 +75,12 @@ class IncidentLifecycleIntegrationTest {
     }
 
     private static Incident open() {
-        Post p = new Post(Platform.X, "brand-9", UUID.randomUUID().toString(), "lee", "my cat is cuter than your cat",
-                Instant.now(), "Twitter for iPhone", null, null, List.of(), "en", null);
+        return open(Platform.X, null);
+    }
+
+    private static Incident open(Platform platform, String permalink) {
+        Post p = new Post(platform, "brand-9", UUID.randomUUID().toString(), "lee", "my cat is cuter than your cat",
+                Instant.now(), "Twitter for iPhone", null, null, List.of(), "en", permalink);
         posts.savePost(p, "{}");
         Incident i = Incident.open(p, new Assessment(0.7, Severity.LOW, List.of(), "Check with the author."), Instant.now());
         Notice alert = notices.alert(i, Account.watched(p.key().account(), "Quayside Books"), "http://local", Instant.now());
@@ -115,12 +119,68 @@ class IncidentLifecycleIntegrationTest {
         assertThat(again.html()).contains("Nothing changed");
     }
 
+    private static String page(Incident i) {
+        IncidentPages.Page page = pages.handle("GET", i.id(), null, query(links.link("", i.id(), "view", Instant.now())), Map.of());
+        assertThat(page.status()).isEqualTo(200);
+        return page.html();
+    }
+
+    @Test
+    void thePageLinksOnlyToTheWebAddressesOfThePlatformThePostCameFrom() {
+        assertThat(page(open(Platform.X, "https://x.com/quayside/status/1"))).contains("href=\"https://x.com/quayside/status/1\"");
+        assertThat(page(open(Platform.MASTODON, "https://mastodon.social/@quayside/1")))
+                .contains("href=\"https://mastodon.social/@quayside/1\"");
+        for (String bad : List.of("javascript:alert(document.cookie)", "JavaScript:alert(1)", " javascript:alert(1)",
+                "data:text/html,<script>alert(1)</script>", "https://x.com.evil.example/status/1", "https://evil.example/x.com",
+                "//evil.example/", "https://user@evil.example/")) {
+            String html = page(open(Platform.X, bad));
+            assertThat(html).as(bad).doesNotContain("open on x").doesNotContainIgnoringCase("href=\"javascript")
+                    .doesNotContain("evil.example/");
+        }
+        assertThat(page(open(Platform.MASTODON, "javascript:alert(1)"))).doesNotContainIgnoringCase("javascript:");
+    }
+
+    @Test
+    void refusalsQuoteAtMostAShortPieceOfWhatWasAskedFor() {
+        String longId = "inc-" + "9".repeat(3000);
+        IncidentPages.Page none = pages.handle("GET", longId, null, query(links.link("", longId, "view", Instant.now())), Map.of());
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.html()).doesNotContain("9".repeat(100));
+        IncidentPages.Page action = pages.handle("GET", "inc-1", "z".repeat(3000), Map.of(), Map.of());
+        assertThat(action.status()).isEqualTo(404);
+        assertThat(action.html()).doesNotContain("z".repeat(100));
+    }
+
+    @Test
+    void thePageHasNoScriptForTheCspToAllow() {
+        Incident i = open();
+        var drafts = new com.mispost.apology.ApologyComposer().compose(
+                com.mispost.apology.DraftRequest.of(Platform.X, com.mispost.detection.Severity.LOW, "Quayside Books"));
+        incidents.saveDrafts(i.id(), drafts, new Notice("drafts-ready", i.id(), NoticeKind.DRAFTS_READY,
+                com.mispost.detection.Severity.LOW, "Quayside Books", "x", "s", "b", "sms", Instant.now()));
+        String html = page(i);
+        assertThat(html).contains("class=\"draft\""); // the drafts, where a copy button used to carry inline script
+        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("onclick=")
+                .doesNotContainIgnoringCase("javascript:");
+    }
+
+    @Test
+    void aReactionAtAnAbsurdTimeStillLeavesThePageReadable() {
+        Incident i = open();
+        posts.recordReaction(new com.mispost.post.Reaction(i.post().key(), com.mispost.post.ReactionKind.LIKE, "far-future",
+                Instant.parse("+999999999-12-31T23:59:59Z")));
+        posts.recordReaction(new com.mispost.post.Reaction(i.post().key(), com.mispost.post.ReactionKind.LIKE, "far-past",
+                Instant.MIN));
+        assertThat(page(i)).contains("2 in all");
+    }
+
     @Test
     void forgedAlteredAndExpiredLinksAreRefusedAndNothingChanges() {
         Incident i = open();
         Map<String, String> q = query(links.link("", i.id(), "acknowledge", Instant.now()));
         Map<String, String> forged = new HashMap<>(q);
-        forged.put("sig", "A" + q.get("sig").substring(1));
+        // One character changed: a different one whatever the signature starts with (it starts with 'A' one time in 64).
+        forged.put("sig", (q.get("sig").charAt(0) == 'A' ? "B" : "A") + q.get("sig").substring(1));
         assertThat(pages.handle("POST", i.id(), "acknowledge", forged, Map.of()).status()).isEqualTo(403);
         assertThat(pages.handle("POST", i.id(), "dismiss", q, Map.of("detail", "x")).status())
                 .as("a link for one action does not allow another").isEqualTo(403);

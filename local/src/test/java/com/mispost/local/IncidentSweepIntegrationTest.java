@@ -1,5 +1,6 @@
 package com.mispost.local;
 
+import com.mispost.time.SettableClock;
 import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
 import com.mispost.detection.Assessment;
@@ -8,8 +9,9 @@ import com.mispost.incident.Incident;
 import com.mispost.incident.LifecyclePolicy;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
-import com.mispost.inmemory.SettableClock;
+import com.mispost.time.SettableClock;
 import com.mispost.links.ActionLinks;
+import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.notify.NoticeKind;
@@ -18,11 +20,14 @@ import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.post.Post;
 import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
+import com.mispost.store.dynamodb.DynamoDbHeartbeats;
 import com.mispost.store.dynamodb.DynamoDbIncidentStore;
 import com.mispost.store.dynamodb.DynamoDbPostStore;
 import com.mispost.usecase.Outbox;
 import com.mispost.usecase.closure.IncidentDesk;
 import com.mispost.usecase.closure.IncidentSweep;
+import com.mispost.watch.SilencePolicy;
+import com.mispost.usecase.closure.Watchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,7 @@ class IncidentSweepIntegrationTest {
     private NoticeComposer notices;
     private Outbox outbox;
     private IncidentDesk desk;
+    private Watchdog watchdog;
     private IncidentSweep sweep;
 
     @BeforeEach
@@ -77,11 +83,14 @@ class IncidentSweepIntegrationTest {
         var accounts = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
         accounts.save(Account.watched(BRAND, "Harbour Lane Bakery")
                 .withPolicy(new AccountPolicy(0.5, Set.of(), Set.of(), 20)));
-        links = new ActionLinks("sweep-test-link-key-0123", Duration.ofDays(1));
+        links = new ActionLinks(name -> java.util.Optional.of("sweep-test-link-key-0123"), Duration.ofDays(1));
         notices = new NoticeComposer(links);
         outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), clock);
-        desk = new IncidentDesk(incidents, posts, accounts, new com.mispost.apology.ApologyDesk(), notices, outbox, clock);
-        sweep = new IncidentSweep(incidents, posts, accounts, notices, outbox, desk, POLICY, clock);
+        desk = new IncidentDesk(incidents, posts, accounts, new com.mispost.apology.ApologyDesk(), notices, outbox,
+                MetricsRecorder.NONE, clock);
+        watchdog = new Watchdog(accounts, new DynamoDbHeartbeats(aws.dynamo, aws.tableName), notice -> { },
+                SilencePolicy.of(null, null), MetricsRecorder.NONE, clock);
+        sweep = new IncidentSweep(incidents, posts, accounts, notices, outbox, desk, POLICY, watchdog, MetricsRecorder.NONE, clock);
     }
 
     @AfterEach
@@ -127,7 +136,8 @@ class IncidentSweepIntegrationTest {
         Incident i = open(Severity.CRITICAL, null);
         var accounts = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
         Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"), clock);
-        IncidentSweep failing = new IncidentSweep(incidents, posts, accounts, notices, broken, desk, POLICY, clock);
+        IncidentSweep failing = new IncidentSweep(incidents, posts, accounts, notices, broken, desk, POLICY, watchdog,
+                MetricsRecorder.NONE, clock);
         clock.set(T0.plus(Duration.ofMinutes(5)));
         assertThat(failing.run().escalations()).as("written, not delivered").isEqualTo(1);
         assertThat(incidents.pendingNotices()).extracting(Notice::kind).containsExactly(NoticeKind.ESCALATION);

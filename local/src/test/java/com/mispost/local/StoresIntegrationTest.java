@@ -107,6 +107,33 @@ class StoresIntegrationTest {
     }
 
     @Test
+    void aBatchOfReactionsToManyPostsCountsEachOnceAndSaysWhichWereNot() {
+        List<Post> many = new ArrayList<>();
+        for (int i = 0; i < 60; i++) many.add(post("p-many-" + i, "post " + i));
+        assertThat(posts.savePosts(many, "delivery-1")).containsOnly(true).hasSize(60);
+        assertThat(posts.savePosts(List.of(many.get(0), post("p-many-new", "new")), "delivery-2")).containsExactly(false, true);
+        Instant at = Instant.parse("2026-11-20T10:07:00Z");
+        List<Reaction> batch = new ArrayList<>();
+        for (Post p : many) {
+            batch.add(new Reaction(p.key(), ReactionKind.LIKE, "like-" + p.postId(), at));
+            batch.add(new Reaction(p.key(), ReactionKind.REPLY, "reply-" + p.postId(), at.plusSeconds(70)));
+        }
+        batch.add(new Reaction(many.get(3).key(), ReactionKind.LIKE, "like-p-many-3", at)); // the same, twice
+        batch.add(new Reaction(new PostKey(Platform.X, "brand-1", "p-never"), ReactionKind.LIKE, "l-x", at));
+        posts.recordReaction(batch.get(5)); // counted before the batch
+        List<ReactionOutcome> outcomes = posts.recordReactions(batch);
+        assertThat(outcomes).filteredOn(o -> o == ReactionOutcome.COUNTED).hasSize(119);
+        assertThat(outcomes.get(5)).isEqualTo(ReactionOutcome.DUPLICATE);
+        assertThat(outcomes.get(120)).isEqualTo(ReactionOutcome.DUPLICATE);
+        assertThat(outcomes.get(121)).isEqualTo(ReactionOutcome.UNKNOWN_POST);
+        for (Post p : many) {
+            var counts = posts.reactionCounts(p.key());
+            assertThat(counts.total()).as(p.postId()).isEqualTo(2);
+            assertThat(counts.perMinute()).hasSize(2);
+        }
+    }
+
+    @Test
     void aReactionToAnUnknownPostIsDropped() {
         Reaction r = new Reaction(new PostKey(Platform.X, "brand-1", "nope"), ReactionKind.SHARE, "s1", Instant.now());
         assertThat(posts.recordReaction(r)).isEqualTo(ReactionOutcome.UNKNOWN_POST);

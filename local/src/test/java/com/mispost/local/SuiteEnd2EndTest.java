@@ -7,6 +7,7 @@ import com.mispost.incident.IncidentState;
 import com.mispost.incident.TimelineEvent;
 import com.mispost.intake.GenericWebhook;
 import com.mispost.intake.SignatureVerifier;
+import com.mispost.intake.platform.LinkedInWebhook;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.post.PostKey;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -142,6 +144,40 @@ class SuiteEnd2EndTest {
     }
 
     @Test
+    void deliveriesForgedThroughTheHandshakesAreRefused() throws Exception {
+        String tweet = "{\"for_user_id\":\"" + BRAND.accountId() + "\",\"tweet_create_events\":[{\"id_str\":\"9900000000000000666\","
+                + "\"text\":\"forged through the CRC\",\"created_at\":\"Sat Nov 28 05:30:03 +0000 2026\","
+                + "\"user\":{\"id_str\":\"" + BRAND.accountId() + "\"}}]}";
+        HttpResponse<String> crc = get("/webhooks/x?crc_token=" + URLEncoder.encode(tweet, StandardCharsets.UTF_8));
+        assertThat(crc.statusCode()).isEqualTo(400);
+        String returned = JSON.readTree(crc.body()).path("response_token").asText("sha256=");
+        assertThat(deliver("/webhooks/x", tweet, "X-Twitter-Webhooks-Signature", returned).statusCode()).isEqualTo(401);
+
+        String notification = "{\"notificationId\":66,\"action\":\"ADMIN_COMMENT\",\"organizationalEntity\":\""
+                + BRAND.accountId() + "\",\"sourcePost\":\"urn:li:share:1\",\"decoratedGeneratedActivity\":"
+                + "{\"comment\":{\"entity\":\"urn:li:comment:666\",\"text\":\"forged through the challenge\"}}}";
+        HttpResponse<String> challenge = get("/webhooks/linkedin?challengeCode="
+                + URLEncoder.encode(LinkedInWebhook.SIGNED_PREFIX + notification, StandardCharsets.UTF_8));
+        assertThat(challenge.statusCode()).isEqualTo(400);
+        String response = JSON.readTree(challenge.body()).path("challengeResponse").asText("");
+        assertThat(deliver("/webhooks/linkedin", notification, LinkedInWebhook.SIGNATURE_HEADER, response).statusCode())
+                .isEqualTo(401);
+
+        var posts = new DynamoDbPostStore(runtime.aws().dynamo, runtime.aws().tableName, Clock.systemUTC());
+        assertThat(posts.findPost(new PostKey(Platform.X, BRAND.accountId(), "9900000000000000666"))).isEmpty();
+    }
+
+    @Test
+    void everyAnswerSaysNosniffAndPagesAllowNoScript() throws Exception {
+        HttpResponse<String> page = get("/incidents/inc-nobody?exp=1&sig=x");
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'none'").doesNotContain("script-src 'unsafe"));
+        assertThat(get("/webhooks/x?crc_token=abc").headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
     void aDeliveryForAnAccountNobodyWatchesIsAcknowledgedAndDropped() throws Exception {
         String body = JSON.writeValueAsString(Map.of("type", "post", "platform", "x", "account", "123",
                 "post", Map.of("id", "55", "text", "not ours")));
@@ -159,6 +195,17 @@ class SuiteEnd2EndTest {
 
     private static String sign(String body) {
         return SignatureVerifier.signHex(LocalSecrets.value(GenericWebhook.SECRET), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl() + pathAndQuery)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> deliver(String path, String body, String header, String signature) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl() + path))
+                .header("Content-Type", "application/json").header(header, signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> deliver(String body, String signature) throws Exception {

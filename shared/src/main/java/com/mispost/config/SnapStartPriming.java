@@ -1,6 +1,7 @@
 package com.mispost.config;
 
 import com.mispost.intake.GenericWebhook;
+import com.mispost.links.ActionLinks;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.secrets.SecretSource;
@@ -27,7 +28,7 @@ public final class SnapStartPriming implements Resource {
     /** An account no one registers: reading it finds nothing and changes nothing. */
     static final AccountKey NOBODY = new AccountKey(Platform.X, "snapstart-priming");
     /** Intake reads the first for every generic delivery; the other three sign links with the second. */
-    static final String[] SECRETS = {GenericWebhook.SECRET, SuiteFactory.LINK_KEY};
+    static final String[] SECRETS = {GenericWebhook.SECRET, ActionLinks.KEY};
 
     private final AccountRegistry accounts;
     private final SecretSource secrets;

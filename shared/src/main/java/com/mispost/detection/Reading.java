@@ -68,7 +68,8 @@ final class Reading {
         this.units = units;
     }
 
-    static Reading of(String text, Lexicon lexicon) {
+    static Reading of(String posted, Lexicon lexicon) {
+        String text = TextNormaliser.visualOrder(posted);
         List<Token> tokens = Tokenizer.tokens(text);
         Words words = new Words(text, tokens.size());
         for (int i = 0; i < tokens.size(); i++) words.read(tokens, i, lexicon);

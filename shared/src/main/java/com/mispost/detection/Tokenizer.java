@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Splits a post into tokens with their offsets. Keeps the characters people use to disguise
- * words ("f***", "sh!t", "a$$") inside a word so the content signal can see through them.
+ * words ("f***", "sh!t", "a$$", and those that show nothing) inside a word so the content signal
+ * can see through them; keys are read through {@link TextNormaliser}.
  */
 final class Tokenizer {
 
@@ -15,13 +16,14 @@ final class Tokenizer {
 
     static List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
+        boolean nativeScript = TextNormaliser.writesCyrillicOrGreek(text);
         int n = text.length();
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
             boolean atBoundary = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
             if (c == '#' && atBoundary && (i == 0 || text.charAt(i - 1) != '*') && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
-                i = hashtag(text, i, tokens);
+                i = hashtag(text, i, tokens, nativeScript);
             } else if (c == '@' && atBoundary && i + 1 < n && isHandleChar(text.charAt(i + 1))) {
                 int end = i + 1;
                 while (end < n && isHandleChar(text.charAt(end))) end++;
@@ -33,7 +35,7 @@ final class Tokenizer {
                 tokens.add(new Token(i, end, "", Token.Kind.URL, false, false));
                 i = end;
             } else if (Character.isLetterOrDigit(c) || (isDisguise(c) && i + 1 < n && Character.isLetter(text.charAt(i + 1)))) {
-                i = word(text, i, tokens);
+                i = word(text, i, tokens, nativeScript);
             } else if (Character.isHighSurrogate(c) && i + 1 < n && text.codePointAt(i) == 0x1F595) {
                 tokens.add(new Token(i, i + 2, text.substring(i, i + 2), Token.Kind.WORD, false, false));
                 i += 2;
@@ -44,34 +46,38 @@ final class Tokenizer {
         return tokens;
     }
 
-    private static int word(String text, int start, List<Token> tokens) {
+    private static int word(String text, int start, List<Token> tokens, boolean nativeScript) {
         int n = text.length();
         int end = start + 1;
         while (end < n) {
             char c = text.charAt(end);
             if (Character.isLetterOrDigit(c) || c == '*') {
                 end++;
-            } else if ((c == '\'' || c == '’' || isDisguise(c)) && end + 1 < n && isWordInside(text.charAt(end + 1))) {
+            } else if ((c == '\'' || c == '’' || isDisguise(c) || TextNormaliser.isInvisible(c)) && end + 1 < n
+                    && isWordInside(text.charAt(end + 1))) {
                 end++;
             } else {
                 break;
             }
         }
         String raw = text.substring(start, end);
-        tokens.add(new Token(start, end, key(raw), Token.Kind.WORD, isStretched(raw), isShouted(raw)));
+        tokens.add(new Token(start, end, key(raw, nativeScript), Token.Kind.WORD, isStretched(raw), isShouted(raw)));
         return end;
     }
 
-    private static int hashtag(String text, int hash, List<Token> tokens) {
+    private static int hashtag(String text, int hash, List<Token> tokens, boolean nativeScript) {
         int n = text.length();
         int end = hash + 1;
-        while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) end++;
-        String body = text.substring(hash + 1, end);
-        tokens.add(new Token(hash, end, key(body), Token.Kind.HASHTAG, isStretched(body), false));
+        while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_'
+                || (TextNormaliser.isInvisible(text.charAt(end)) && end + 1 < n && Character.isLetterOrDigit(text.charAt(end + 1))))) {
+            end++;
+        }
+        String body = TextNormaliser.visible(text.substring(hash + 1, end));
+        tokens.add(new Token(hash, end, key(body, nativeScript), Token.Kind.HASHTAG, isStretched(body), false));
         List<String> parts = camelParts(body);
         if (parts.size() > 1) {
             for (String part : parts) {
-                tokens.add(new Token(hash, end, key(part), Token.Kind.HASHTAG_PART, isStretched(part), false));
+                tokens.add(new Token(hash, end, key(part, nativeScript), Token.Kind.HASHTAG_PART, isStretched(part), false));
             }
         }
         return end;
@@ -102,8 +108,8 @@ final class Tokenizer {
         return parts;
     }
 
-    static String key(String raw) {
-        return raw.toLowerCase(Locale.ROOT).replace('’', '\'');
+    static String key(String raw, boolean nativeScript) {
+        return TextNormaliser.key(raw, nativeScript).replace('’', '\'');
     }
 
     /** Characters that stand in for letters in disguised words. */
@@ -112,7 +118,7 @@ final class Tokenizer {
     }
 
     private static boolean isWordInside(char c) {
-        return Character.isLetterOrDigit(c) || isDisguise(c);
+        return Character.isLetterOrDigit(c) || isDisguise(c) || TextNormaliser.isInvisible(c);
     }
 
     private static boolean isHandleChar(char c) {

@@ -66,7 +66,7 @@ public final class GenericWebhook implements PlatformWebhook {
         String type = DeliveryJson.text(e, "type", where);
         String platformId = DeliveryJson.text(e, "platform", where);
         Platform platform = Platform.fromId(platformId).filter(p -> p != Platform.GENERIC).orElseThrow(() ->
-                new MalformedDeliveryException(where + ": unknown platform '" + platformId
+                new MalformedDeliveryException(where + ": unknown platform '" + DeliveryJson.shorten(platformId)
                         + "' (expected x, meta, linkedin or mastodon)"));
         String account = DeliveryJson.text(e, "account", where);
         switch (type) {
@@ -93,7 +93,7 @@ public final class GenericWebhook implements PlatformWebhook {
                 String w = where + ".reaction";
                 String kindId = DeliveryJson.text(r, "kind", w);
                 ReactionKind kind = ReactionKind.fromId(kindId).orElseThrow(() -> new MalformedDeliveryException(
-                        w + ": unknown kind '" + kindId + "' (expected reply, share, quote, like or comment)"));
+                        w + ": unknown kind '" + DeliveryJson.shorten(kindId) + "' (expected reply, share, quote, like or comment)"));
                 return new InboundEvent.ReactionReceived(new Reaction(
                         new PostKey(platform, account, DeliveryJson.text(r, "post_id", w)), kind,
                         DeliveryJson.text(r, "id", w), DeliveryJson.instant(r, "at", Instant.now(), w)));
@@ -102,7 +102,7 @@ public final class GenericWebhook implements PlatformWebhook {
                 return new InboundEvent.PostDeleted(new PostKey(platform, account, DeliveryJson.text(e, "post_id", where)),
                         DeliveryJson.instant(e, "at", Instant.now(), where));
             }
-            default -> throw new MalformedDeliveryException(where + ": unknown type '" + type
+            default -> throw new MalformedDeliveryException(where + ": unknown type '" + DeliveryJson.shorten(type)
                     + "' (expected post, reaction or delete)");
         }
     }

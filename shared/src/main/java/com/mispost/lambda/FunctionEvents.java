@@ -19,6 +19,8 @@ import com.mispost.store.dynamodb.IncidentItems;
 import com.mispost.store.dynamodb.PostItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -76,11 +78,13 @@ public final class FunctionEvents {
         if ("Scheduled Event".equals(event.get("detail-type"))) {
             IncidentSweep.Report r = sweep.run();
             if (r.total() > 0) {
-                LOG.info("sweep: {} pending notices resent, {} escalations, {} authors asked, {} spikes, {} closed",
-                        r.resent(), r.escalations(), r.authorQuestions(), r.spikes(), r.closed());
+                LOG.info("sweep: {} pending notices resent, {} escalations, {} authors asked, {} spikes, {} closed; "
+                                + "watchdog: {} accounts silent, {} silence and {} recovery notices", r.resent(), r.escalations(),
+                        r.authorQuestions(), r.spikes(), r.closed(), r.watch().silent(), r.watch().silentNotices(),
+                        r.watch().heardNotices());
             }
             return Map.of("resent", r.resent(), "escalations", r.escalations(), "authorQuestions", r.authorQuestions(),
-                    "spikes", r.spikes(), "closed", r.closed());
+                    "spikes", r.spikes(), "closed", r.closed(), "silentAccounts", r.watch().silent());
         }
         throw new IllegalArgumentException("closure takes HTTP API requests and scheduled events; got neither");
     }
@@ -89,13 +93,25 @@ public final class FunctionEvents {
         String method = HttpEvents.method(e);
         Map<String, String> form = "POST".equalsIgnoreCase(method)
                 ? HttpEvents.formOrQuery(new String(HttpEvents.body(e), StandardCharsets.UTF_8)) : Map.of();
-        IncidentPages.Page page = pages.handle(method, HttpEvents.pathParameter(e, "id"),
-                HttpEvents.pathParameter(e, "action"), HttpEvents.query(e), form);
+        IncidentPages.Page page;
+        try {
+            page = pages.handle(method, HttpEvents.pathParameter(e, "id"), HttpEvents.pathParameter(e, "action"),
+                    HttpEvents.query(e), form);
+        } catch (SdkClientException | AwsServiceException unreachable) {
+            // Only what a retry can mend (no connection, AWS failing or throttling) is "try again"; anything else is a fault.
+            if (unreachable instanceof AwsServiceException refused && refused.statusCode() < 500 && !refused.isThrottlingException()) {
+                throw refused;
+            }
+            LOG.warn("incident page: AWS cannot be reached ({}); answering 503", unreachable.getClass().getSimpleName());
+            page = IncidentPages.unavailable();
+        }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("statusCode", page.status());
+        // The pages carry no script at all, so none is allowed; styles are one inline block.
         response.put("headers", Map.of("Content-Type", "text/html; charset=utf-8", "Cache-Control", "no-store",
-                "X-Frame-Options", "DENY", "Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'"));
+                "X-Frame-Options", "DENY", "X-Content-Type-Options", "nosniff", "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'; form-action 'self';"
+                        + " base-uri 'none'; frame-ancestors 'none'"));
         response.put("body", page.html());
         response.put("isBase64Encoded", false);
         return response;

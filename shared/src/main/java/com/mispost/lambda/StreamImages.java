@@ -2,6 +2,7 @@ package com.mispost.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import org.slf4j.MDC;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -52,6 +53,8 @@ public final class StreamImages {
                                                Consumer<RuntimeException> onFailure) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            String logKey = logKey(record);
+            if (logKey != null) MDC.put(logKey, partitionKey(record).substring(partitionKey(record).indexOf('#') + 1));
             try {
                 each.accept(record);
             } catch (RuntimeException e) {
@@ -59,8 +62,25 @@ public final class StreamImages {
                 failures.add(StreamsEventResponse.BatchItemFailure.builder()
                         .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
                 break;
+            } finally {
+                if (logKey != null) MDC.remove(logKey);
             }
         }
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** Log lines while a record is handled name its post or incident (never its text). */
+    private static String logKey(DynamodbEvent.DynamodbStreamRecord record) {
+        String pk = partitionKey(record);
+        if (pk == null) return null;
+        if (pk.startsWith("POST#")) return "postKey";
+        if (pk.startsWith("INCIDENT#")) return "incidentId";
+        return null;
+    }
+
+    private static String partitionKey(DynamodbEvent.DynamodbStreamRecord record) {
+        var keys = record.getDynamodb() == null ? null : record.getDynamodb().getKeys();
+        var pk = keys == null ? null : keys.get("PK");
+        return pk == null ? null : pk.getS();
     }
 }

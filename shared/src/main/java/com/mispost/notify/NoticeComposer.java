@@ -13,6 +13,7 @@ import com.mispost.incident.IncidentAction;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
 import com.mispost.links.ActionLinks;
+import com.mispost.post.Permalinks;
 import com.mispost.post.Post;
 import com.mispost.post.ReactionCounts;
 import com.mispost.post.ReactionKind;
@@ -39,7 +40,7 @@ public final class NoticeComposer {
         b.append("The post, as it went out:\n  \"").append(post.text()).append("\"\n");
         if (post.author() != null) b.append("Posted by: ").append(post.author()).append('\n');
         if (post.client() != null) b.append("Posted from: ").append(post.client()).append('\n');
-        if (post.permalink() != null) b.append("Link: ").append(post.permalink()).append('\n');
+        Permalinks.safe(post.platform(), post.permalink()).ifPresent(url -> b.append("Link: ").append(url).append('\n'));
         b.append("Severity: ").append(sev.id().toUpperCase(Locale.ROOT))
                 .append(String.format(Locale.ROOT, " (score %.2f)%n%n", incident.assessment().score()));
         b.append("Why it was flagged:\n");

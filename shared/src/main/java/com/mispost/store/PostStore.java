@@ -1,22 +1,38 @@
 package com.mispost.store;
 
 import com.mispost.detection.Assessment;
+import com.mispost.post.Platform;
 import com.mispost.post.Post;
 import com.mispost.post.PostKey;
 import com.mispost.post.Reaction;
 import com.mispost.post.ReactionCounts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Posts of watched accounts, their raw deliveries (kept as evidence for a while) and their reactions. */
+/** Posts of watched accounts, the raw deliveries they came in (kept as evidence for a while) and their reactions. */
 public interface PostStore {
 
     /**
-     * Stores the post once, with the raw delivery it came in. Returns false when the post was
-     * already stored (a redelivery): nothing is changed then.
+     * Keeps a delivery's body exactly as received (the bytes that were signed), once however often
+     * it is delivered, under its id (the hex SHA-256 of the body).
      */
-    boolean savePost(Post post, String rawDelivery);
+    void saveDelivery(String deliveryId, Platform platform, byte[] body);
+
+    /** The body of a stored delivery, byte for byte; empty when it is not stored (or has expired). */
+    Optional<byte[]> findDelivery(String deliveryId);
+
+    /**
+     * Stores each post once, noting the delivery it came in. For each post in order: true when
+     * stored now, false when it was stored before (a redelivery: nothing is changed then).
+     */
+    List<Boolean> savePosts(List<Post> posts, String deliveryId);
+
+    /** {@link #savePosts} for one post. */
+    default boolean savePost(Post post, String deliveryId) {
+        return savePosts(List.of(post), deliveryId).get(0);
+    }
 
     Optional<Post> findPost(PostKey key);
 
@@ -25,13 +41,18 @@ public interface PostStore {
      * screened again; the post as it first went out stays as it was. Returns false when the post
      * is not stored or the edit was recorded before.
      */
-    boolean saveEdit(Post edited, Instant editedAt, String rawDelivery);
+    boolean saveEdit(Post edited, Instant editedAt, String deliveryId);
 
     /** Keeps the detector's verdict on the post, for the record. Returns false if the post is not stored. */
     boolean saveAssessment(PostKey key, Assessment assessment);
 
-    /** Counts a reaction once, however often it is delivered. */
-    ReactionOutcome recordReaction(Reaction reaction);
+    /** Counts each reaction once, however often it is delivered; the outcome of each, in order. */
+    List<ReactionOutcome> recordReactions(List<Reaction> reactions);
+
+    /** {@link #recordReactions} for one reaction. */
+    default ReactionOutcome recordReaction(Reaction reaction) {
+        return recordReactions(List.of(reaction)).get(0);
+    }
 
     /** Notes that the account deleted the post. Returns false if the post is not known or was noted before. */
     boolean recordDeletion(PostKey key, Instant at);

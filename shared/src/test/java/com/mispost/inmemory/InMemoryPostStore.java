@@ -1,6 +1,7 @@
 package com.mispost.inmemory;
 
 import com.mispost.detection.Assessment;
+import com.mispost.post.Platform;
 import com.mispost.post.Post;
 import com.mispost.post.PostKey;
 import com.mispost.post.Reaction;
@@ -11,9 +12,11 @@ import com.mispost.store.PostStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +26,7 @@ import java.util.TreeMap;
 public final class InMemoryPostStore implements PostStore {
     private final Clock clock;
     private final Map<PostKey, Post> posts = new HashMap<>();
-    private final Map<PostKey, String> raw = new HashMap<>();
+    private final Map<String, byte[]> deliveries = new HashMap<>();
     private final Map<PostKey, Assessment> assessments = new HashMap<>();
     private final Set<String> edits = new HashSet<>();
     private final Set<String> reactions = new HashSet<>();
@@ -51,11 +54,23 @@ public final class InMemoryPostStore implements PostStore {
     }
 
     @Override
-    public synchronized boolean savePost(Post post, String rawDelivery) {
+    public synchronized void saveDelivery(String deliveryId, Platform platform, byte[] body) {
         check();
-        if (posts.putIfAbsent(post.key(), post) != null) return false;
-        raw.put(post.key(), rawDelivery);
-        return true;
+        deliveries.putIfAbsent(deliveryId, body.clone());
+    }
+
+    @Override
+    public synchronized Optional<byte[]> findDelivery(String deliveryId) {
+        check();
+        return Optional.ofNullable(deliveries.get(deliveryId)).map(byte[]::clone);
+    }
+
+    @Override
+    public synchronized List<Boolean> savePosts(List<Post> batch, String deliveryId) {
+        check();
+        List<Boolean> stored = new ArrayList<>();
+        for (Post post : batch) stored.add(posts.putIfAbsent(post.key(), post) == null);
+        return stored;
     }
 
     @Override
@@ -65,7 +80,7 @@ public final class InMemoryPostStore implements PostStore {
     }
 
     @Override
-    public synchronized boolean saveEdit(Post edited, Instant editedAt, String rawDelivery) {
+    public synchronized boolean saveEdit(Post edited, Instant editedAt, String deliveryId) {
         check();
         return posts.containsKey(edited.key()) && edits.add(edited.key() + "@" + editedAt);
     }
@@ -79,8 +94,14 @@ public final class InMemoryPostStore implements PostStore {
     }
 
     @Override
-    public synchronized ReactionOutcome recordReaction(Reaction reaction) {
+    public synchronized List<ReactionOutcome> recordReactions(List<Reaction> batch) {
         check();
+        List<ReactionOutcome> outcomes = new ArrayList<>();
+        for (Reaction reaction : batch) outcomes.add(count(reaction));
+        return outcomes;
+    }
+
+    private ReactionOutcome count(Reaction reaction) {
         PostKey target = reaction.target();
         if (!posts.containsKey(target)) return ReactionOutcome.UNKNOWN_POST;
         if (!reactions.add(target + "#" + reaction.kind().id() + "#" + reaction.reactionId())) return ReactionOutcome.DUPLICATE;

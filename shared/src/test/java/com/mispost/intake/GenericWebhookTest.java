@@ -69,4 +69,51 @@ class GenericWebhookTest {
         assertThat(generic.verify(new WebhookRequest("POST", "generic", Map.of(),
                 Map.of("X-Mispost-Signature", "sha256=zz"), body), secrets)).isFalse();
     }
+
+    @Test
+    void trailingJsonAndDuplicateKeysAreRefused() {
+        assertThatThrownBy(() -> generic.parse(b("{\"type\":\"delete\",\"platform\":\"x\",\"account\":\"1\",\"post_id\":\"2\"} {\"a\":1}")))
+                .isInstanceOf(MalformedDeliveryException.class).hasMessageContaining("after the JSON object");
+        assertThatThrownBy(() -> generic.parse(b("{\"type\":\"delete\",\"type\":\"post\",\"platform\":\"x\"}")))
+                .isInstanceOf(MalformedDeliveryException.class).hasMessageContaining("'type' twice");
+    }
+
+    @Test
+    void invalidUtf8IsRefusedRatherThanReadAsSomethingElse() {
+        // C0 AF is an overlong "/": a lenient reader sees a slash where the signed bytes hold none.
+        byte[] overlong = {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+        assertThatThrownBy(() -> generic.parse(overlong)).isInstanceOf(MalformedDeliveryException.class)
+                .hasMessageContaining("not valid UTF-8").hasMessageContaining("byte 6");
+    }
+
+    @Test
+    void loneSurrogatesAreRefused() {
+        assertThatThrownBy(() -> generic.parse(b("""
+                {"type":"post","platform":"x","account":"42","post":{"id":"7","text":"half an emoji \\ud83d"}}""")))
+                .isInstanceOf(MalformedDeliveryException.class).hasMessageContaining("surrogate");
+    }
+
+    @Test
+    void timesOutsideAPlausibleRangeAreRejected() throws Exception {
+        ParsedDelivery d = generic.parse(b("""
+                {"events":[
+                  {"type":"reaction","platform":"x","account":"42","reaction":{"id":"r1","kind":"like","post_id":"7","at":"+999999999-12-31T23:59:59Z"}},
+                  {"type":"reaction","platform":"x","account":"42","reaction":{"id":"r2","kind":"like","post_id":"7","at":"0001-01-01T00:00:00Z"}},
+                  {"type":"reaction","platform":"x","account":"42","reaction":{"id":"r3","kind":"like","post_id":"7","at":"2026-11-20T10:00:00Z"}}]}"""));
+        assertThat(d.events()).hasSize(1);
+        assertThat(d.rejected()).hasSize(2).allSatisfy(r -> assertThat(r).contains("'at'").contains("between 2000 and 2100"));
+    }
+
+    @Test
+    void errorsQuoteAtMostAShortPieceOfABadValue() throws Exception {
+        String kind = "k".repeat(5000);
+        ParsedDelivery d = generic.parse(b("{\"type\":\"reaction\",\"platform\":\"x\",\"account\":\"42\",\"reaction\":"
+                + "{\"id\":\"r1\",\"kind\":\"" + kind + "\",\"post_id\":\"7\"}}"));
+        assertThat(d.rejected()).singleElement().satisfies(r -> assertThat(r.length()).isLessThan(200));
+        ParsedDelivery t = generic.parse(b("{\"type\":\"reaction\",\"platform\":\"" + kind + "\",\"account\":\"42\"}"));
+        assertThat(t.rejected()).singleElement().satisfies(r -> assertThat(r.length()).isLessThan(200));
+        ParsedDelivery time = generic.parse(b("{\"type\":\"delete\",\"platform\":\"x\",\"account\":\"42\",\"post_id\":\"7\","
+                + "\"at\":\"" + kind + "\"}"));
+        assertThat(time.rejected()).singleElement().satisfies(r -> assertThat(r.length()).isLessThan(200));
+    }
 }

@@ -19,7 +19,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NoticeComposerTest {
-    private final NoticeComposer composer = new NoticeComposer(new ActionLinks("a-test-key-of-enough-length", Duration.ofDays(1)));
+    private final NoticeComposer composer = new NoticeComposer(new ActionLinks(name -> java.util.Optional.of("a-test-key-of-enough-length"), Duration.ofDays(1)));
     private final Instant now = Instant.parse("2026-11-20T22:14:05Z");
 
     private Incident incident(Severity severity) {
@@ -41,6 +41,16 @@ class NoticeComposerTest {
         assertThat(n.body().lines().filter(l -> l.matches("\\s+[1-6]\\. .*"))).hasSize(6);
         assertThat(n.sms()).startsWith("Mispost HIGH on Larkspur").hasSizeLessThan(260);
         assertThat(n.kind()).isEqualTo(NoticeKind.ALERT);
+    }
+
+    @Test
+    void theAlertLinksOnlyToTheWebAddressOfThePostsPlatform() {
+        Incident real = incident(Severity.HIGH);
+        Post lookalike = new Post(Platform.X, "42", "901", "dana", "hi", now, null, null, null, List.of(), "en",
+                "https://x.com.evil.example/i/web/status/901");
+        Incident forged = Incident.open(lookalike, real.assessment(), now);
+        Account account = Account.watched(new AccountKey(Platform.X, "42"), "Larkspur");
+        assertThat(composer.alert(forged, account, "https://api.example", now).body()).doesNotContain("evil.example");
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.mispost.incident.TimelineEvent;
 import com.mispost.detection.Assessment;
 import com.mispost.inmemory.InMemoryIncidentStore;
 import com.mispost.inmemory.RecordingStaffNotifier;
-import com.mispost.inmemory.SettableClock;
+import com.mispost.time.SettableClock;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeKind;
 import com.mispost.post.Platform;

@@ -1,24 +1,13 @@
 package com.mispost.local.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -35,7 +24,6 @@ import java.util.Set;
  * a running {@code ./mispost local}.
  */
 public final class AccountsCommand {
-    static final Path LOCAL_STATE = Path.of(".mispost", "local.json");
     private static final String USAGE = """
             usage: ./mispost accounts list
                    ./mispost accounts add --platform P --id ID --name NAME [--tz ZONE] [--hours 08:00-20:00]
@@ -49,10 +37,8 @@ public final class AccountsCommand {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) {
-            err.print(USAGE);
-            return 2;
-        }
+        Integer usage = Main.usage(args, USAGE, out, err);
+        if (usage != null) return usage;
         Map<String, String> opts;
         try {
             opts = options(args.subList(1, args.size()));
@@ -61,15 +47,15 @@ public final class AccountsCommand {
             err.print(USAGE);
             return 2;
         }
-        String[] target;
+        Target target;
         try {
-            target = target();
+            target = Target.find();
         } catch (IllegalStateException e) {
             err.println(e.getMessage());
             return 2;
         }
-        try (DynamoDbClient dynamo = client(target[0])) {
-            DynamoDbAccountRegistry registry = new DynamoDbAccountRegistry(dynamo, target[1]);
+        try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
+            DynamoDbAccountRegistry registry = new DynamoDbAccountRegistry(dynamo, target.table());
             switch (args.get(0)) {
                 case "list" -> {
                     List<Account> all = registry.list();
@@ -144,34 +130,5 @@ public final class AccountsCommand {
         String v = o.get(name);
         if (v == null || v.isBlank()) throw new IllegalArgumentException("--" + name + " is required");
         return v;
-    }
-
-    /** [endpoint or null, table]. */
-    static String[] target() {
-        String table = System.getenv("MISPOST_TABLE");
-        if (table != null && !table.isBlank()) return new String[]{System.getenv("MISPOST_AWS_ENDPOINT"), table};
-        if (Files.exists(LOCAL_STATE)) {
-            try {
-                JsonNode s = new ObjectMapper().readTree(LOCAL_STATE.toFile());
-                return new String[]{s.path("endpoint").asText(), s.path("table").asText()};
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot read " + LOCAL_STATE + ": " + e.getMessage());
-            }
-        }
-        throw new IllegalStateException("no table: set MISPOST_TABLE (and MISPOST_AWS_ENDPOINT), or start ./mispost local first");
-    }
-
-    private static DynamoDbClient client(String endpoint) {
-        DynamoDbClientBuilder b = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1")));
-        if (endpoint != null && !endpoint.isBlank()) {
-            b.endpointOverride(URI.create(endpoint));
-            if (URI.create(endpoint).getHost().startsWith("127.") || endpoint.contains("localhost")) {
-                b.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
-            } else {
-                b.credentialsProvider(DefaultCredentialsProvider.builder().build());
-            }
-        }
-        return b.build();
     }
 }

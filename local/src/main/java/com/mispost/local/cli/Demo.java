@@ -60,7 +60,17 @@ public final class Demo {
         this.out = out;
     }
 
+    static final String USAGE = """
+            usage: ./mispost demo [scenario.json]
+            Replays a scenario (default events/scenarios/larkspur-coffee.json) end to end on the local runtime and
+            prints its timeline: deliveries, alert, drafts, reactions, acknowledgement, approval, repair, closure.
+            """;
+
     public static int run(java.util.List<String> args, PrintStream out, PrintStream err) {
+        if (Main.asksForHelp(args)) {
+            out.print(USAGE);
+            return 0;
+        }
         Path scenario = Path.of(args.isEmpty() ? "events/scenarios/larkspur-coffee.json" : args.get(0));
         try {
             return new Demo(out).play(scenario);

@@ -1,5 +1,6 @@
 package com.mispost.local.cli;
 
+import com.mispost.local.FunctionLogLines;
 import com.mispost.local.LocalRuntime;
 
 import java.io.PrintStream;
@@ -17,7 +18,8 @@ public final class Main {
             usage: ./mispost <command> [options]
               demo [scenario.json]       replay a scenario end to end on the local runtime (default: events/scenarios/larkspur-coffee.json)
               local [--port N]           run the local runtime until stopped (Ctrl-C)
-              accounts list|add|remove   the registry of watched accounts (see ./mispost accounts)
+              accounts list|add|remove   the registry of watched accounts (see ./mispost accounts --help)
+              failures list|redrive      stream batches a function gave up on, in words, and redriving them
               eval --history H.jsonl --posts P.jsonl [--json]
                                          measure the detector on labelled posts
               draft --platform P --severity S --text T [--account A] [--json]
@@ -26,9 +28,11 @@ public final class Main {
                                          each function's cold start in a fresh JVM beside a plain-Java twin
               bench alert-latency [--count 200]
                                          time webhook POST -> alert in the staff inbox, p50/p99, on the local runtime
+              bench idle [--seconds 30]  what an idle local runtime costs, in shares of a core
               bench jmh [JMH options]    the JMH benchmarks (intake parsing, detection scoring)
               test                       run the test suite (what CI runs)
               build                      build the function artifacts
+            Every command answers --help.
             """;
 
     public static void main(String[] args) {
@@ -45,6 +49,7 @@ public final class Main {
             case "demo" -> Demo.run(rest, out, err);
             case "local" -> local(rest, out, err);
             case "accounts" -> AccountsCommand.run(rest, out, err);
+            case "failures" -> FailuresCommand.run(rest, out, err);
             case "draft" -> DraftCommand.run(rest, out, err);
             case "eval" -> EvalCommand.run(rest, out, err);
             case "bench" -> bench(rest, out, err);
@@ -56,11 +61,37 @@ public final class Main {
         };
     }
 
-    private static int bench(List<String> args, PrintStream out, PrintStream err) {
+    /** Whether the arguments ask for a command's usage rather than to run it. */
+    static boolean asksForHelp(List<String> args) {
+        return args.contains("--help") || args.contains("-h") || (!args.isEmpty() && args.get(0).equals("help"));
+    }
+
+    /**
+     * For a command that needs a subcommand: its usage on stdout when asked for (exit 0), on stderr when
+     * none was given (exit 2); null when there is something to run.
+     */
+    static Integer usage(List<String> args, String usage, PrintStream out, PrintStream err) {
+        if (asksForHelp(args)) {
+            out.print(usage);
+            return 0;
+        }
         if (args.isEmpty()) {
-            err.println("usage: ./mispost bench coldstart|alert-latency|idle|jmh [options]");
+            err.print(usage);
             return 2;
         }
+        return null;
+    }
+
+    private static final String BENCH_USAGE = """
+            usage: ./mispost bench coldstart [--runs 10 --warm 200] [--only FUNCTION]
+                   ./mispost bench alert-latency [--count 200]
+                   ./mispost bench idle [--settle 15 --seconds 30]
+                   ./mispost bench jmh [JMH options]
+            """;
+
+    private static int bench(List<String> args, PrintStream out, PrintStream err) {
+        Integer usage = usage(args, BENCH_USAGE, out, err);
+        if (usage != null) return usage;
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "alert-latency" -> com.mispost.local.bench.AlertLatency.run(rest, out, err);
@@ -73,19 +104,27 @@ public final class Main {
         };
     }
 
-    /** Lets ./mispost accounts (in another terminal) find this runtime's table. */
+    /** Lets ./mispost accounts and failures (in another terminal) find this runtime. */
     private static void writeLocalState(LocalRuntime rt) {
         try {
-            java.nio.file.Files.createDirectories(AccountsCommand.LOCAL_STATE.getParent());
-            java.nio.file.Files.writeString(AccountsCommand.LOCAL_STATE, "{\"endpoint\":\"" + rt.aws().endpoint()
-                    + "\",\"table\":\"" + rt.aws().tableName + "\"}\n");
-            AccountsCommand.LOCAL_STATE.toFile().deleteOnExit();
+            new Target(rt.aws().endpoint(), rt.aws().tableName, rt.aws().queueUrls.values().stream().findFirst().orElse(null),
+                    rt.apiUrl()).writeLocalState();
         } catch (java.io.IOException e) {
-            System.err.println("could not write " + AccountsCommand.LOCAL_STATE + ": " + e.getMessage());
+            System.err.println("could not write " + Target.LOCAL_STATE + ": " + e.getMessage());
         }
     }
 
+    private static final String LOCAL_USAGE = """
+            usage: ./mispost local [--port 3000]
+            Runs the suite on a local AWS until Ctrl-C: webhooks at /webhooks/{platform}, the staff and ops inbox
+            at /local/inbox; ./mispost accounts and ./mispost failures work on it from another terminal.
+            """;
+
     private static int local(List<String> args, PrintStream out, PrintStream err) {
+        if (asksForHelp(args)) {
+            out.print(LOCAL_USAGE);
+            return 0;
+        }
         int port = 3000;
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("--port") && i + 1 < args.size()) {
@@ -97,11 +136,12 @@ public final class Main {
                 }
             } else {
                 err.println("unknown option " + args.get(i));
+                err.print(LOCAL_USAGE);
                 return 2;
             }
         }
         LocalRuntime rt = LocalRuntime.start(new LocalRuntime.Options(Path.of("template.yaml"), port, null,
-                line -> err.println("[runtime] " + line)));
+                line -> err.println("[runtime] " + line)).withFunctionLog(line -> err.println(FunctionLogLines.readable(line))));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             rt.close();
@@ -112,9 +152,10 @@ public final class Main {
         out.println("  HTTP API:     " + rt.apiUrl() + "  (webhooks at /webhooks/{platform}; staff inbox at /local/inbox)");
         out.println("  AWS endpoint: " + rt.aws().endpoint());
         out.println("  table:        " + rt.aws().tableName);
-        out.println("  staff topic:  " + rt.aws().topicArn);
+        rt.aws().topicArns.forEach((id, arn) -> out.println("  topic:        " + arn + "  (" + id + ")"));
         out.println("Press Ctrl-C to stop.");
-        rt.inbox().onReceive(r -> out.println("staff <- SNS  [" + r.kind() + "] " + r.subject() + "\n" + r.body()));
+        rt.inbox().onReceive(r -> out.println((r.ops() ? "ops <- SNS    [" : "staff <- SNS  [") + r.kind() + "] "
+                + r.subject() + "\n" + r.body()));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package com.mispost.intake.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mispost.intake.DeliveryJson;
 import com.mispost.intake.MalformedDeliveryException;
 
 import java.time.Instant;
@@ -20,8 +21,6 @@ import java.util.Locale;
 final class Fields {
     private static final DateTimeFormatter X_TIME =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
-    /** Epoch values beyond this are not real times (year 3000+); refusing them avoids overflow. */
-    private static final long MAX_EPOCH_SECONDS = 32_503_680_000L;
 
     private Fields() {
     }
@@ -85,7 +84,7 @@ final class Fields {
         Long digits = digits(n);
         if (digits != null) return epoch(digits, 1000, where);
         if (n.isMissingNode() || n.isNull()) return null;
-        throw new MalformedDeliveryException(where + ": '" + shorten(n.asText()) + "' is not epoch milliseconds");
+        throw new MalformedDeliveryException(where + ": '" + DeliveryJson.shorten(n.asText()) + "' is not epoch milliseconds");
     }
 
     /** ISO-8601 with an offset, or null when absent. */
@@ -93,13 +92,14 @@ final class Fields {
         String v = str(n);
         if (v == null) return null;
         try {
-            return OffsetDateTime.parse(v).toInstant();
+            return DeliveryJson.plausible(OffsetDateTime.parse(v).toInstant(), where);
         } catch (DateTimeParseException e) {
             try {
                 // Meta writes offsets without a colon: 2024-01-02T03:04:05+0000
-                return OffsetDateTime.parse(v, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")).toInstant();
+                return DeliveryJson.plausible(
+                        OffsetDateTime.parse(v, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")).toInstant(), where);
             } catch (DateTimeParseException e2) {
-                throw new MalformedDeliveryException(where + ": '" + shorten(v) + "' is not an ISO-8601 time");
+                throw new MalformedDeliveryException(where + ": '" + DeliveryJson.shorten(v) + "' is not an ISO-8601 time");
             }
         }
     }
@@ -109,15 +109,11 @@ final class Fields {
         String v = str(n);
         if (v == null) return null;
         try {
-            return ZonedDateTime.parse(v, X_TIME).toInstant();
+            return DeliveryJson.plausible(ZonedDateTime.parse(v, X_TIME).toInstant(), where);
         } catch (DateTimeParseException e) {
-            throw new MalformedDeliveryException(where + ": '" + shorten(v) + "' is not an X time"
+            throw new MalformedDeliveryException(where + ": '" + DeliveryJson.shorten(v) + "' is not an X time"
                     + " (like 'Sat Nov 28 05:30:03 +0000 2020')");
         }
-    }
-
-    static String shorten(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     private static Long digits(JsonNode n) {
@@ -132,9 +128,11 @@ final class Fields {
     }
 
     private static Instant epoch(long value, long perSecond, String where) throws MalformedDeliveryException {
-        if (value < 0 || value / perSecond > MAX_EPOCH_SECONDS) {
+        // Bounded before converting, so that no value overflows on the way to the range check.
+        if (value < 0 || value / perSecond > DeliveryJson.LATEST.getEpochSecond()) {
             throw new MalformedDeliveryException(where + ": " + value + " is not a plausible time");
         }
-        return perSecond == 1 ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
+        return DeliveryJson.plausible(perSecond == 1 ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value), where);
     }
+
 }

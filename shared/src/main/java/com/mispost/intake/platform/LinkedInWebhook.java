@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * LinkedIn organization social action notifications.
@@ -51,6 +52,14 @@ public final class LinkedInWebhook implements PlatformWebhook {
     /** What LinkedIn puts before the body when it signs it. */
     public static final String SIGNED_PREFIX = "hmacsha256=";
 
+    /**
+     * The challenge codes LinkedIn sends (UUIDs) and nothing wider: letters, digits and '-'. The
+     * challenge answer is the HMAC of the code under the same secret that signs deliveries, over
+     * {@code "hmacsha256=" + body}; a code of this shape has no '=', so it can never be that input
+     * and no challenge answer is ever a valid delivery signature.
+     */
+    private static final Pattern CHALLENGE_CODE = Pattern.compile("[A-Za-z0-9-]{1,128}");
+
     private final Clock clock;
 
     public LinkedInWebhook() {
@@ -72,6 +81,10 @@ public final class LinkedInWebhook implements PlatformWebhook {
         String code = request.queryParam("challengeCode").orElse("");
         if (code.isEmpty()) {
             return WebhookResponse.error(400, "missing query parameter 'challengeCode' (LinkedIn's endpoint validation)");
+        }
+        if (!CHALLENGE_CODE.matcher(code).matches()) {
+            return WebhookResponse.error(400, "'challengeCode' is not a challenge code as LinkedIn sends them"
+                    + " (1 to 128 characters of A-Z, a-z, 0-9 and -); nothing was signed");
         }
         String response = HexFormat.of().formatHex(
                 SignatureVerifier.hmacSha256(secrets.require(SECRET), code.getBytes(StandardCharsets.UTF_8)));
@@ -168,7 +181,7 @@ public final class LinkedInWebhook implements PlatformWebhook {
                     into.add(reaction(org, target, ReactionKind.SHARE, shareId, at, key, where));
                 }
             }
-            default -> into.ignore(where + ": action '" + Fields.shorten(action) + "' is not one Mispost reads");
+            default -> into.ignore(where + ": action '" + DeliveryJson.shorten(action) + "' is not one Mispost reads");
         }
     }
 

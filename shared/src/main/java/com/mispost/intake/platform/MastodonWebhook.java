@@ -62,7 +62,7 @@ public final class MastodonWebhook implements PlatformWebhook {
         }
         DeliveryCollector out = new DeliveryCollector();
         if (!event.equals("status.created") && !event.equals("status.updated")) {
-            out.ignore("event '" + Fields.shorten(event) + "' is not one Mispost reads (status.created, status.updated)");
+            out.ignore("event '" + DeliveryJson.shorten(event) + "' is not one Mispost reads (status.created, status.updated)");
             return out.build();
         }
         out.entry(into -> {

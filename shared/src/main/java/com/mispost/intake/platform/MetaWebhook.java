@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Meta Graph webhooks: Facebook Pages {@code feed} ({@code object: "page"}) and Instagram
@@ -46,6 +47,13 @@ public final class MetaWebhook implements PlatformWebhook {
 
     private static final Set<String> POST_ITEMS = Set.of("status", "post", "photo", "video", "share", "album", "event");
 
+    /**
+     * Meta's challenges are numbers. The answer echoes the challenge, unsigned, only after the
+     * verify token matched; still, echo nothing wider than Meta sends, so that the endpoint
+     * never reflects markup or a body of someone else's choosing.
+     */
+    private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
     private final Clock clock;
 
     public MetaWebhook() {
@@ -66,9 +74,10 @@ public final class MetaWebhook implements PlatformWebhook {
     public WebhookResponse handshake(WebhookRequest request, SecretSource secrets) {
         String mode = request.queryParam("hub.mode").orElse("");
         String challenge = request.queryParam("hub.challenge").orElse("");
-        if (!mode.equals("subscribe") || challenge.isEmpty()) {
+        if (!mode.equals("subscribe") || !CHALLENGE.matcher(challenge).matches()) {
             return WebhookResponse.error(400,
-                    "expected Meta's verification request: hub.mode=subscribe, hub.verify_token and hub.challenge");
+                    "expected Meta's verification request: hub.mode=subscribe, hub.verify_token and hub.challenge"
+                            + " (1 to 128 letters, digits, _ or -)");
         }
         byte[] given = request.queryParam("hub.verify_token").orElse("").getBytes(StandardCharsets.UTF_8);
         byte[] expected = secrets.require(VERIFY_TOKEN_SECRET).getBytes(StandardCharsets.UTF_8);
@@ -94,7 +103,7 @@ public final class MetaWebhook implements PlatformWebhook {
         String object = Objects.requireNonNullElse(Fields.str(root, "object"), "page");
         DeliveryCollector out = new DeliveryCollector();
         if (!object.equals("page") && !object.equals("instagram")) {
-            out.ignore("object '" + Fields.shorten(object) + "' is not one Mispost reads (page, instagram)");
+            out.ignore("object '" + DeliveryJson.shorten(object) + "' is not one Mispost reads (page, instagram)");
             return out.build();
         }
         if (entries.isEmpty()) out.ignore("'entry' is empty");
@@ -140,7 +149,7 @@ public final class MetaWebhook implements PlatformWebhook {
     private void page(String field, JsonNode v, String page, Instant entryTime, String where, DeliveryCollector into)
             throws MalformedDeliveryException {
         if (!field.equals("feed")) {
-            into.ignore(where + ": field '" + Fields.shorten(field) + "'"
+            into.ignore(where + ": field '" + DeliveryJson.shorten(field) + "'"
                     + (field.equals("mention") ? " (a mention of the page in another post) is not a reaction to a page post"
                     : " is not one Mispost reads"));
             return;
@@ -187,7 +196,7 @@ public final class MetaWebhook implements PlatformWebhook {
             return;
         }
         if (!POST_ITEMS.contains(item)) {
-            into.ignore(where + ": item '" + Fields.shorten(item) + "' is not one Mispost reads");
+            into.ignore(where + ": item '" + DeliveryJson.shorten(item) + "' is not one Mispost reads");
             return;
         }
         String key = InboundEvent.key(Platform.META, page, "post", postId, verb, time);
@@ -213,14 +222,14 @@ public final class MetaWebhook implements PlatformWebhook {
             case "add", "unhide" -> into.add(new InboundEvent.PostPublished(post, key));
             case "edited", "edit" -> into.add(new InboundEvent.PostEdited(post, changed, key));
             case "remove", "hide", "delete" -> into.add(new InboundEvent.PostDeleted(post.key(), changed, key));
-            default -> into.ignore(where + ": verb '" + Fields.shorten(verb) + "' is not one Mispost reads");
+            default -> into.ignore(where + ": verb '" + DeliveryJson.shorten(verb) + "' is not one Mispost reads");
         }
     }
 
     private void instagram(String field, JsonNode v, String account, Instant entryTime, String where,
                            DeliveryCollector into) throws MalformedDeliveryException {
         if (!field.equals("comments")) {
-            into.ignore(where + ": field '" + Fields.shorten(field) + "'"
+            into.ignore(where + ": field '" + DeliveryJson.shorten(field) + "'"
                     + (field.equals("mentions") ? " (a mention of the account elsewhere) is not a reaction to its post"
                     : " is not one Mispost reads"));
             return;

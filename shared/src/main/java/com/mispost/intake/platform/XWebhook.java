@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * X webhooks, in both envelopes X delivers:
@@ -51,6 +52,14 @@ public final class XWebhook implements PlatformWebhook {
     public static final String SIGNATURE_HEADER = "X-Twitter-Webhooks-Signature";
     public static final String OAUTH2_SIGNATURE_HEADER = "X-Twitter-Webhooks-Signature-OAuth2";
 
+    /**
+     * The CRC tokens X sends: a short run of base64 (or base64url) characters. The handshake is the
+     * same HMAC as the delivery signature, so answering any string would sign any body a forger
+     * chose. A delivery must be a JSON object, which starts with '{' (after optional whitespace);
+     * no token of this shape can be one, so no CRC answer is ever a valid delivery signature.
+     */
+    private static final Pattern CRC_TOKEN = Pattern.compile("[A-Za-z0-9+/=_-]{1,255}");
+
     private static final List<String> ACCOUNT_ACTIVITY_READ =
             List.of("tweet_create_events", "favorite_events", "tweet_delete_events");
 
@@ -75,6 +84,10 @@ public final class XWebhook implements PlatformWebhook {
         String token = request.queryParam("crc_token").orElse("");
         if (token.isEmpty()) {
             return WebhookResponse.error(400, "missing query parameter 'crc_token' (X's challenge-response check)");
+        }
+        if (!CRC_TOKEN.matcher(token).matches()) {
+            return WebhookResponse.error(400, "'crc_token' is not a CRC token as X sends them"
+                    + " (1 to 255 characters of A-Z, a-z, 0-9, +, /, =, _ and -); nothing was signed");
         }
         return WebhookResponse.json(200, "{\"response_token\":" + JsonText.quote(crcResponse(secrets.require(SECRET), token)) + "}");
     }
@@ -305,7 +318,7 @@ public final class XWebhook implements PlatformWebhook {
             return;
         }
         if (!type.startsWith("post.") || !type.endsWith(".create")) {
-            into.ignore(where + ": event type '" + Fields.shorten(type) + "' is not one Mispost reads");
+            into.ignore(where + ": event type '" + DeliveryJson.shorten(type) + "' is not one Mispost reads");
             return;
         }
         String id = Fields.require(payload, "id", w);

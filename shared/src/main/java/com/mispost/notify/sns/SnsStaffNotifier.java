@@ -30,14 +30,20 @@ public final class SnsStaffNotifier implements StaffNotifier {
 
     @Override
     public void publish(Notice notice) throws NotDeliveredException {
+        publish(sns, topicArn, notice.subject(), message(notice), attributes(notice), "notice " + notice.id());
+    }
+
+    /** One message with a text per protocol ({@code perProtocol} JSON); the staff and ops notifiers both send this way. */
+    static void publish(SnsClient sns, String topicArn, String subject, String perProtocol,
+                        Map<String, MessageAttributeValue> attributes, String what) throws NotDeliveredException {
         try {
             sns.publish(p -> p.topicArn(topicArn)
-                    .subject(subject(notice.subject()))
+                    .subject(subject(subject))
                     .messageStructure("json")
-                    .message(message(notice))
-                    .messageAttributes(attributes(notice)));
+                    .message(perProtocol)
+                    .messageAttributes(attributes));
         } catch (SdkException e) {
-            throw new NotDeliveredException("SNS did not accept notice " + notice.id() + ": " + e.getMessage(), e);
+            throw new NotDeliveredException("SNS did not accept " + what + ": " + e.getMessage(), e);
         }
     }
 
@@ -78,7 +84,7 @@ public final class SnsStaffNotifier implements StaffNotifier {
         return a;
     }
 
-    private static MessageAttributeValue text(String v) {
+    static MessageAttributeValue text(String v) {
         return MessageAttributeValue.builder().dataType("String").stringValue(v).build();
     }
 

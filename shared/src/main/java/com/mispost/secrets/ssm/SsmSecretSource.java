@@ -1,6 +1,10 @@
 package com.mispost.secrets.ssm;
 
 import com.mispost.secrets.SecretSource;
+import com.mispost.secrets.SecretUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
@@ -13,10 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Secrets from SSM Parameter Store (SecureString, decrypted), under one path such as
  * {@code /mispost/}. Cached for a while so that a warm function does not call SSM per request,
- * and refreshed after that so that a rotated secret is picked up without a deploy.
+ * and refreshed after that so that a rotated secret is picked up without a deploy. While
+ * Parameter Store cannot be reached, the last copy read is served (with a warning) and asked for
+ * again only every {@link #RETRY_UNREACHABLE}, so that an outage does not slow every request.
  */
 public final class SsmSecretSource implements SecretSource {
     public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(5);
+    public static final Duration RETRY_UNREACHABLE = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(SsmSecretSource.class);
 
     private final SsmClient ssm;
     private final String path;
@@ -35,10 +43,19 @@ public final class SsmSecretSource implements SecretSource {
     public Optional<String> secret(String name) {
         Instant now = clock.instant();
         Cached c = cache.get(name);
-        if (c == null || now.isAfter(c.fetchedAt.plus(refresh))) {
-            c = new Cached(fetch(name), now);
-            cache.put(name, c);
+        if (c != null && now.isBefore(c.askAgainAt)) return Optional.ofNullable(c.value);
+        try {
+            c = new Cached(fetch(name), now, now.plus(refresh));
+        } catch (SdkException e) {
+            if (c == null) {
+                throw new SecretUnavailableException("Parameter Store cannot be reached and secret '" + name
+                        + "' has not been read before (" + e.getClass().getSimpleName() + ")");
+            }
+            LOG.warn("Parameter Store cannot be reached ({}); serving secret '{}' as read at {}",
+                    e.getClass().getSimpleName(), name, c.fetchedAt);
+            c = new Cached(c.value, c.fetchedAt, now.plus(RETRY_UNREACHABLE));
         }
+        cache.put(name, c);
         return Optional.ofNullable(c.value);
     }
 
@@ -55,6 +72,7 @@ public final class SsmSecretSource implements SecretSource {
         }
     }
 
-    private record Cached(String value, Instant fetchedAt) {
+    /** @param value null when the parameter does not exist */
+    private record Cached(String value, Instant fetchedAt, Instant askAgainAt) {
     }
 }

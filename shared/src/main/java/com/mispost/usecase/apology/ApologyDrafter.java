@@ -1,5 +1,9 @@
 package com.mispost.usecase.apology;
 
+import com.mispost.metrics.MetricsRecorder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.Map;
 import com.mispost.account.Account;
 import com.mispost.apology.ApologyDesk;
 import com.mispost.apology.ApologyDraft;
@@ -17,20 +21,24 @@ import java.util.List;
 
 /** When an incident opens, writes its apology drafts and tells staff they are ready. */
 public final class ApologyDrafter {
+    private static final Logger LOG = LoggerFactory.getLogger(ApologyDrafter.class);
+
     private final ApologyDesk desk;
     private final AccountRegistry accounts;
     private final IncidentStore incidents;
     private final NoticeComposer notices;
     private final Outbox outbox;
+    private final MetricsRecorder metrics;
     private final Clock clock;
 
     public ApologyDrafter(ApologyDesk desk, AccountRegistry accounts, IncidentStore incidents,
-                          NoticeComposer notices, Outbox outbox, Clock clock) {
+                          NoticeComposer notices, Outbox outbox, MetricsRecorder metrics, Clock clock) {
         this.desk = desk;
         this.accounts = accounts;
         this.incidents = incidents;
         this.notices = notices;
         this.outbox = outbox;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -43,7 +51,11 @@ public final class ApologyDrafter {
         String linkBase = incidents.linkBase(incident.id()).orElseThrow(() ->
                 new IllegalStateException("incident " + incident.id() + " is not stored"));
         Notice ready = notices.draftsReady(incident, brand, drafts, linkBase, now);
-        if (incidents.saveDrafts(incident.id(), drafts, ready)) outbox.send(ready);
+        if (incidents.saveDrafts(incident.id(), drafts, ready)) {
+            LOG.info("{} drafts written for incident {} ({})", drafts.size(), incident.id(), incident.assessment().severity().id());
+            metrics.count("DraftsWritten", Map.of("severity", incident.assessment().severity().id()));
+            outbox.send(ready);
+        }
         return drafts;
     }
 }

@@ -1,5 +1,6 @@
 package com.mispost.usecase.closure;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,11 +34,20 @@ final class Html {
 
     /** A time as staff read it on the page: to the second, in UTC (the timeline compares across time zones). */
     static String time(Instant at) {
-        return at == null ? "" : TIME.format(at);
+        return at == null ? "" : format(TIME, at);
     }
 
     static String minute(Instant at) {
-        return MINUTE.format(at);
+        return format(MINUTE, at);
+    }
+
+    /** Whatever is stored is shown: a time the formatter cannot place (year 999999999) is written out as it is. */
+    private static String format(DateTimeFormatter formatter, Instant at) {
+        try {
+            return formatter.format(at);
+        } catch (DateTimeException e) {
+            return esc(at.toString());
+        }
     }
 
     static String page(String title, String body) {

@@ -17,6 +17,7 @@ import com.mispost.incident.StaffAction;
 import com.mispost.incident.StaleStateException;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
+import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.store.AccountRegistry;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,16 +47,18 @@ public final class IncidentDesk {
     private final ApologyDesk apologies;
     private final NoticeComposer notices;
     private final Outbox outbox;
+    private final MetricsRecorder metrics;
     private final Clock clock;
 
     public IncidentDesk(IncidentStore incidents, PostStore posts, AccountRegistry accounts, ApologyDesk apologies,
-                        NoticeComposer notices, Outbox outbox, Clock clock) {
+                        NoticeComposer notices, Outbox outbox, MetricsRecorder metrics, Clock clock) {
         this.apologies = apologies;
         this.incidents = incidents;
         this.posts = posts;
         this.accounts = accounts;
         this.notices = notices;
         this.outbox = outbox;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -139,10 +143,23 @@ public final class IncidentDesk {
         try {
             Incident after = incidents.apply(incidentId, action, entry, approved, notice);
             outbox.send(notice);
+            measure(action, incident, now);
             if (action == IncidentAction.DISMISS) learnFromDismissal(incident);
             return Outcome.done(after);
         } catch (StaleStateException e) {
             return Outcome.refused(incident, Refusal.STALE_STATE, "Nothing changed: " + e.getMessage() + ".");
+        }
+    }
+
+    /** Acknowledgements and how long staff took, and dismissals (false positives), by severity. */
+    private void measure(IncidentAction action, Incident incident, Instant now) {
+        Map<String, String> severity = Map.of("severity", incident.assessment().severity().id());
+        if (action == IncidentAction.ACKNOWLEDGE) {
+            metrics.count("Acknowledgements", severity);
+            metrics.record("SecondsToAcknowledge", Duration.between(incident.openedAt(), now).toMillis() / 1000.0,
+                    MetricsRecorder.Unit.SECONDS, severity);
+        } else if (action == IncidentAction.DISMISS) {
+            metrics.count("Dismissals", severity);
         }
     }
 

@@ -11,12 +11,18 @@ import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
 import com.mispost.incident.StaffAction;
 import com.mispost.incident.TimelineEntry;
+import com.mispost.intake.DeliveryJson;
 import com.mispost.links.ActionLinks;
+import com.mispost.post.Permalinks;
 import com.mispost.post.ReactionKind;
+import com.mispost.secrets.SecretUnavailableException;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
 import com.mispost.post.ReactionCounts;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +38,7 @@ import java.util.Optional;
  * with a page that says so, and nothing changes.
  */
 public final class IncidentPages {
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentPages.class);
     private final IncidentStore incidents;
     private final PostStore posts;
     private final AccountRegistry accounts;
@@ -62,17 +69,33 @@ public final class IncidentPages {
      */
     public Page handle(String method, String incidentId, String actionId, Map<String, String> query,
                        Map<String, String> form) {
+        try {
+            return answer(method, incidentId, actionId, query, form);
+        } catch (SecretUnavailableException e) {
+            LOG.warn("incident page: {}; answering 503", e.getMessage());
+            return unavailable();
+        }
+    }
+
+    /** The answer while something the page needs (the link key, the table) cannot be reached: try again. */
+    public static Page unavailable() {
+        return refusal(503, "Try again in a minute", "Mispost cannot reach what it needs to check this link right now."
+                + " Nothing was changed; open the link again in a minute.");
+    }
+
+    private Page answer(String method, String incidentId, String actionId, Map<String, String> query,
+                        Map<String, String> form) {
         Instant now = clock.instant();
         String signedAction = actionId == null ? ActionLinks.VIEW : actionId.toLowerCase(Locale.ROOT);
         Optional<IncidentAction> action = actionId == null ? Optional.empty() : IncidentAction.fromId(actionId);
         Optional<AuthorAnswer> answer = actionId == null ? Optional.empty() : AuthorAnswer.fromId(actionId);
         if (actionId != null && action.isEmpty() && answer.isEmpty()) {
-            return refusal(404, "Unknown action", "There is no action '" + actionId + "'.");
+            return refusal(404, "Unknown action", "There is no action '" + DeliveryJson.shorten(actionId) + "'.");
         }
         ActionLinks.Verdict verdict = links.verify(incidentId, signedAction, query.get("exp"), query.get("sig"), now);
         if (verdict != ActionLinks.Verdict.VALID) return refusal(403, "Link refused", verdict.message());
         Optional<Incident> found = incidents.find(incidentId);
-        if (found.isEmpty()) return refusal(404, "No such incident", "There is no incident " + incidentId + ".");
+        if (found.isEmpty()) return refusal(404, "No such incident", "There is no incident " + DeliveryJson.shorten(incidentId) + ".");
         if (actionId == null) return new Page(200, incidentPage(found.get(), now));
         if ("GET".equalsIgnoreCase(method)) {
             return new Page(200, answer.isPresent() ? answerPage(found.get(), answer.get())
@@ -139,10 +162,9 @@ public final class IncidentPages {
                 .append(Html.esc(incident.post().text())).append("</blockquote><p class=\"muted\">");
         if (incident.post().author() != null) b.append("by ").append(Html.esc(incident.post().author())).append(" · ");
         if (incident.post().client() != null) b.append("from ").append(Html.esc(incident.post().client())).append(" · ");
-        if (incident.post().permalink() != null) {
-            b.append("<a href=\"").append(Html.esc(incident.post().permalink())).append("\" rel=\"noopener noreferrer\">")
-                    .append("open on ").append(Html.esc(incident.post().platform().id())).append("</a>");
-        }
+        Permalinks.safe(incident.post().platform(), incident.post().permalink()).ifPresent(url ->
+                b.append("<a href=\"").append(Html.esc(url)).append("\" rel=\"noopener noreferrer\">")
+                        .append("open on ").append(Html.esc(incident.post().platform().id())).append("</a>"));
         b.append("</p><p class=\"muted\">Capture it before anything else: once it is on the internet it is there forever.</p></section>");
         b.append("<section><h2>Why it was flagged</h2><ul>");
         for (Reason r : incident.assessment().reasons()) {
@@ -156,7 +178,7 @@ public final class IncidentPages {
         b.append("<section><h2>Reactions</h2><p id=\"reactions\">").append(counts.total()).append(" in all: ");
         for (ReactionKind k : ReactionKind.values()) b.append(counts.of(k)).append(' ').append(plural(k)).append(" · ");
         b.append("peak ").append(counts.peakPerMinute()).append(" a minute</p>").append(chart(counts));
-        if (counts.deletedAt() != null) b.append("<p class=\"muted\">The post was deleted at ").append(counts.deletedAt()).append(".</p>");
+        if (counts.deletedAt() != null) b.append("<p class=\"muted\">The post was deleted at ").append(Html.time(counts.deletedAt())).append(".</p>");
         b.append("</section>");
         b.append("<section><h2>Apology drafts</h2>");
         List<ApologyDraft> drafts = incidents.drafts(incident.id());
@@ -169,8 +191,6 @@ public final class IncidentPages {
                     .append(Html.esc(d.text())).append("</p>");
             for (LintFinding l : d.lint()) b.append("<p class=\"lint\">").append(Html.esc(l.line())).append("</p>");
             for (String note : d.notes()) b.append("<p class=\"muted\">").append(Html.esc(note)).append("</p>");
-            b.append("<button type=\"button\" class=\"secondary copy\" data-text=\"").append(Html.esc(d.text()))
-                    .append("\" onclick=\"navigator.clipboard&&navigator.clipboard.writeText(this.dataset.text);this.textContent='Copied'\">Copy</button>");
             if (d.kind() == DraftKind.POST) {
                 b.append("<a class=\"button approve\" href=\"").append(Html.esc(approve)).append("&tone=").append(d.tone().id())
                         .append("\">Approve ").append(d.tone().id()).append("</a>");

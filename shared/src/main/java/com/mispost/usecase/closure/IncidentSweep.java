@@ -9,6 +9,7 @@ import com.mispost.incident.LifecyclePolicy;
 import com.mispost.incident.StaffAction;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
+import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.post.ReactionCounts;
@@ -16,6 +17,7 @@ import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
 import com.mispost.usecase.Outbox;
+import com.mispost.post.ReactionCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,10 +59,13 @@ public final class IncidentSweep {
     private final Outbox outbox;
     private final IncidentDesk desk;
     private final LifecyclePolicy policy;
+    private final Watchdog watchdog;
+    private final MetricsRecorder metrics;
     private final Clock clock;
 
     public IncidentSweep(IncidentStore incidents, PostStore posts, AccountRegistry accounts, NoticeComposer notices,
-                         Outbox outbox, IncidentDesk desk, LifecyclePolicy policy, Clock clock) {
+                         Outbox outbox, IncidentDesk desk, LifecyclePolicy policy, Watchdog watchdog,
+                         MetricsRecorder metrics, Clock clock) {
         this.incidents = incidents;
         this.posts = posts;
         this.accounts = accounts;
@@ -66,18 +73,22 @@ public final class IncidentSweep {
         this.outbox = outbox;
         this.desk = desk;
         this.policy = policy;
+        this.watchdog = watchdog;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** What one sweep did. */
-    public record Report(int resent, int escalations, int authorQuestions, int spikes, int closed) {
+    /** What one sweep did, and what the watchdog found. */
+    public record Report(int resent, int escalations, int authorQuestions, int spikes, int closed, Watchdog.Report watch) {
         public int total() {
-            return resent + escalations + authorQuestions + spikes + closed;
+            return resent + escalations + authorQuestions + spikes + closed + watch.silentNotices() + watch.heardNotices();
         }
     }
 
     public Report run() {
+        long started = System.nanoTime();
         int resent = outbox.flush(clock.instant().minus(RESEND_AFTER));
+        measureOutbox();
         int escalations = 0, questions = 0, spikes = 0, closed = 0;
         for (Incident incident : incidents.active()) {
             try {
@@ -96,7 +107,18 @@ public final class IncidentSweep {
                 LOG.warn("sweep: incident {} skipped this time: {}", incident.id(), e.toString());
             }
         }
-        return new Report(resent, escalations, questions, spikes, closed);
+        Watchdog.Report watch = watchdog.run();
+        metrics.record("SweepDuration", (System.nanoTime() - started) / 1_000_000.0, MetricsRecorder.Unit.MILLISECONDS, Map.of());
+        return new Report(resent, escalations, questions, spikes, closed, watch);
+    }
+
+    /** What is still pending after the flush, and for how long: a notice stuck past two sweeps raises an alarm. */
+    private void measureOutbox() {
+        List<Notice> pending = incidents.pendingNotices();
+        Instant now = clock.instant();
+        long oldest = pending.stream().map(n -> Duration.between(n.createdAt(), now).toSeconds()).max(Long::compare).orElse(0L);
+        metrics.record("PendingNotices", pending.size(), MetricsRecorder.Unit.COUNT, Map.of());
+        metrics.record("OldestPendingNoticeSeconds", Math.max(0, oldest), MetricsRecorder.Unit.SECONDS, Map.of());
     }
 
     /** Unacknowledged past its severity's time: an escalation, then again each as long, up to the limit. */

@@ -8,6 +8,7 @@ import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentIds;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
+import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.post.Post;
@@ -19,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,10 +40,11 @@ public final class PostScreener {
     private final NoticeComposer notices;
     private final Outbox outbox;
     private final String linkBase;
+    private final MetricsRecorder metrics;
     private final Clock clock;
 
     public PostScreener(MispostDetector detector, AccountRegistry accounts, PostStore posts, IncidentStore incidents,
-                        NoticeComposer notices, Outbox outbox, String linkBase, Clock clock) {
+                        NoticeComposer notices, Outbox outbox, String linkBase, MetricsRecorder metrics, Clock clock) {
         this.detector = detector;
         this.accounts = accounts;
         this.posts = posts;
@@ -48,6 +52,7 @@ public final class PostScreener {
         this.notices = notices;
         this.outbox = outbox;
         this.linkBase = linkBase;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -58,6 +63,7 @@ public final class PostScreener {
         Account account = found.get();
         VoiceProfile voice = accounts.voice(account.key());
         Assessment assessment = detector.assess(post, account, voice);
+        metrics.count("PostsScreened", Map.of("platform", post.platform().id()));
         if (!posts.saveAssessment(post.key(), assessment)) {
             LOG.warn("post {} is not in the table (a stream record of a write that did not happen); skipped", post.key());
             return Optional.empty();
@@ -76,6 +82,7 @@ public final class PostScreener {
         if (incidents.open(incident, linkBase, opened, alert)) {
             LOG.info("incident {} opened for post {} ({}, score {})", incident.id(), post.key(),
                     assessment.severity().id(), String.format(Locale.ROOT, "%.2f", assessment.score()));
+            alerted(incident, post.createdAt(), now);
             outbox.send(alert);
         }
         return Optional.of(incident);
@@ -107,8 +114,18 @@ public final class PostScreener {
         Notice alert = notices.alert(incident, account, linkBase, now);
         if (incidents.open(incident, linkBase, new TimelineEntry(now, TimelineEvent.OPENED, "detector", String.format(Locale.ROOT,
                 "after an edit: %s, score %.2f", assessment.severity().id(), assessment.score())), alert)) {
+            alerted(incident, editedAt, now);
             outbox.send(alert);
         }
         return Optional.of(incident);
+    }
+
+    /** An alert is written: by severity, and how long after the post (the number that matters most). */
+    private void alerted(Incident incident, Instant postedAt, Instant now) {
+        metrics.count("Alerts", Map.of("severity", incident.assessment().severity().id()));
+        if (postedAt != null && !postedAt.isAfter(now)) {
+            metrics.record("SecondsFromPostToAlert", Duration.between(postedAt, now).toMillis() / 1000.0,
+                    MetricsRecorder.Unit.SECONDS, Map.of());
+        }
     }
 }

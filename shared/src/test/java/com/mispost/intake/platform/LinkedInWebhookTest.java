@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static com.mispost.intake.platform.Fixtures.SECRET_SOURCE;
@@ -43,6 +44,17 @@ class LinkedInWebhookTest {
         assertThat(r.contentType()).isEqualTo("application/json");
         assertThat(r.body()).isEqualTo("{\"challengeCode\":\"" + code + "\",\"challengeResponse\":\"" + expected + "\"}");
         assertThat(linkedIn.handshake(Fixtures.get("linkedin", Map.of()), SECRET_SOURCE).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theChallengeSignsNothingThatCouldBeADelivery() {
+        // LinkedIn signs "hmacsha256=" + body, so that string as a challengeCode would return a delivery's signature.
+        String delivery = "{\"notificationId\":1,\"action\":\"LIKE\",\"organizationalEntity\":\"urn:li:organization:5\"}";
+        for (String code : List.of("hmacsha256=" + delivery, delivery, "hmacsha256=", "a".repeat(200))) {
+            WebhookResponse r = linkedIn.handshake(Fixtures.get("linkedin", Map.of("challengeCode", code)), SECRET_SOURCE);
+            assertThat(r.status()).as(code).isEqualTo(400);
+            assertThat(r.body()).contains("challengeCode").doesNotContain("challengeResponse").doesNotContain("urn:li");
+        }
     }
 
     @Test

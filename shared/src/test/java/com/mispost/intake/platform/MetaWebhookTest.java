@@ -51,6 +51,14 @@ class MetaWebhookTest {
     }
 
     @Test
+    void theChallengeEchoedIsNeverMarkup() {
+        WebhookResponse r = meta.handshake(Fixtures.get("meta", Map.of("hub.mode", "subscribe",
+                "hub.verify_token", "meta-verify-token", "hub.challenge", "<script>alert(1)</script>")), SECRET_SOURCE);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).doesNotContain("<script>");
+    }
+
+    @Test
     void signatureIsTheHexHmacOfTheRawBody() {
         byte[] body = bytes("meta/page-feed-batch.json");
         assertThat(meta.verify(Fixtures.post("meta", Map.of("X-Hub-Signature-256", signature(body)), body), SECRET_SOURCE)).isTrue();

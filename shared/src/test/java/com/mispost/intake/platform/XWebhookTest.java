@@ -45,6 +45,20 @@ class XWebhookTest {
     }
 
     @Test
+    void crcSignsNothingThatCouldBeADelivery() {
+        // The forgery: a delivery's JSON sent as the token, its CRC answer then used as the delivery's signature.
+        String delivery = "{\"for_user_id\":\"" + ACCOUNT + "\",\"tweet_create_events\":[]}";
+        for (String token : List.of(delivery, " " + delivery, "a b", "x".repeat(300))) {
+            WebhookResponse r = x.handshake(Fixtures.get("x", Map.of("crc_token", token)), SECRET_SOURCE);
+            assertThat(r.status()).as(token).isEqualTo(400);
+            assertThat(r.body()).contains("crc_token").doesNotContain("sha256=").doesNotContain(ACCOUNT);
+        }
+        // Tokens of the shape X sends are still answered.
+        assertThat(x.handshake(Fixtures.get("x", Map.of("crc_token", "MTQ4NjY5ODQ2NTk5Ng_-+/=")), SECRET_SOURCE).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void crcWithoutATokenIsABadRequest() {
         WebhookResponse r = x.handshake(Fixtures.get("x", Map.of()), SECRET_SOURCE);
         assertThat(r.status()).isEqualTo(400);

@@ -11,6 +11,7 @@ import com.mispost.inmemory.InMemoryAccountRegistry;
 import com.mispost.inmemory.InMemoryIncidentStore;
 import com.mispost.inmemory.RecordingStaffNotifier;
 import com.mispost.links.ActionLinks;
+import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.notify.NoticeKind;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +41,8 @@ class ApologyDrafterTest {
         InMemoryIncidentStore incidents = new InMemoryIncidentStore();
         RecordingStaffNotifier sns = new RecordingStaffNotifier();
         ApologyDrafter drafter = new ApologyDrafter(new ApologyDesk(), accounts, incidents,
-                new NoticeComposer(new ActionLinks("drafter-test-link-key-0123", Duration.ofDays(1))),
-                new Outbox(incidents, sns, CLOCK), CLOCK);
+                new NoticeComposer(new ActionLinks(name -> Optional.of("drafter-test-link-key-0123"), Duration.ofDays(1))),
+                new Outbox(incidents, sns, CLOCK), MetricsRecorder.NONE, CLOCK);
         Post post = new Post(Platform.X, "42", "7", null, "out tonight, who's in", CLOCK.instant(), null, null, null,
                 List.of(), "en", null);
         Incident incident = Incident.open(post, new Assessment(0.7, Severity.LOW, List.of(), "Capture it."), CLOCK.instant());

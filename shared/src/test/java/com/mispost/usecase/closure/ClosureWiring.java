@@ -11,25 +11,29 @@ import com.mispost.incident.LifecyclePolicy;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
 import com.mispost.inmemory.InMemoryAccountRegistry;
+import com.mispost.inmemory.InMemoryHeartbeats;
 import com.mispost.inmemory.InMemoryIncidentStore;
 import com.mispost.inmemory.InMemoryPostStore;
 import com.mispost.inmemory.RecordingStaffNotifier;
-import com.mispost.inmemory.SettableClock;
 import com.mispost.links.ActionLinks;
+import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
-import com.mispost.notify.NoticeKind;
 import com.mispost.notify.NoticeComposer;
+import com.mispost.notify.NoticeKind;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.post.Post;
 import com.mispost.post.Reaction;
 import com.mispost.post.ReactionKind;
+import com.mispost.time.SettableClock;
 import com.mispost.usecase.Outbox;
+import com.mispost.watch.SilencePolicy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -47,11 +51,15 @@ final class ClosureWiring {
     final InMemoryPostStore posts = new InMemoryPostStore(clock);
     final InMemoryAccountRegistry accounts = new InMemoryAccountRegistry();
     final RecordingStaffNotifier sns = new RecordingStaffNotifier();
-    final ActionLinks links = new ActionLinks("closure-test-link-key-0123", Duration.ofDays(1));
+    final ActionLinks links = new ActionLinks(name -> Optional.of("closure-test-link-key-0123"), Duration.ofDays(1));
     final NoticeComposer notices = new NoticeComposer(links);
     final Outbox outbox = new Outbox(incidents, sns, clock);
-    final IncidentDesk desk = new IncidentDesk(incidents, posts, accounts, new ApologyDesk(), notices, outbox, clock);
-    final IncidentSweep sweep = new IncidentSweep(incidents, posts, accounts, notices, outbox, desk, POLICY, clock);
+    final IncidentDesk desk = new IncidentDesk(incidents, posts, accounts, new ApologyDesk(), notices, outbox,
+            MetricsRecorder.NONE, clock);
+    final Watchdog watchdog = new Watchdog(accounts, new InMemoryHeartbeats(), notice -> { }, SilencePolicy.of(null, null),
+            MetricsRecorder.NONE, clock);
+    final IncidentSweep sweep = new IncidentSweep(incidents, posts, accounts, notices, outbox, desk, POLICY, watchdog,
+            MetricsRecorder.NONE, clock);
     final IncidentPages pages = new IncidentPages(incidents, posts, accounts, desk, links, clock);
 
     ClosureWiring() {

@@ -8,6 +8,7 @@ import com.mispost.inmemory.InMemoryIncidentStore;
 import com.mispost.inmemory.InMemoryPostStore;
 import com.mispost.inmemory.RecordingStaffNotifier;
 import com.mispost.links.ActionLinks;
+import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.notify.NoticeKind;
 import com.mispost.post.AccountKey;
@@ -35,8 +36,8 @@ class PostScreenerTest {
     private final InMemoryIncidentStore incidents = new InMemoryIncidentStore();
     private final RecordingStaffNotifier sns = new RecordingStaffNotifier();
     private final PostScreener screener = new PostScreener(new MispostDetector(), accounts, posts, incidents,
-            new NoticeComposer(new ActionLinks("screener-test-link-key-0123", Duration.ofDays(1))),
-            new Outbox(incidents, sns, CLOCK), "http://local", CLOCK);
+            new NoticeComposer(new ActionLinks(name -> Optional.of("screener-test-link-key-0123"), Duration.ofDays(1))),
+            new Outbox(incidents, sns, CLOCK), "http://local", MetricsRecorder.NONE, CLOCK);
 
     {
         accounts.save(Account.watched(BRAND, "Larkspur Coffee"));

@@ -8,18 +8,22 @@ import com.mispost.incident.TimelineEvent;
 import com.mispost.detection.Assessment;
 import com.mispost.detection.Severity;
 import com.mispost.inmemory.InMemoryAccountRegistry;
+import com.mispost.inmemory.InMemoryHeartbeats;
 import com.mispost.inmemory.InMemoryIncidentStore;
 import com.mispost.inmemory.InMemoryPostStore;
+import com.mispost.intake.GenericWebhook;
 import com.mispost.intake.SignatureVerifier;
 import com.mispost.intake.WebhookRequest;
 import com.mispost.intake.WebhookResponse;
 import com.mispost.intake.platform.PlatformWebhooks;
+import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeKind;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.post.PostKey;
 import com.mispost.secrets.SecretSource;
+import com.mispost.watch.SilencePolicy;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +36,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Intake on in-memory ports: each post stored once, the answer's counts, 503 when storage is down. */
+/** Intake on in-memory ports: each post stored once, the answer's counts, 503 when storage is down; refusals that quote little. */
 class WebhookIntakeTest {
     private static final String SECRET = "generic-test-secret";
     private static final AccountKey BRAND = new AccountKey(Platform.X, "42");
@@ -42,7 +46,9 @@ class WebhookIntakeTest {
     private final InMemoryAccountRegistry accounts = new InMemoryAccountRegistry();
     private final InMemoryPostStore posts = new InMemoryPostStore(CLOCK);
     private final InMemoryIncidentStore incidents = new InMemoryIncidentStore();
-    private final WebhookIntake intake = new WebhookIntake(PlatformWebhooks.standard(CLOCK), secrets, accounts, posts, incidents);
+    private final InMemoryHeartbeats heartbeats = new InMemoryHeartbeats();
+    private final WebhookIntake intake = new WebhookIntake(PlatformWebhooks.standard(CLOCK), secrets, accounts, posts, incidents,
+            new DeliveryWatch(heartbeats, MetricsRecorder.NONE, SilencePolicy.of(null, null), CLOCK));
 
     {
         accounts.save(Account.watched(BRAND, "Larkspur Coffee"));
@@ -106,5 +112,39 @@ class WebhookIntakeTest {
                 .contains("\"accepted\":1");
         assertThat(incidents.timeline(IncidentIds.forPost(key))).extracting(TimelineEntry::event)
                 .containsExactly(TimelineEvent.OPENED, TimelineEvent.POST_DELETED);
+    }
+
+    /** A delivery signed with the generic secret, to any path, of any content type. */
+    private WebhookResponse post(String path, String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return intake.handle(new WebhookRequest("POST", path, Map.of(), Map.of("Content-Type", contentType,
+                GenericWebhook.SIGNATURE_HEADER, SignatureVerifier.signHex(SECRET, bytes)), bytes));
+    }
+
+    @Test
+    void onlyJsonIsJson() {
+        assertThat(post("generic", "application/jsonp", "{").status()).isEqualTo(415);
+        assertThat(post("generic", "application/json-patch+json", "{").status()).isEqualTo(415);
+        assertThat(post("generic", "application/json; charset=latin1", "{").status()).isEqualTo(415);
+        // Past the type check, this body is unreadable: 400, not 415.
+        assertThat(post("generic", "application/json", "{").status()).isEqualTo(400);
+        assertThat(post("generic", "Application/JSON; charset=UTF-8", "{").status()).isEqualTo(400);
+        assertThat(post("generic", "application/json;charset=\"utf-8\"", "{").status()).isEqualTo(400);
+    }
+
+    @Test
+    void errorsDoNotEchoWholeBadValues() {
+        String junk = "j".repeat(5000);
+        WebhookResponse type = post("generic", "text/" + junk, "{}");
+        assertThat(type.status()).isEqualTo(415);
+        assertThat(type.body().length()).isLessThan(300);
+        WebhookResponse platform = post(junk, "application/json", "{}");
+        assertThat(platform.status()).isEqualTo(404);
+        assertThat(platform.body().length()).isLessThan(400);
+        StringBuilder bad = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < 1000; i++) bad.append(i == 0 ? "" : ",").append("{\"type\":\"hug\",\"platform\":\"x\",\"account\":\"1\"}");
+        WebhookResponse everyEventBad = post("generic", "application/json", bad.append("]}").toString());
+        assertThat(everyEventBad.status()).isEqualTo(400);
+        assertThat(everyEventBad.body()).contains("events[19]").doesNotContain("events[20]").contains("and 980 more rejected");
     }
 }

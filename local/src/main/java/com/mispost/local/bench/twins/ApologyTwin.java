@@ -27,7 +27,7 @@ public final class ApologyTwin implements RequestHandler<DynamodbEvent, StreamsE
         Core.getGlobalContext().register(this);
         IncidentStore incidents = w.incidents();
         drafter = w.suite.apologyDrafter(w.suite.apologyDesk(), accounts, incidents, w.notices(w.suite.actionLinks(secrets)),
-                w.outbox(incidents), w.clock);
+                w.outbox(incidents), w.metrics, w.clock);
     }
 
     @Override

@@ -39,10 +39,10 @@ public final class ClosureTwin implements RequestHandler<Map<String, Object>, Ma
         ActionLinks links = w.suite.actionLinks(secrets);
         Outbox outbox = w.outbox(incidents);
         NoticeComposer notices = w.notices(links);
-        desk = w.suite.incidentDesk(incidents, posts, accounts, w.suite.apologyDesk(), notices, outbox, w.clock);
+        desk = w.suite.incidentDesk(incidents, posts, accounts, w.suite.apologyDesk(), notices, outbox, w.metrics, w.clock);
         pages = w.suite.incidentPages(incidents, posts, accounts, desk, links, w.clock);
         sweep = w.suite.incidentSweep(incidents, posts, accounts, notices, outbox, desk,
-                w.suite.lifecyclePolicy("", 3, "", ""), w.clock);
+                w.suite.lifecyclePolicy("", 3, "", ""), w.watchdog(accounts), w.metrics, w.clock);
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class DetectTwin implements RequestHandler<DynamodbEvent, StreamsEv
         IncidentStore incidents = w.incidents();
         screener = w.suite.postScreener(accounts, w.posts(), incidents,
                 w.notices(w.suite.actionLinks(secrets)), w.outbox(incidents),
-                TwinWiring.env("MISPOST_PUBLIC_URL", null), w.clock);
+                TwinWiring.env("MISPOST_PUBLIC_URL", null), w.metrics, w.clock);
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class IntakeTwin implements RequestHandler<APIGatewayV2HTTPEvent, A
         accounts = w.accounts();
         secrets = w.secrets();
         Core.getGlobalContext().register(this);
-        intake = w.suite.webhookIntake(w.clock, secrets, accounts, w.posts(), w.incidents());
+        intake = w.suite.webhookIntake(w.clock, secrets, accounts, w.posts(), w.incidents(), w.deliveryWatch());
     }
 
     @Override

@@ -3,12 +3,16 @@ package com.mispost.local.bench.twins;
 import com.mispost.config.AwsClientFactory;
 import com.mispost.config.SuiteFactory;
 import com.mispost.links.ActionLinks;
+import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.usecase.Outbox;
 import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
+import com.mispost.usecase.intake.DeliveryWatch;
+import com.mispost.watch.SilencePolicy;
+import com.mispost.usecase.closure.Watchdog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -25,6 +29,7 @@ final class TwinWiring {
     final String table = env("MISPOST_TABLE", null);
     final Clock clock = suite.clock();
     final DynamoDbClient dynamo = aws.dynamoDb();
+    final MetricsRecorder metrics = suite.metrics(env("MISPOST_METRICS_NAMESPACE", "Mispost"), clock);
 
     static String env(String name, String fallback) {
         String v = System.getenv(name);
@@ -51,6 +56,19 @@ final class TwinWiring {
 
     Outbox outbox(IncidentStore incidents) {
         return suite.outbox(incidents, suite.staffNotifier(aws.sns(), env("MISPOST_TOPIC_ARN", null)), clock);
+    }
+
+    DeliveryWatch deliveryWatch() {
+        return suite.deliveryWatch(suite.heartbeats(dynamo, table), metrics, silence(), clock);
+    }
+
+    Watchdog watchdog(AccountRegistry accounts) {
+        return suite.watchdog(accounts, suite.heartbeats(dynamo, table),
+                suite.opsNotifier(aws.sns(), env("MISPOST_OPS_TOPIC_ARN", null)), metrics, silence(), clock);
+    }
+
+    private SilencePolicy silence() {
+        return suite.silencePolicy(env("MISPOST_SILENCE_AFTER", ""), env("MISPOST_SILENCE_CAP", ""));
     }
 
     NoticeComposer notices(ActionLinks links) {

@@ -1,4 +1,4 @@
-package com.mispost.inmemory;
+package com.mispost.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so that minutes of incident life pass in no time. */
+/** A clock the test moves by hand, so that minutes or hours pass in no time. */
 public final class SettableClock extends Clock {
     private volatile Instant now;
 
