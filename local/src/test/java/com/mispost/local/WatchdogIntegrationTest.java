@@ -78,7 +78,7 @@ class WatchdogIntegrationTest {
         Watchdog.Report r = watchdog.run();
         assertThat(r.silent()).isEqualTo(1);
         assertThat(sent).singleElement().satisfies(n -> {
-            assertThat(n.kind()).isEqualTo("silent");
+            assertThat(n.kind()).isEqualTo(OpsNotice.Kind.SILENT);
             assertThat(n.platform()).isEqualTo("x");
             assertThat(n.subject()).isEqualTo("Mispost: no deliveries from X for Larkspur Coffee Co. for 2 h 30 min");
             assertThat(n.body()).startsWith("no deliveries from X for Larkspur Coffee Co. for 2 h 30 min; no CRC recorded; "
@@ -94,7 +94,7 @@ class WatchdogIntegrationTest {
         deliver(META);
         watchdog.run();
         assertThat(sent).hasSize(2);
-        assertThat(sent.get(1).kind()).isEqualTo("heard");
+        assertThat(sent.get(1).kind()).isEqualTo(OpsNotice.Kind.HEARD);
         assertThat(sent.get(1).body()).startsWith("Deliveries from X for Larkspur Coffee Co. have resumed");
         clock.advance(Duration.ofMinutes(1));
         watchdog.run(); // the sweep after: it must not learn the silence as the account's usual gap
@@ -149,7 +149,7 @@ class WatchdogIntegrationTest {
         snsRefuses = false;
         clock.advance(Duration.ofMinutes(1));
         watchdog.run();
-        assertThat(sent).extracting(OpsNotice::kind).containsExactly("silent", "silent");
+        assertThat(sent).extracting(OpsNotice::kind).containsExactly(OpsNotice.Kind.SILENT, OpsNotice.Kind.SILENT);
         assertThat(sent.get(0).body()).startsWith("no deliveries yet from");
     }
 }

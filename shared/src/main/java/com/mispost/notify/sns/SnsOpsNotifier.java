@@ -28,14 +28,14 @@ public final class SnsOpsNotifier implements OpsNotifier {
     @Override
     public void publish(OpsNotice notice) throws StaffNotifier.NotDeliveredException {
         SnsStaffNotifier.publish(sns, topicArn, notice.subject(), message(notice),
-                Map.of("audience", SnsStaffNotifier.text("ops"), "kind", SnsStaffNotifier.text(notice.kind()),
+                Map.of("audience", SnsStaffNotifier.text("ops"), "kind", SnsStaffNotifier.text(notice.kind().id()),
                         "platform", SnsStaffNotifier.text(notice.platform())), "the ops notice");
     }
 
     static String message(OpsNotice n) {
         Map<String, String> forMachines = new LinkedHashMap<>();
         forMachines.put("audience", "ops");
-        forMachines.put("kind", n.kind());
+        forMachines.put("kind", n.kind().id());
         forMachines.put("account", n.account());
         forMachines.put("platform", n.platform());
         forMachines.put("subject", n.subject());

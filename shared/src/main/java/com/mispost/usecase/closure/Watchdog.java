@@ -147,7 +147,7 @@ public final class Watchdog {
                 + "(X CRC, Meta verify token)? Then post something harmless and see it arrive.\n";
         String subject = quiet ? "Mispost: no deliveries " + (w.lastDeliveryAt() == null ? "yet " : "") + "from " + platform + " for " + account.displayName() + " for " + silence
                 : "Mispost: no CRC check from X for " + lastCrc.map(at -> NoticeComposer.since(at, now)).orElse("long");
-        return new OpsNotice("silent", account.displayName(), account.key().platform().id(), subject, body, now);
+        return new OpsNotice(OpsNotice.Kind.SILENT, account.displayName(), account.key().platform().id(), subject, body, now);
     }
 
     private OpsNotice heardNotice(Account account, AccountWatch w, Instant now) {
@@ -157,7 +157,7 @@ public final class Watchdog {
                 + " of reported silence (and " + NoticeComposer.since(w.previousDeliveryAt(), w.lastDeliveryAt())
                 + " since the one before it).\n\n"
                 + "Posts made during the silence were not screened; check the account's recent posts by hand.\n";
-        return new OpsNotice("heard", account.displayName(), account.key().platform().id(),
+        return new OpsNotice(OpsNotice.Kind.HEARD, account.displayName(), account.key().platform().id(),
                 "Mispost: deliveries from " + platform + " for " + account.displayName() + " resumed", body, now);
     }
 
