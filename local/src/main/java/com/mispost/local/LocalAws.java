@@ -99,7 +99,7 @@ public final class LocalAws implements AutoCloseable {
         for (String q : template.resourcesOfType("AWS::SQS::Queue")) {
             queueUrls.put(q, sqs.createQueue(c -> c.queueName(prefix + "-" + q.toLowerCase())).queueUrl());
         }
-        // Staff and ops, played by one queue subscribed to every topic (DESIGN.md: "staff → an SQS queue");
+        // Staff and ops, played by one queue subscribed to every topic (docs/LOCAL-AWS.md);
         // ops notices say so in their attributes.
         inboxQueueUrl = sqs.createQueue(c -> c.queueName(prefix + "-staff-inbox")).queueUrl();
         String inboxArn = sqs.getQueueAttributes(g -> g.queueUrl(inboxQueueUrl)

@@ -41,7 +41,7 @@ public final class StreamPoller implements Runnable {
     private final Consumer<String> log;
     /**
      * Per shard, the sequence numbers of the records dealt with lately, oldest first. Compared as
-     * numbers (DESIGN.md), never as strings. Each poll reads again from the oldest of them and skips
+     * numbers (docs/LOCAL-AWS.md), never as strings. Each poll reads again from the oldest of them and skips
      * records already dealt with by their event id: moto writes a cancelled transaction's other
      * items to the stream and, after rolling back, hands their sequence numbers to the next real
      * writes, so "after the last sequence number seen" would skip real records.

@@ -139,8 +139,8 @@ public final class DynamoDbPostStore implements PostStore {
                     Map<String, AttributeValue> counters = new HashMap<>(PostItems.key(post.key(), PostItems.SK_COUNTERS));
                     counters.put(TYPE, s("COUNTERS"));
                     for (ReactionKind k : ReactionKind.values()) counters.put(k.id(), n(0));
-                    // The counter item is created with the post: DESIGN.md notes that first ADDs racing on a
-                    // missing item can lose updates under moto, and it saves a condition on every reaction.
+                    // The counter item is created with the post: first ADDs racing on a missing item can lose
+                    // updates under moto (docs/LOCAL-AWS.md), and it saves a condition on every reaction.
                     items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                             .conditionExpression("attribute_not_exists(PK)")).build());
                     items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(counters)).build());
