@@ -1,14 +1,25 @@
 package com.mispost.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.Map;
+
 /** What intake answers: a status, a content type and a short body a person can read. */
 public record WebhookResponse(int status, String contentType, String body) {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static WebhookResponse json(int status, String json) {
-        return new WebhookResponse(status, "application/json", json);
+    /** A JSON answer, written by Jackson from a map (in its order) or a list. */
+    public static WebhookResponse json(int status, Object body) {
+        try {
+            return new WebhookResponse(status, "application/json", JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("an answer of plain maps, lists, strings and numbers always writes", e);
+        }
     }
 
     /** A JSON error body: {"error": message}. The message is for people; never a stack trace. */
     public static WebhookResponse error(int status, String message) {
-        return json(status, "{\"error\":" + JsonText.quote(message) + "}");
+        return json(status, Map.of("error", message));
     }
 }

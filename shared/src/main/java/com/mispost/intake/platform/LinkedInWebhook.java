@@ -3,7 +3,6 @@ package com.mispost.intake.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mispost.intake.DeliveryJson;
 import com.mispost.intake.InboundEvent;
-import com.mispost.intake.JsonText;
 import com.mispost.intake.MalformedDeliveryException;
 import com.mispost.intake.ParsedDelivery;
 import com.mispost.intake.PlatformWebhook;
@@ -23,8 +22,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -88,8 +89,10 @@ public final class LinkedInWebhook implements PlatformWebhook {
         }
         String response = HexFormat.of().formatHex(
                 SignatureVerifier.hmacSha256(secrets.require(SECRET), code.getBytes(StandardCharsets.UTF_8)));
-        return WebhookResponse.json(200, "{\"challengeCode\":" + JsonText.quote(code)
-                + ",\"challengeResponse\":" + JsonText.quote(response) + "}");
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("challengeCode", code);
+        answer.put("challengeResponse", response);
+        return WebhookResponse.json(200, answer);
     }
 
     @Override

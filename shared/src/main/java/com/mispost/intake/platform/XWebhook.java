@@ -3,7 +3,6 @@ package com.mispost.intake.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mispost.intake.DeliveryJson;
 import com.mispost.intake.InboundEvent;
-import com.mispost.intake.JsonText;
 import com.mispost.intake.MalformedDeliveryException;
 import com.mispost.intake.ParsedDelivery;
 import com.mispost.intake.PlatformWebhook;
@@ -25,6 +24,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -89,7 +89,7 @@ public final class XWebhook implements PlatformWebhook {
             return WebhookResponse.error(400, "'crc_token' is not a CRC token as X sends them"
                     + " (1 to 255 characters of A-Z, a-z, 0-9, +, /, =, _ and -); nothing was signed");
         }
-        return WebhookResponse.json(200, "{\"response_token\":" + JsonText.quote(crcResponse(secrets.require(SECRET), token)) + "}");
+        return WebhookResponse.json(200, Map.of("response_token", crcResponse(secrets.require(SECRET), token)));
     }
 
     /** The CRC answer for a token: {@code sha256=} and the base64 HMAC-SHA256 of the token. */

@@ -6,7 +6,6 @@ import com.mispost.incident.TimelineEvent;
 import com.mispost.intake.DeliveryJson;
 import com.mispost.intake.EventLimits;
 import com.mispost.intake.InboundEvent;
-import com.mispost.intake.JsonText;
 import com.mispost.intake.MalformedDeliveryException;
 import com.mispost.intake.ParsedDelivery;
 import com.mispost.intake.PlatformWebhook;
@@ -29,6 +28,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,14 +136,12 @@ public final class WebhookIntake {
         }
         LOG.info("{} delivery: {} accepted, {} duplicate, {} ignored, {} rejected", dialect.platform().id(),
                 tally.accepted, tally.duplicates, tally.ignored, rejected.size());
-        StringBuilder body = new StringBuilder("{\"accepted\":").append(tally.accepted)
-                .append(",\"duplicates\":").append(tally.duplicates)
-                .append(",\"ignored\":").append(tally.ignored)
-                .append(",\"rejected\":[");
-        List<String> quoted = new ArrayList<>();
-        listed(rejected).forEach(r -> quoted.add(JsonText.quote(r)));
-        body.append(String.join(",", quoted)).append("]}");
-        return WebhookResponse.json(200, body.toString());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("accepted", tally.accepted);
+        answer.put("duplicates", tally.duplicates);
+        answer.put("ignored", tally.ignored);
+        answer.put("rejected", listed(rejected));
+        return WebhookResponse.json(200, answer);
     }
 
     private static List<String> listed(List<String> rejected) {
