@@ -11,6 +11,7 @@ import com.mispost.secrets.SecretSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The documented JSON shape for relays (Hootsuite, Zapier, in-house tools), signed with
@@ -27,7 +28,7 @@ public final class GenericWebhook implements PlatformWebhook {
 
     @Override
     public WebhookResponse handshake(WebhookRequest request, SecretSource secrets) {
-        return WebhookResponse.json(200, "{\"ok\":true,\"platform\":\"generic\"}");
+        return WebhookResponse.json(200, Map.of("ok", true, "platform", "generic"));
     }
 
     @Override

@@ -9,12 +9,12 @@ import java.util.Map;
 public record WebhookResponse(int status, String contentType, String body) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A JSON answer, written by Jackson from a map (in its order) or a list. */
-    public static WebhookResponse json(int status, Object body) {
+    /** A JSON object, written by Jackson from the map (in its order). */
+    public static WebhookResponse json(int status, Map<String, ?> body) {
         try {
             return new WebhookResponse(status, "application/json", JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("an answer of plain maps, lists, strings and numbers always writes", e);
+            throw new IllegalArgumentException("an answer of strings, numbers, booleans and lists of them always writes", e);
         }
     }
 

@@ -15,4 +15,10 @@ class WebhookResponseTest {
         assertThat(r.contentType()).isEqualTo("application/json");
         assertThat(new ObjectMapper().readTree(r.body()).path("error").asText()).isEqualTo(message);
     }
+
+    @Test
+    void aHandshakeWithoutOneIsAnsweredWithAJsonObject() throws Exception {
+        WebhookResponse r = new GenericWebhook().handshake(new WebhookRequest("GET", "generic", null, null, null), null);
+        assertThat(new ObjectMapper().readTree(r.body()).path("ok").asBoolean()).isTrue();
+    }
 }

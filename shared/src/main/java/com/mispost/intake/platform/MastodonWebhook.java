@@ -19,6 +19,7 @@ import com.mispost.secrets.SecretSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -42,7 +43,7 @@ public final class MastodonWebhook implements PlatformWebhook {
 
     @Override
     public WebhookResponse handshake(WebhookRequest request, SecretSource secrets) {
-        return WebhookResponse.json(200, "{\"ok\":true,\"platform\":\"mastodon\"}");
+        return WebhookResponse.json(200, Map.of("ok", true, "platform", "mastodon"));
     }
 
     @Override
