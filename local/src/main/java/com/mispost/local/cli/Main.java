@@ -18,7 +18,7 @@ public final class Main {
               demo [scenario.json]       replay a scenario end to end on the local runtime (default: events/scenarios/larkspur-coffee.json)
               local [--port N]           run the local runtime until stopped (Ctrl-C)
               accounts list|add|remove   the registry of watched accounts (see ./mispost accounts)
-              eval --history H.jsonl --posts P.jsonl [--json]
+              eval --history H.jsonl --posts P.jsonl [--by-account-folds K] [--json]
                                          measure the detector on labelled posts
               draft --platform P --severity S --text T [--account A] [--json]
                                          print apology drafts with their lint findings
