@@ -112,7 +112,13 @@ public final class WebhookIntake {
             }
         } else if (event instanceof InboundEvent.ReactionReceived r) {
             switch (posts.recordReaction(r.reaction())) {
-                case COUNTED -> tally.accepted++;
+                case COUNTED -> {
+                    tally.accepted++;
+                    // What people write to the account is the other side of its learned voice contrast.
+                    if (r.reaction().text() != null) {
+                        accounts.keepReply(r.reaction().target().account(), r.reaction().reactionId(), r.reaction().text());
+                    }
+                }
                 case DUPLICATE -> tally.duplicates++;
                 case UNKNOWN_POST -> tally.ignored++;
             }
