@@ -76,29 +76,31 @@ public final class MispostDetector {
             Style.CUSTOMER_SIDE, Style.ABOUT_OTHERS);
     private static final Pattern MOBILE_CLIENT = Pattern.compile("(?i).*(iphone|ipad|android|mobile|for ios).*");
 
-    private static final Map<Category, Double> CONTENT_WEIGHTS = new EnumMap<>(Map.of(
-            Category.PROFANITY, 4.0,
-            Category.MILD, 1.5,
-            Category.SLUR, 5.0,
-            Category.SEXUAL, 5.0,
-            Category.SUGGESTIVE, 2.0,
-            Category.VIOLENCE, 4.0,
-            Category.SUBSTANCE, 1.5,
-            Category.POLITICS, 2.0,
-            Category.RELIGION, 2.0,
-            Category.PRIVATE, 2.0));
+    private static final Map<Category, Double> CONTENT_WEIGHTS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Category.PROFANITY, 4.0),
+            Map.entry(Category.MILD, 1.5),
+            Map.entry(Category.SLUR, 5.0),
+            Map.entry(Category.SEXUAL, 5.0),
+            Map.entry(Category.SUGGESTIVE, 2.0),
+            Map.entry(Category.VIOLENCE, 4.0),
+            Map.entry(Category.SUBSTANCE, 1.5),
+            Map.entry(Category.POLITICS, 2.0),
+            Map.entry(Category.RELIGION, 2.0),
+            Map.entry(Category.PRIVATE, 2.0),
+            Map.entry(Category.WORKPLACE, 3.5)));
 
-    private static final Map<Category, String> CONTENT_EXPLANATIONS = new EnumMap<>(Map.of(
-            Category.PROFANITY, "It contains profanity.",
-            Category.MILD, "It contains mild swearing.",
-            Category.SLUR, "It contains a slur.",
-            Category.SEXUAL, "It contains sexual content.",
-            Category.SUGGESTIVE, "It contains suggestive language.",
-            Category.VIOLENCE, "It contains violent language.",
-            Category.SUBSTANCE, "It talks about alcohol or drugs.",
-            Category.POLITICS, "It takes up politics, which this account's policy rules out.",
-            Category.RELIGION, "It takes up religion, which this account's policy rules out.",
-            Category.PRIVATE, "It reads like a private message (plans to meet, call me, love you)."));
+    private static final Map<Category, String> CONTENT_EXPLANATIONS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Category.PROFANITY, "It contains profanity."),
+            Map.entry(Category.MILD, "It contains mild swearing."),
+            Map.entry(Category.SLUR, "It contains a slur."),
+            Map.entry(Category.SEXUAL, "It contains sexual content."),
+            Map.entry(Category.SUGGESTIVE, "It contains suggestive language."),
+            Map.entry(Category.VIOLENCE, "It contains violent language."),
+            Map.entry(Category.SUBSTANCE, "It talks about alcohol or drugs."),
+            Map.entry(Category.POLITICS, "It takes up politics, which this account's policy rules out."),
+            Map.entry(Category.RELIGION, "It takes up religion, which this account's policy rules out."),
+            Map.entry(Category.PRIVATE, "It reads like a private message (plans to meet, call me, love you)."),
+            Map.entry(Category.WORKPLACE, "It reads like insider news or workplace drama (a sale, firings, quitting), not how a company announces it.")));
 
     /** Soft categories a brand may use in its own voice (a brewery says "beer"): learned use excuses them. */
     private static final List<Category> SOFT = List.of(Category.MILD, Category.SUGGESTIVE, Category.SUBSTANCE,
@@ -174,7 +176,8 @@ public final class MispostDetector {
             if ((c == Category.POLITICS || c == Category.RELIGION) && !policy.ruledOutTopics().contains(c.id())) continue;
             if (SOFT.contains(c) && usesAsOwn(voice, m.term())) continue;
             List<Match> same = found.computeIfAbsent(c, k -> new ArrayList<>());
-            if (same.stream().noneMatch(o -> o.start() == m.start() && o.end() == m.end())) same.add(m);
+            // Overlapping matches ("we just got sold", "got sold to") are one finding.
+            if (same.stream().noneMatch(o -> o.start() < m.end() && m.start() < o.end())) same.add(m);
         }
         return found;
     }

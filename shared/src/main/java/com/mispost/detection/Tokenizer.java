@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Splits a post into tokens with their offsets. Keeps the characters people use to disguise
- * words ("f***", "sh!t", "a$$") inside a word so the content signal can see through them.
+ * words ("f***", "sh!t", "a$$", "f#ck", "sh@t") inside a word so the content signal can see through them.
  */
 final class Tokenizer {
 
@@ -106,9 +106,9 @@ final class Tokenizer {
         return raw.toLowerCase(Locale.ROOT).replace('’', '\'');
     }
 
-    /** Characters that stand in for letters in disguised words. */
+    /** Characters that stand in for letters in disguised words ("f#ck": inside a word, # is no hashtag). */
     private static boolean isDisguise(char c) {
-        return c == '*' || c == '!' || c == '$' || c == '@' || c == '|';
+        return c == '*' || c == '!' || c == '$' || c == '@' || c == '|' || c == '#';
     }
 
     private static boolean isWordInside(char c) {
