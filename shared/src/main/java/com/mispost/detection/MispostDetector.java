@@ -259,9 +259,26 @@ public final class MispostDetector {
         int replies = people.texts();
         if (own < CONTRAST_MIN_POSTS || replies < CONTRAST_MIN_REPLIES) return 0;
         TextFeatures features = TextFeatures.of(post.text());
-        double ownNorm = Math.log(own + 2 * SMOOTHING);
-        double peopleNorm = Math.log(replies + 2 * SMOOTHING);
         double[] byWord = new double[features.wordCount()];
+        double leaning = leaning(features, voice, people, byWord);
+        double confidence = Math.min(1.0, own / CONTRAST_FULL_POSTS);
+        double weight = confidence * (CONTRAST_CENTRE + CONTRAST_WEIGHT * leaning);
+        if (weight >= REASON_MIN && leaning > 0) {
+            reasons.add(new Reason("voice.learned-contrast",
+                    "Its wording is closer to the public's replies to this account than to the account's own posts.", weight,
+                    strongestWords(post, features, byWord)));
+        }
+        return weight;
+    }
+
+    /**
+     * How far a text leans to the public's voice (positive) or the account's own (negative): the
+     * naive Bayes log-likelihood ratio summed over the features either side has seen, divided by
+     * the square root of their number. {@code byWord} (if given) receives each word's share.
+     */
+    private static double leaning(TextFeatures features, VoiceProfile voice, PublicVoice people, double[] byWord) {
+        double ownNorm = Math.log(voice.posts() + 2 * SMOOTHING);
+        double peopleNorm = Math.log(people.texts() + 2 * SMOOTHING);
         double sum = 0;
         int known = 0;
         for (int i = 0; i < features.hashes.length; i++) {
@@ -271,18 +288,15 @@ public final class MispostDetector {
             if (inReplies + inOwn == 0) continue;
             double llr = logSmoothed(inReplies) - peopleNorm - logSmoothed(inOwn) + ownNorm;
             sum += llr;
-            byWord[features.words[i]] += llr;
+            if (byWord != null) byWord[features.words[i]] += llr;
             known++;
         }
-        double confidence = Math.min(1.0, own / CONTRAST_FULL_POSTS);
-        double scale = CONTRAST_WEIGHT * confidence / Math.sqrt(known + 1);
-        double weight = confidence * CONTRAST_CENTRE + scale * sum;
-        if (weight >= REASON_MIN && sum > 0) {
-            reasons.add(new Reason("voice.learned-contrast",
-                    "Its wording is closer to the public's replies to this account than to the account's own posts.", weight,
-                    strongestWords(post, features, byWord)));
-        }
-        return weight;
+        return sum / Math.sqrt(known + 1);
+    }
+
+    /** How far a text leans to the public's voice (positive) or the account's own (negative); for inspecting what was learned. */
+    public static double leaning(String text, VoiceProfile voice, PublicVoice people) {
+        return leaning(TextFeatures.of(text), voice, people, null);
     }
 
     private static double logSmoothed(int count) {

@@ -63,6 +63,11 @@ final class LearningFiles {
      * to at most {@link PublicVoice#SAMPLE_SIZE}, as a deployment keeps them.
      */
     static PublicVoice publicVoice(List<JsonNode> lines, Predicate<AccountKey> learnFrom) {
+        return PublicVoice.of(replies(lines, learnFrom));
+    }
+
+    /** The reply texts {@link #publicVoice} learns from. */
+    static List<String> replies(List<JsonNode> lines, Predicate<AccountKey> learnFrom) {
         List<String> replies = new ArrayList<>();
         for (JsonNode line : lines) {
             String kind = text(line, "kind", null);
@@ -72,7 +77,7 @@ final class LearningFiles {
         int step = Math.max(1, replies.size() / PublicVoice.SAMPLE_SIZE);
         List<String> sample = new ArrayList<>(PublicVoice.SAMPLE_SIZE);
         for (int i = 0; i < replies.size() && sample.size() < PublicVoice.SAMPLE_SIZE; i += step) sample.add(replies.get(i));
-        return PublicVoice.of(sample);
+        return sample;
     }
 
     static AccountKey key(JsonNode line) {

@@ -20,6 +20,8 @@ public final class Main {
               accounts list|add|remove   the registry of watched accounts (see ./mispost accounts)
               eval --history H.jsonl --posts P.jsonl [--by-account-folds K] [--json]
                                          measure the detector on labelled posts
+              train --history H.jsonl --replies R.jsonl [--account NAME] [--json]
+                                         learn from files what a deployment learns at run time, to inspect it
               draft --platform P --severity S --text T [--account A] [--json]
                                          print apology drafts with their lint findings
               bench coldstart [--runs 10 --warm 200]
@@ -47,6 +49,7 @@ public final class Main {
             case "accounts" -> AccountsCommand.run(rest, out, err);
             case "draft" -> DraftCommand.run(rest, out, err);
             case "eval" -> EvalCommand.run(rest, out, err);
+            case "train" -> TrainCommand.run(rest, out, err);
             case "bench" -> bench(rest, out, err);
             default -> {
                 err.println("unknown command '" + args.get(0) + "'");
