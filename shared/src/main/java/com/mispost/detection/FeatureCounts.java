@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * In how many texts each feature hash appeared: an open-addressing table of int keys to int
- * counts, so that scoring a post costs a few array reads per feature and no boxing.
+ * counts, so that scoring a post costs a few array reads per feature and no boxing. Each key
+ * sits beside its count, so a lookup touches one cache line.
  */
 final class FeatureCounts {
 
@@ -12,8 +13,8 @@ final class FeatureCounts {
     /** Stands in for the hash 0, which marks a free slot. */
     private static final int ZERO_KEY = 0x7f4a7c15;
 
-    private int[] keys;
-    private int[] counts;
+    /** Key at {@code 2 * slot}, count at {@code 2 * slot + 1}. */
+    private int[] table;
     private int size;
 
     FeatureCounts() {
@@ -21,15 +22,13 @@ final class FeatureCounts {
     }
 
     private FeatureCounts(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        keys = new int[capacity];
-        counts = new int[capacity];
+        int slots = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        table = new int[slots * 2];
     }
 
     FeatureCounts copy() {
         FeatureCounts copy = new FeatureCounts(0);
-        copy.keys = keys.clone();
-        copy.counts = counts.clone();
+        copy.table = table.clone();
         copy.size = size;
         return copy;
     }
@@ -40,25 +39,23 @@ final class FeatureCounts {
 
     int get(int hash) {
         int key = hash == FREE ? ZERO_KEY : hash;
-        int mask = keys.length - 1;
+        int mask = (table.length >> 1) - 1;
         for (int slot = key & mask; ; slot = (slot + 1) & mask) {
-            int k = keys[slot];
-            if (k == key) return counts[slot];
+            int k = table[slot << 1];
+            if (k == key) return table[(slot << 1) + 1];
             if (k == FREE) return 0;
         }
     }
 
     void add(int hash, int by) {
         int key = hash == FREE ? ZERO_KEY : hash;
-        int mask = keys.length - 1;
-        int slot = key & mask;
-        while (keys[slot] != FREE && keys[slot] != key) slot = (slot + 1) & mask;
-        if (keys[slot] == FREE) {
-            keys[slot] = key;
+        int at = slotOf(key);
+        if (table[at] == FREE) {
+            table[at] = key;
             size++;
         }
-        counts[slot] += by;
-        if (size * 2 > keys.length) grow();
+        table[at + 1] += by;
+        if (size * 4 > table.length) grow();
     }
 
     /** Each of the text's distinct features once. */
@@ -71,14 +68,12 @@ final class FeatureCounts {
         if (size <= limit) return copy();
         long[] ranked = new long[size];
         int n = 0;
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (keys[slot] != FREE) ranked[n++] = ((long) counts[slot] << 32) | (keys[slot] & 0xffffffffL);
+        for (int at = 0; at < table.length; at += 2) {
+            if (table[at] != FREE) ranked[n++] = ((long) table[at + 1] << 32) | (table[at] & 0xffffffffL);
         }
         Arrays.sort(ranked);
         FeatureCounts kept = new FeatureCounts(limit);
-        for (int k = n - 1; k >= n - limit; k--) {
-            kept.put((int) ranked[k], (int) (ranked[k] >>> 32));
-        }
+        for (int k = n - 1; k >= n - limit; k--) kept.put((int) ranked[k], (int) (ranked[k] >>> 32));
         return kept;
     }
 
@@ -86,8 +81,8 @@ final class FeatureCounts {
     void forEachSorted(Visitor visitor) {
         long[] pairs = new long[size];
         int n = 0;
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (keys[slot] != FREE) pairs[n++] = ((long) keys[slot] << 32) | (counts[slot] & 0xffffffffL);
+        for (int at = 0; at < table.length; at += 2) {
+            if (table[at] != FREE) pairs[n++] = ((long) table[at] << 32) | (table[at + 1] & 0xffffffffL);
         }
         Arrays.sort(pairs);
         for (long p : pairs) visitor.visit((int) (p >> 32), (int) p);
@@ -95,25 +90,29 @@ final class FeatureCounts {
 
     /** Sets a stored key (as {@link #forEachSorted} gives it) to a count. */
     void put(int storedKey, int count) {
-        int mask = keys.length - 1;
-        int slot = storedKey & mask;
-        while (keys[slot] != FREE && keys[slot] != storedKey) slot = (slot + 1) & mask;
-        if (keys[slot] == FREE) {
-            keys[slot] = storedKey;
+        int at = slotOf(storedKey);
+        if (table[at] == FREE) {
+            table[at] = storedKey;
             size++;
         }
-        counts[slot] = count;
-        if (size * 2 > keys.length) grow();
+        table[at + 1] = count;
+        if (size * 4 > table.length) grow();
+    }
+
+    /** The index in {@link #table} of the key's slot, or of the free slot it would take. */
+    private int slotOf(int key) {
+        int mask = (table.length >> 1) - 1;
+        int slot = key & mask;
+        while (table[slot << 1] != FREE && table[slot << 1] != key) slot = (slot + 1) & mask;
+        return slot << 1;
     }
 
     private void grow() {
-        int[] oldKeys = keys;
-        int[] oldCounts = counts;
-        keys = new int[oldKeys.length * 2];
-        counts = new int[oldKeys.length * 2];
+        int[] old = table;
+        table = new int[old.length * 2];
         size = 0;
-        for (int slot = 0; slot < oldKeys.length; slot++) {
-            if (oldKeys[slot] != FREE) put(oldKeys[slot], oldCounts[slot]);
+        for (int at = 0; at < old.length; at += 2) {
+            if (old[at] != FREE) put(old[at], old[at + 1]);
         }
     }
 
