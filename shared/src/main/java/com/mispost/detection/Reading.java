@@ -459,7 +459,8 @@ final class Reading {
         return mix(word.hashCode());
     }
 
-    private static int mix(int h) {
+    /** Spreads a hash's bits (murmur3's finaliser), so that nearby hashes land far apart. */
+    static int mix(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;

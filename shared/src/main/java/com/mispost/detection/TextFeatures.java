@@ -91,7 +91,7 @@ final class TextFeatures {
             int end = w + 1 < count ? at[w + 1] - 1 : joined.length() - 1;
             int word = hash(joined, at[w], end, 0x5bd1e995);
             size = add(slots, hashes, origins, size, word, w);
-            if (w > 0) size = add(slots, hashes, origins, size, mix((previous * 31 + word) ^ PAIR_SEED), w);
+            if (w > 0) size = add(slots, hashes, origins, size, Reading.mix((previous * 31 + word) ^ PAIR_SEED), w);
             previous = word;
         }
         // Character n-grams over the joined text; each belongs to the word it starts in (or the next).
@@ -104,7 +104,7 @@ final class TextFeatures {
             for (int k = p; k < p + MIN_GRAM - 1; k++) h = h * 31 + joined.charAt(k);
             for (int g = MIN_GRAM; g <= MAX_GRAM && p + g <= length; g++) {
                 h = h * 31 + joined.charAt(p + g - 1);
-                size = add(slots, hashes, origins, size, mix(h + g), origin);
+                size = add(slots, hashes, origins, size, Reading.mix(h + g), origin);
             }
         }
         return new TextFeatures(Arrays.copyOf(hashes, size), Arrays.copyOf(origins, size),
@@ -133,15 +133,7 @@ final class TextFeatures {
     private static int hash(CharSequence s, int from, int to, int seed) {
         int h = seed;
         for (int k = from; k < to; k++) h = h * 31 + s.charAt(k);
-        return mix(h);
-    }
-
-    private static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        return h ^ (h >>> 16);
+        return Reading.mix(h);
     }
 
     private static boolean isWordChar(int cp) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * How one account usually writes, learned from its past posts: how often each mark of
@@ -188,8 +189,7 @@ public final class VoiceProfile {
     /**
      * A compact text of this profile for one table attribute:
      * {@code v2|posts|style counts|24 hour counts|clients|units|features|scores}, the units and
-     * features as base64 of varint pairs (hash delta, count) in hash order. Features are kept
-     * bounded to the most frequent ones when encoded.
+     * features as base64 of varint pairs (hash delta, count) in hash order.
      */
     public String encode() {
         StringBuilder out = new StringBuilder(VERSION).append('|').append(posts).append('|');
@@ -198,23 +198,11 @@ public final class VoiceProfile {
         clients.forEach((name, count) -> named.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + ":" + count));
         Collections.sort(named);
         out.append(String.join(",", named)).append('|');
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        long previous = Integer.MIN_VALUE;
         int[] keys = units.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        for (int key : keys) {
-            varint(bytes, key - previous);
-            varint(bytes, units.get(key));
-            previous = key;
-        }
-        out.append(Base64.getEncoder().withoutPadding().encodeToString(bytes.toByteArray())).append('|');
-        ByteArrayOutputStream featureBytes = new ByteArrayOutputStream();
-        long[] last = {Integer.MIN_VALUE};
-        features.forEachSorted((key, count) -> {
-            varint(featureBytes, key - last[0]);
-            varint(featureBytes, count);
-            last[0] = key;
-        });
-        out.append(Base64.getEncoder().withoutPadding().encodeToString(featureBytes.toByteArray())).append('|');
+        out.append(pairs(visitor -> {
+            for (int key : keys) visitor.visit(key, units.get(key));
+        })).append('|');
+        out.append(pairs(features::forEachSorted)).append('|');
         return out.append(join(scores)).toString();
     }
 
@@ -240,28 +228,37 @@ public final class VoiceProfile {
             }
         }
         Map<Integer, Integer> units = new HashMap<>();
-        byte[] bytes = Base64.getDecoder().decode(parts[5]);
+        readPairs(parts[5], units::put);
+        FeatureCounts features = new FeatureCounts();
+        int[] scores = new int[0];
+        if (current) {
+            readPairs(parts[6], features::put);
+            scores = split(parts[7]);
+        }
+        return new VoiceProfile(posts, styles, units, clients, hours, features, scores);
+    }
+
+    /** Base64 of varint pairs (hash delta, count), visited in ascending hash order. */
+    private static String pairs(Consumer<FeatureCounts.Visitor> inOrder) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long[] previous = {Integer.MIN_VALUE};
+        inOrder.accept((key, count) -> {
+            varint(bytes, key - previous[0]);
+            varint(bytes, count);
+            previous[0] = key;
+        });
+        return Base64.getEncoder().withoutPadding().encodeToString(bytes.toByteArray());
+    }
+
+    private static void readPairs(String encoded, FeatureCounts.Visitor into) {
+        byte[] bytes = Base64.getDecoder().decode(encoded);
         int[] at = {0};
         long previous = Integer.MIN_VALUE;
         while (at[0] < bytes.length) {
             long key = previous + readVarint(bytes, at);
-            units.put((int) key, (int) readVarint(bytes, at));
+            into.visit((int) key, (int) readVarint(bytes, at));
             previous = key;
         }
-        FeatureCounts features = new FeatureCounts();
-        int[] scores = new int[0];
-        if (current) {
-            byte[] featureBytes = Base64.getDecoder().decode(parts[6]);
-            int[] from = {0};
-            long last = Integer.MIN_VALUE;
-            while (from[0] < featureBytes.length) {
-                long key = last + readVarint(featureBytes, from);
-                features.put((int) key, (int) readVarint(featureBytes, from));
-                last = key;
-            }
-            scores = split(parts[7]);
-        }
-        return new VoiceProfile(posts, styles, units, clients, hours, features, scores);
     }
 
     private static int[] distinct(int[] values) {

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -50,34 +51,24 @@ public final class EvalCommand {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String history = null;
-        String posts = null;
-        int folds = 0;
-        boolean json = false;
+        CommandOptions options;
+        int folds;
         try {
-            for (int i = 0; i < args.size(); i++) {
-                switch (args.get(i)) {
-                    case "--history" -> history = i + 1 < args.size() ? args.get(++i) : null;
-                    case "--posts" -> posts = i + 1 < args.size() ? args.get(++i) : null;
-                    case "--by-account-folds" -> folds = Integer.parseInt(i + 1 < args.size() ? args.get(++i) : "");
-                    case "--json" -> json = true;
-                    case "-h", "--help" -> {
-                        out.println(USAGE);
-                        return 0;
-                    }
-                    default -> {
-                        err.println("unknown argument: " + args.get(i));
-                        err.println(USAGE);
-                        return 2;
-                    }
-                }
-            }
+            options = CommandOptions.parse(args, Set.of("--history", "--posts", "--by-account-folds"), Set.of("--json"));
+            String k = options.value("--by-account-folds");
+            folds = k == null ? 0 : Integer.parseInt(k);
+            if (k != null && folds < 2) throw new NumberFormatException();
+        } catch (CommandOptions.Usage usage) {
+            return usage.answer(USAGE, out, err);
         } catch (NumberFormatException e) {
-            err.println("--by-account-folds needs a number of folds");
+            err.println("--by-account-folds needs a number of folds, 2 or more");
             return 2;
         }
-        if (history == null || posts == null || folds < 0 || folds == 1) {
-            err.println(USAGE + (folds == 1 || folds < 0 ? " (K is 2 or more)" : ""));
+        String history = options.value("--history");
+        String posts = options.value("--posts");
+        boolean json = options.flag("--json");
+        if (history == null || posts == null) {
+            err.println(USAGE);
             return 2;
         }
         try {

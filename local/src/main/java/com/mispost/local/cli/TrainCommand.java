@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -39,27 +40,16 @@ public final class TrainCommand {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String history = null;
-        String replies = null;
-        String only = null;
-        boolean json = false;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--history" -> history = i + 1 < args.size() ? args.get(++i) : null;
-                case "--replies" -> replies = i + 1 < args.size() ? args.get(++i) : null;
-                case "--account" -> only = i + 1 < args.size() ? args.get(++i) : null;
-                case "--json" -> json = true;
-                case "-h", "--help" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    err.println("unknown argument: " + args.get(i));
-                    err.println(USAGE);
-                    return 2;
-                }
-            }
+        CommandOptions options;
+        try {
+            options = CommandOptions.parse(args, Set.of("--history", "--replies", "--account"), Set.of("--json"));
+        } catch (CommandOptions.Usage usage) {
+            return usage.answer(USAGE, out, err);
         }
+        String history = options.value("--history");
+        String replies = options.value("--replies");
+        String only = options.value("--account");
+        boolean json = options.flag("--json");
         if (history == null || replies == null) {
             err.println(USAGE);
             return 2;
