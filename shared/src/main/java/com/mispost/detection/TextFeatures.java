@@ -80,30 +80,32 @@ final class TextFeatures {
             count++;
             joined.append(' ');
         }
+        int length = joined.length();
+        char[] chars = new char[length];
+        joined.getChars(0, length, chars, 0);
         // Distinct hashes in an open-addressing set, each with the word it first came from.
-        int capacity = Integer.highestOneBit(Math.max(8, (count * 2 + joined.length() * (MAX_GRAM - MIN_GRAM + 1)) * 2 - 1)) << 1;
+        int capacity = Integer.highestOneBit(Math.max(8, (count * 2 + length * (MAX_GRAM - MIN_GRAM + 1)) * 2 - 1)) << 1;
         int[] slots = new int[capacity];
         int[] hashes = new int[capacity / 2];
         int[] origins = new int[capacity / 2];
         int size = 0;
         int previous = 0;
         for (int w = 0; w < count; w++) {
-            int end = w + 1 < count ? at[w + 1] - 1 : joined.length() - 1;
-            int word = hash(joined, at[w], end, 0x5bd1e995);
+            int end = w + 1 < count ? at[w + 1] - 1 : length - 1;
+            int word = hash(chars, at[w], end, 0x5bd1e995);
             size = add(slots, hashes, origins, size, word, w);
             if (w > 0) size = add(slots, hashes, origins, size, Reading.mix((previous * 31 + word) ^ PAIR_SEED), w);
             previous = word;
         }
         // Character n-grams over the joined text; each belongs to the word it starts in (or the next).
         int word = 0;
-        int length = joined.length();
         for (int p = 0; p + MIN_GRAM <= length; p++) {
             while (word + 1 < count && at[word + 1] <= p) word++;
             int origin = Math.min(word, Math.max(0, count - 1));
             int h = 0;
-            for (int k = p; k < p + MIN_GRAM - 1; k++) h = h * 31 + joined.charAt(k);
+            for (int k = p; k < p + MIN_GRAM - 1; k++) h = h * 31 + chars[k];
             for (int g = MIN_GRAM; g <= MAX_GRAM && p + g <= length; g++) {
-                h = h * 31 + joined.charAt(p + g - 1);
+                h = h * 31 + chars[p + g - 1];
                 size = add(slots, hashes, origins, size, Reading.mix(h + g), origin);
             }
         }
@@ -130,9 +132,9 @@ final class TextFeatures {
         return wordStarts.length;
     }
 
-    private static int hash(CharSequence s, int from, int to, int seed) {
+    private static int hash(char[] chars, int from, int to, int seed) {
         int h = seed;
-        for (int k = from; k < to; k++) h = h * 31 + s.charAt(k);
+        for (int k = from; k < to; k++) h = h * 31 + chars[k];
         return Reading.mix(h);
     }
 
