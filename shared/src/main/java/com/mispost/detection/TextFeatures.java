@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The features the learned voice contrast reads in one text: its words, its word pairs and the
- * character 3- to 5-grams of its words, each as a 32-bit hash, with the word each came from so
- * that an explanation can point at the words that weighed most.
+ * character 3- to 5-grams of its words joined by single spaces (so some span two words), each as
+ * a 32-bit hash, with the word each came from so that an explanation can point at the words
+ * that weighed most.
  *
  * <p>Links read as one word "URL", mentions as "@U" and digits as 0, so that a link or a number
  * says what kind of thing is there rather than which one. Letters of any script count as word
