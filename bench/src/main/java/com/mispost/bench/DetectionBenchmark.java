@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,8 +29,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Scoring speed of the detection engine on one thread: one {@code assess} per operation, over a
  * mix of brand replies and personal posts (some disguised profanity, hashtags, emoji), against
- * an account whose voice profile has learned a few hundred posts and whose public's voice is a
- * full sample of replies, so the learned contrast runs on every post. Target: 20,000 posts/s.
+ * an account whose voice profile has learned a few hundred posts. With {@code replies=256} its
+ * public's voice is a full sample, so the learned contrast runs on every post; with
+ * {@code replies=0} it is left out, which shows what the contrast costs. Target: 20,000 posts/s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -67,6 +69,9 @@ public class DetectionBenchmark {
             "@acmehelp I just want to talk to a real person",
             "@acmehelp my kids are so excited for their presents, hope they arrive"};
 
+    @Param({"256", "0"})
+    public int replies;
+
     private MispostDetector detector;
     private PublicVoice people;
     private Account account;
@@ -81,9 +86,9 @@ public class DetectionBenchmark {
         VoiceProfile learned = VoiceProfile.empty();
         for (int i = 0; i < 300; i++) learned = learned.learn(post(i, BRAND[i % BRAND.length] + " " + i));
         voice = VoiceProfile.decode(learned.encode());
-        List<String> replies = new ArrayList<>();
-        for (int i = 0; i < PublicVoice.SAMPLE_SIZE; i++) replies.add(REPLIES[i % REPLIES.length] + " #" + i);
-        people = PublicVoice.of(replies);
+        List<String> sample = new ArrayList<>();
+        for (int i = 0; i < replies; i++) sample.add(REPLIES[i % REPLIES.length] + " #" + i);
+        people = PublicVoice.of(sample);
         posts = new ArrayList<>();
         for (int i = 0; i < BRAND.length; i++) {
             posts.add(post(1000 + i, BRAND[i]));
