@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The features the learned voice contrast reads in one text: its words, its word pairs and the
- * character 3- to 5-grams of its words joined by single spaces (so some span two words), each as
+ * character 3- and 4-grams of its words joined by single spaces (so some span two words), each as
  * a 32-bit hash, with the word each came from so that an explanation can point at the words
  * that weighed most.
  *
@@ -15,7 +15,7 @@ import java.util.Arrays;
 final class TextFeatures {
 
     private static final int MIN_GRAM = 3;
-    private static final int MAX_GRAM = 5;
+    private static final int MAX_GRAM = 4;
     private static final int PAIR_SEED = 0x9E3779B9;
 
     /** Distinct feature hashes (never 0), in the order first seen. */
