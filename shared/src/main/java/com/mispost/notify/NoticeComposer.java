@@ -25,6 +25,9 @@ import java.util.Locale;
 
 /** Writes the words staff read: alerts, "drafts ready", state changes and the closing summary. */
 public final class NoticeComposer {
+    /** Reasons an alert lists, strongest first. */
+    static final int ALERT_REASONS = 3;
+
     private final ActionLinks links;
 
     public NoticeComposer(ActionLinks links) {
@@ -44,11 +47,16 @@ public final class NoticeComposer {
         b.append("Severity: ").append(sev.id().toUpperCase(Locale.ROOT))
                 .append(String.format(Locale.ROOT, " (score %.2f)%n%n", incident.assessment().score()));
         b.append("Why it was flagged:\n");
-        for (Reason r : incident.assessment().reasons()) {
+        List<Reason> reasons = incident.assessment().reasons();
+        // A person on a phone reads three; the incident page has them all.
+        for (Reason r : reasons.subList(0, Math.min(ALERT_REASONS, reasons.size()))) {
             b.append("  - ").append(r.explanation());
             List<String> spans = r.evidence().stream().map(Evidence::excerpt).distinct().limit(5).toList();
             if (!spans.isEmpty()) b.append(" [").append(String.join(", ", spans)).append(']');
             b.append('\n');
+        }
+        if (reasons.size() > ALERT_REASONS) {
+            b.append("  (").append(reasons.size() - ALERT_REASONS).append(" more on the incident page)\n");
         }
         b.append("\nFirst step: ").append(incident.assessment().firstStep()).append("\n\n");
         b.append("What to do, in order:\n");
