@@ -20,6 +20,7 @@ import com.mispost.store.ReactionCounts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,6 +33,23 @@ public final class NoticeComposer {
 
     public NoticeComposer(ActionLinks links) {
         this.links = links;
+    }
+
+    /**
+     * The reasons an alert lists: a person on a phone reads three, the incident page has them all.
+     * The strongest content finding is always among them, since it is what set the severity (a
+     * MEDIUM alert must say "damn", not only that the post sounds personal); the rest are the
+     * strongest others, in the order given (strongest first).
+     */
+    static List<Reason> forAlert(List<Reason> strongestFirst) {
+        List<Reason> picked = new ArrayList<>();
+        strongestFirst.stream().filter(r -> r.signal().startsWith("content.")).findFirst().ifPresent(picked::add);
+        for (Reason r : strongestFirst) {
+            if (picked.size() >= ALERT_REASONS) break;
+            if (!picked.contains(r)) picked.add(r);
+        }
+        picked.sort(java.util.Comparator.comparingInt(strongestFirst::indexOf));
+        return picked;
     }
 
     public Notice alert(Incident incident, Account account, String linkBase, Instant now) {
@@ -48,8 +66,7 @@ public final class NoticeComposer {
                 .append(String.format(Locale.ROOT, " (score %.2f)%n%n", incident.assessment().score()));
         b.append("Why it was flagged:\n");
         List<Reason> reasons = incident.assessment().reasons();
-        // A person on a phone reads three; the incident page has them all.
-        for (Reason r : reasons.subList(0, Math.min(ALERT_REASONS, reasons.size()))) {
+        for (Reason r : forAlert(reasons)) {
             b.append("  - ").append(r.explanation());
             List<String> spans = r.evidence().stream().map(Evidence::excerpt).distinct().limit(5).toList();
             if (!spans.isEmpty()) b.append(" [").append(String.join(", ", spans)).append(']');

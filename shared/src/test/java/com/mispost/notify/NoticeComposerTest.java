@@ -72,6 +72,18 @@ class NoticeComposerTest {
     }
 
     @Test
+    void theFindingThatSetTheSeverityIsAlwaysAmongTheAlertsReasons() {
+        List<Reason> reasons = List.of(
+                new Reason("voice.personal-life", "It talks about someone's own life.", 1.6, List.of()),
+                new Reason("voice.informal", "It is written casually.", 1.4, List.of()),
+                new Reason("voice.first-person", "It says I and my.", 1.2, List.of()),
+                new Reason("content.profanity-mild", "It swears mildly.", 0.9, List.of(new Evidence(0, 4, "damn"))));
+        assertThat(NoticeComposer.forAlert(reasons)).extracting(Reason::signal)
+                .containsExactly("voice.personal-life", "voice.informal", "content.profanity-mild");
+        assertThat(NoticeComposer.forAlert(reasons.subList(0, 2))).hasSize(2);
+    }
+
+    @Test
     void stepsAreTailoredToSeverity() {
         assertThat(RecoverySteps.forSeverity(Severity.LOW).get(3)).contains("lightly");
         assertThat(RecoverySteps.forSeverity(Severity.CRITICAL).get(3)).contains("sincerely");
