@@ -3,6 +3,7 @@ package com.mispost.bench;
 import com.mispost.account.Account;
 import com.mispost.detection.Assessment;
 import com.mispost.detection.MispostDetector;
+import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Scoring speed of the detection engine on one thread: one {@code assess} per operation, over a
  * mix of brand replies and personal posts (some disguised profanity, hashtags, emoji), against
- * an account whose voice profile has learned a few hundred posts. Target: 5,000 posts/s.
+ * an account whose voice profile has learned a few hundred posts. With {@code replies=256} its
+ * public's voice is a full sample, so the learned contrast runs on every post; with
+ * {@code replies=0} it is left out, which shows what the contrast costs. Target: 20,000 posts/s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -55,7 +59,21 @@ public class DetectionBenchmark {
             "I HATE mornings. coffee first, people later 😩",
             "Voting for the candidate who actually cares about climate, finally #Election"};
 
+    private static final String[] REPLIES = {
+            "@acmehelp my parcel still hasn't arrived and nobody answers the phone",
+            "@acmehelp been waiting 3 weeks for a refund, ridiculous",
+            "@acmehelp lol the app crashed again right when I was paying",
+            "@acmehelp thanks, got it sorted!",
+            "@acmehelp my card was charged twice?? I need my money back",
+            "@acmehelp the driver left my parcel in the rain, great",
+            "@acmehelp I just want to talk to a real person",
+            "@acmehelp my kids are so excited for their presents, hope they arrive"};
+
+    @Param({"256", "0"})
+    public int replies;
+
     private MispostDetector detector;
+    private PublicVoice people;
     private Account account;
     private VoiceProfile voice;
     private List<Post> posts;
@@ -68,6 +86,9 @@ public class DetectionBenchmark {
         VoiceProfile learned = VoiceProfile.empty();
         for (int i = 0; i < 300; i++) learned = learned.learn(post(i, BRAND[i % BRAND.length] + " " + i));
         voice = VoiceProfile.decode(learned.encode());
+        List<String> sample = new ArrayList<>();
+        for (int i = 0; i < replies; i++) sample.add(REPLIES[i % REPLIES.length] + " #" + i);
+        people = PublicVoice.of(sample);
         posts = new ArrayList<>();
         for (int i = 0; i < BRAND.length; i++) {
             posts.add(post(1000 + i, BRAND[i]));
@@ -84,6 +105,6 @@ public class DetectionBenchmark {
     public Assessment assess() {
         Post post = posts.get(next);
         next = next + 1 == posts.size() ? 0 : next + 1;
-        return detector.assess(post, account, voice);
+        return detector.assess(post, account, voice, people);
     }
 }

@@ -230,4 +230,23 @@ class StoresIntegrationTest {
         assertThat(accounts.voice(key).posts()).isEqualTo(next.posts());
         assertThat(accounts.list()).extracting(Account::key).contains(key);
     }
+
+    @Test
+    void repliesAreKeptInABoundedSampleThatGoesWithTheAccount() {
+        AccountKey key = new AccountKey(Platform.X, "reply-brand");
+        accounts.save(Account.watched(key, "Reply Brand"));
+        java.util.Set<Integer> slots = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            String id = "reply-" + i;
+            accounts.keepReply(key, id, "@replybrand where is my order " + i + "? " + "x".repeat(i == 0 ? 2000 : 0));
+            slots.add(Math.floorMod(id.hashCode(), com.mispost.detection.PublicVoice.SAMPLE_SIZE));
+        }
+        accounts.keepReply(key, "reply-1", "@replybrand the same reply delivered again");
+
+        assertThat(accounts.publicVoice(key).texts()).as("one text per slot").isEqualTo(slots.size()).isGreaterThan(30);
+        assertThat(accounts.publicVoice(new AccountKey(Platform.X, "voice-brand")).texts()).isZero();
+
+        assertThat(accounts.remove(key)).isTrue();
+        assertThat(accounts.publicVoice(key).texts()).isZero();
+    }
 }

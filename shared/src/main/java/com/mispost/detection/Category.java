@@ -18,6 +18,11 @@ public enum Category {
     POLITICS(Severity.MEDIUM),
     RELIGION(Severity.MEDIUM),
     PRIVATE(Severity.MEDIUM),
+    /**
+     * Insider news or workplace drama no company announces this way ("we just got sold to",
+     * "we're all being fired"): a hijacked account or a staff member's own post.
+     */
+    WORKPLACE(Severity.HIGH),
     FIRST_SINGULAR(Severity.NONE),
     FIRST_POSSESSIVE(Severity.NONE),
     /** "I" doing something in the past: the author's own story ("I tried", "I ordered"). */

@@ -7,6 +7,7 @@ import com.mispost.post.Post;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,10 +29,14 @@ import java.util.regex.Pattern;
  *       how much likelier its presence (or absence) is in a person's post than in this
  *       account's posts, the account's rate learned by its {@link VoiceProfile};</li>
  *   <li>familiarity: how many of the post's words and word pairs the account has used before;</li>
+ *   <li>the learned contrast: a naive Bayes over words, word pairs and character n-grams
+ *       ({@link TextFeatures}) between the account's own posts ({@link VoiceProfile}) and the
+ *       replies the public sends it ({@link PublicVoice}), learned per deployment at run time;</li>
  *   <li>context: an unused client, an unusual hour, an author seat not on the team, a
  *       media-only post from a phone.</li>
  * </ol>
- * Severity comes from what was found, not from the score.
+ * Severity comes from what was found, not from the score. Where the alert threshold sits is the
+ * account's: {@link VoiceProfile#alertThreshold}.
  */
 public final class MispostDetector {
 
@@ -45,6 +50,23 @@ public final class MispostDetector {
     private static final int WORDS_MIN_POSTS = 8;
     private static final double WORDS_WEIGHT = 4.0;
     private static final double WORDS_PIVOT = 0.55;
+    /** Weight of the learned contrast per unit of its length-normalised log-likelihood ratio. */
+    private static final double CONTRAST_WEIGHT = 0.3;
+    /**
+     * Where the contrast's zero sits against the hand-set {@link #BIAS}: brand-like words pull an
+     * account's own posts well below zero, so a post the contrast finds neutral is itself a sign.
+     */
+    private static final double CONTRAST_CENTRE = 2.0;
+    /** Own posts at which the contrast is trusted fully; with fewer, proportionally less. */
+    private static final double CONTRAST_FULL_POSTS = 40;
+    private static final int CONTRAST_MIN_POSTS = 5;
+    private static final int CONTRAST_MIN_REPLIES = 30;
+    /** Additive smoothing of the naive Bayes counts. */
+    private static final double SMOOTHING = 0.5;
+    private static final double[] LOG_SMOOTHED = new double[4096];
+    static {
+        for (int k = 0; k < LOG_SMOOTHED.length; k++) LOG_SMOOTHED[k] = Math.log(k + SMOOTHING);
+    }
     /** A reason is reported when it adds at least this much log-odds. */
     private static final double REASON_MIN = 0.25;
     /** Marks read with English word lists; a post in another language says nothing through them. */
@@ -54,29 +76,31 @@ public final class MispostDetector {
             Style.CUSTOMER_SIDE, Style.ABOUT_OTHERS);
     private static final Pattern MOBILE_CLIENT = Pattern.compile("(?i).*(iphone|ipad|android|mobile|for ios).*");
 
-    private static final Map<Category, Double> CONTENT_WEIGHTS = new EnumMap<>(Map.of(
-            Category.PROFANITY, 4.0,
-            Category.MILD, 1.5,
-            Category.SLUR, 5.0,
-            Category.SEXUAL, 5.0,
-            Category.SUGGESTIVE, 2.0,
-            Category.VIOLENCE, 4.0,
-            Category.SUBSTANCE, 1.5,
-            Category.POLITICS, 2.0,
-            Category.RELIGION, 2.0,
-            Category.PRIVATE, 2.0));
+    private static final Map<Category, Double> CONTENT_WEIGHTS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Category.PROFANITY, 4.0),
+            Map.entry(Category.MILD, 1.5),
+            Map.entry(Category.SLUR, 5.0),
+            Map.entry(Category.SEXUAL, 5.0),
+            Map.entry(Category.SUGGESTIVE, 2.0),
+            Map.entry(Category.VIOLENCE, 4.0),
+            Map.entry(Category.SUBSTANCE, 1.5),
+            Map.entry(Category.POLITICS, 2.0),
+            Map.entry(Category.RELIGION, 2.0),
+            Map.entry(Category.PRIVATE, 2.0),
+            Map.entry(Category.WORKPLACE, 3.5)));
 
-    private static final Map<Category, String> CONTENT_EXPLANATIONS = new EnumMap<>(Map.of(
-            Category.PROFANITY, "It contains profanity.",
-            Category.MILD, "It contains mild swearing.",
-            Category.SLUR, "It contains a slur.",
-            Category.SEXUAL, "It contains sexual content.",
-            Category.SUGGESTIVE, "It contains suggestive language.",
-            Category.VIOLENCE, "It contains violent language.",
-            Category.SUBSTANCE, "It talks about alcohol or drugs.",
-            Category.POLITICS, "It takes up politics, which this account's policy rules out.",
-            Category.RELIGION, "It takes up religion, which this account's policy rules out.",
-            Category.PRIVATE, "It reads like a private message (plans to meet, call me, love you)."));
+    private static final Map<Category, String> CONTENT_EXPLANATIONS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Category.PROFANITY, "It contains profanity."),
+            Map.entry(Category.MILD, "It contains mild swearing."),
+            Map.entry(Category.SLUR, "It contains a slur."),
+            Map.entry(Category.SEXUAL, "It contains sexual content."),
+            Map.entry(Category.SUGGESTIVE, "It contains suggestive language."),
+            Map.entry(Category.VIOLENCE, "It contains violent language."),
+            Map.entry(Category.SUBSTANCE, "It talks about alcohol or drugs."),
+            Map.entry(Category.POLITICS, "It takes up politics, which this account's policy rules out."),
+            Map.entry(Category.RELIGION, "It takes up religion, which this account's policy rules out."),
+            Map.entry(Category.PRIVATE, "It reads like a private message (plans to meet, call me, love you)."),
+            Map.entry(Category.WORKPLACE, "It reads like insider news or workplace drama (a sale, firings, quitting), not how a company announces it.")));
 
     /** Soft categories a brand may use in its own voice (a brewery says "beer"): learned use excuses them. */
     private static final List<Category> SOFT = List.of(Category.MILD, Category.SUGGESTIVE, Category.SUBSTANCE,
@@ -95,8 +119,13 @@ public final class MispostDetector {
         this.lexicon = lexicon;
     }
 
-    /** Reads the post once and scores it against the account's policy and learned voice. */
+    /** Scores a post of an account whose public replies have not been learned (yet). */
     public Assessment assess(Post post, Account account, VoiceProfile voice) {
+        return assess(post, account, voice, PublicVoice.empty());
+    }
+
+    /** Reads the post once and scores it against the account's policy, its learned voice and the public's. */
+    public Assessment assess(Post post, Account account, VoiceProfile voice, PublicVoice people) {
         Reading reading = Reading.of(post.text(), lexicon);
         List<Reason> reasons = new ArrayList<>();
         double logit = BIAS;
@@ -112,12 +141,24 @@ public final class MispostDetector {
         }
         logit += voice(post, reading, voice, reasons);
         logit += familiarity(reading, voice, reasons);
+        logit += contrast(post, voice, people, reasons);
         logit += context(post, account, voice, reasons);
 
         double score = 1 / (1 + Math.exp(-logit));
         if (severity == Severity.NONE && !reasons.isEmpty()) severity = Severity.LOW;
         reasons.sort((a, b) -> Double.compare(b.weight(), a.weight()));
         return new Assessment(score, severity, reasons, firstStep(severity));
+    }
+
+    /**
+     * The account's voice after these posts of its own, learned as the detect function learns
+     * them: each is scored against the voice learned so far and then learned with that score,
+     * which is a held-out score of the account's own voice for {@link VoiceProfile#alertThreshold}.
+     */
+    public VoiceProfile learnOwnPosts(Account account, VoiceProfile voice, PublicVoice people, List<Post> own) {
+        VoiceProfile learned = voice;
+        for (Post post : own) learned = learned.learn(post, assess(post, account, learned, people).score());
+        return learned;
     }
 
     /** Allowed by the lexicon term ("fuck") or by the spelling staff dismissed ("f*ck"). */
@@ -135,7 +176,8 @@ public final class MispostDetector {
             if ((c == Category.POLITICS || c == Category.RELIGION) && !policy.ruledOutTopics().contains(c.id())) continue;
             if (SOFT.contains(c) && usesAsOwn(voice, m.term())) continue;
             List<Match> same = found.computeIfAbsent(c, k -> new ArrayList<>());
-            if (same.stream().noneMatch(o -> o.start() == m.start() && o.end() == m.end())) same.add(m);
+            // Overlapping matches ("we just got sold", "got sold to") are one finding.
+            if (same.stream().noneMatch(o -> o.start() < m.end() && m.start() < o.end())) same.add(m);
         }
         return found;
     }
@@ -205,6 +247,79 @@ public final class MispostDetector {
                             + n + " learned posts"))));
         }
         return weight;
+    }
+
+    /**
+     * The learned contrast: how much likelier the post's features are in the public's replies to
+     * the account than in the account's own posts (a Bernoulli naive Bayes, normalised by the
+     * square root of the features it knows so that long posts do not count more for being long).
+     */
+    private static double contrast(Post post, VoiceProfile voice, PublicVoice people, List<Reason> reasons) {
+        int own = voice.posts();
+        int replies = people.texts();
+        if (own < CONTRAST_MIN_POSTS || replies < CONTRAST_MIN_REPLIES) return 0;
+        TextFeatures features = TextFeatures.of(post.text());
+        double[] byWord = new double[features.wordCount()];
+        double leaning = leaning(features, voice, people, byWord);
+        double confidence = Math.min(1.0, own / CONTRAST_FULL_POSTS);
+        double weight = confidence * (CONTRAST_CENTRE + CONTRAST_WEIGHT * leaning);
+        if (weight >= REASON_MIN && leaning > 0) {
+            reasons.add(new Reason("voice.learned-contrast",
+                    "Its wording is closer to the public's replies to this account than to the account's own posts.", weight,
+                    strongestWords(post, features, byWord)));
+        }
+        return weight;
+    }
+
+    /**
+     * How far a text leans to the public's voice (positive) or the account's own (negative): the
+     * naive Bayes log-likelihood ratio summed over the features either side has seen, divided by
+     * the square root of their number. {@code byWord} (if given) receives each word's share.
+     */
+    private static double leaning(TextFeatures features, VoiceProfile voice, PublicVoice people, double[] byWord) {
+        double ownNorm = Math.log(voice.posts() + 2 * SMOOTHING);
+        double peopleNorm = Math.log(people.texts() + 2 * SMOOTHING);
+        double sum = 0;
+        int known = 0;
+        for (int i = 0; i < features.hashes.length; i++) {
+            int feature = features.hashes[i];
+            int inReplies = people.textsWith(feature);
+            int inOwn = voice.postsWithFeature(feature);
+            if (inReplies + inOwn == 0) continue;
+            double llr = logSmoothed(inReplies) - peopleNorm - logSmoothed(inOwn) + ownNorm;
+            sum += llr;
+            if (byWord != null) byWord[features.words[i]] += llr;
+            known++;
+        }
+        return sum / Math.sqrt(known + 1);
+    }
+
+    /** How far a text leans to the public's voice (positive) or the account's own (negative); for inspecting what was learned. */
+    public static double leaning(String text, VoiceProfile voice, PublicVoice people) {
+        return leaning(TextFeatures.of(text), voice, people, null);
+    }
+
+    private static double logSmoothed(int count) {
+        return count < LOG_SMOOTHED.length ? LOG_SMOOTHED[count] : Math.log(count + SMOOTHING);
+    }
+
+    /** The (at most three) words that pushed the contrast most towards the public's voice, in text order. */
+    private static List<Evidence> strongestWords(Post post, TextFeatures features, double[] byWord) {
+        int[] top = {-1, -1, -1};
+        for (int w = 0; w < byWord.length; w++) {
+            if (byWord[w] <= 0) continue;
+            for (int k = 0; k < top.length; k++) {
+                if (top[k] < 0 || byWord[w] > byWord[top[k]]) {
+                    System.arraycopy(top, k, top, k + 1, top.length - k - 1);
+                    top[k] = w;
+                    break;
+                }
+            }
+        }
+        List<Evidence> evidence = new ArrayList<>(3);
+        Arrays.stream(top).filter(w -> w >= 0).sorted().forEach(w -> evidence.add(new Evidence(
+                features.wordStarts[w], features.wordEnds[w], post.text().substring(features.wordStarts[w], features.wordEnds[w]))));
+        return evidence;
     }
 
     private static double context(Post post, Account account, VoiceProfile voice, List<Reason> reasons) {

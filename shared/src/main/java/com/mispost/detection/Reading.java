@@ -347,6 +347,8 @@ final class Reading {
             letters = Tokenizer.collapse(Tokenizer.unLeet(key), 2);
             String found = letters.indexOf('*') >= 0 ? lexicon.unmask(letters) : riskWord(letters, lexicon);
             if (found == null && letters.indexOf('*') >= 0) found = lexicon.unmask(Tokenizer.collapse(letters, 1));
+            // A symbol may hide any letter, not only the one it looks like ("sh@t" is no "shat").
+            if (found == null) found = lexicon.unmask(masked(key));
             if (found != null) return riskMatch(found, t, lexicon);
         }
         if (t.kind() == Token.Kind.HASHTAG || key.length() >= 6) {
@@ -354,6 +356,16 @@ final class Reading {
             if (e != null) return riskMatch(e.term(), t, lexicon);
         }
         return null;
+    }
+
+    /** The word with every symbol read as a mask: "f#ck" as "f*ck". */
+    private static String masked(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            out.append(Character.isLetterOrDigit(c) || c == '\'' ? c : '*');
+        }
+        return out.toString();
     }
 
     private static String riskWord(String letters, Lexicon lexicon) {
@@ -448,7 +460,8 @@ final class Reading {
         return mix(word.hashCode());
     }
 
-    private static int mix(int h) {
+    /** Spreads a hash's bits (murmur3's finaliser), so that nearby hashes land far apart. */
+    static int mix(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Splits a post into tokens with their offsets. Keeps the characters people use to disguise
- * words ("f***", "sh!t", "a$$", and those that show nothing) inside a word so the content signal
- * can see through them; keys are read through {@link TextNormaliser}.
+ * words ("f***", "sh!t", "a$$", "f#ck", "sh@t", and those that show nothing) inside a word so the
+ * content signal can see through them; keys are read through {@link TextNormaliser}.
  */
 final class Tokenizer {
 
@@ -112,9 +112,9 @@ final class Tokenizer {
         return TextNormaliser.key(raw, nativeScript).replace('’', '\'');
     }
 
-    /** Characters that stand in for letters in disguised words. */
+    /** Characters that stand in for letters in disguised words ("f#ck": inside a word, # is no hashtag). */
     private static boolean isDisguise(char c) {
-        return c == '*' || c == '!' || c == '$' || c == '@' || c == '|';
+        return c == '*' || c == '!' || c == '$' || c == '@' || c == '|' || c == '#';
     }
 
     private static boolean isWordInside(char c) {

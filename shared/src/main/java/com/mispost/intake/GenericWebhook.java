@@ -97,7 +97,8 @@ public final class GenericWebhook implements PlatformWebhook {
                         w + ": unknown kind '" + DeliveryJson.shorten(kindId) + "' (expected reply, share, quote, like or comment)"));
                 return new InboundEvent.ReactionReceived(new Reaction(
                         new PostKey(platform, account, DeliveryJson.text(r, "post_id", w)), kind,
-                        DeliveryJson.text(r, "id", w), DeliveryJson.instant(r, "at", Instant.now(), w)));
+                        DeliveryJson.text(r, "id", w), DeliveryJson.instant(r, "at", Instant.now(), w),
+                        DeliveryJson.optText(r, "text")));
             }
             case "delete" -> {
                 return new InboundEvent.PostDeleted(new PostKey(platform, account, DeliveryJson.text(e, "post_id", where)),

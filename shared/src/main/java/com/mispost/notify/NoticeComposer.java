@@ -20,15 +20,36 @@ import com.mispost.post.ReactionKind;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** Writes the words staff read: alerts, "drafts ready", state changes and the closing summary. */
 public final class NoticeComposer {
+    /** Reasons an alert lists, strongest first. */
+    static final int ALERT_REASONS = 3;
+
     private final ActionLinks links;
 
     public NoticeComposer(ActionLinks links) {
         this.links = links;
+    }
+
+    /**
+     * The reasons an alert lists: a person on a phone reads three, the incident page has them all.
+     * The strongest content finding is always among them, since it is what set the severity (a
+     * MEDIUM alert must say "damn", not only that the post sounds personal); the rest are the
+     * strongest others, in the order given (strongest first).
+     */
+    static List<Reason> forAlert(List<Reason> strongestFirst) {
+        List<Reason> picked = new ArrayList<>();
+        strongestFirst.stream().filter(r -> r.signal().startsWith("content.")).findFirst().ifPresent(picked::add);
+        for (Reason r : strongestFirst) {
+            if (picked.size() >= ALERT_REASONS) break;
+            if (!picked.contains(r)) picked.add(r);
+        }
+        picked.sort(java.util.Comparator.comparingInt(strongestFirst::indexOf));
+        return picked;
     }
 
     public Notice alert(Incident incident, Account account, String linkBase, Instant now) {
@@ -44,11 +65,15 @@ public final class NoticeComposer {
         b.append("Severity: ").append(sev.id().toUpperCase(Locale.ROOT))
                 .append(String.format(Locale.ROOT, " (score %.2f)%n%n", incident.assessment().score()));
         b.append("Why it was flagged:\n");
-        for (Reason r : incident.assessment().reasons()) {
+        List<Reason> reasons = incident.assessment().reasons();
+        for (Reason r : forAlert(reasons)) {
             b.append("  - ").append(r.explanation());
             List<String> spans = r.evidence().stream().map(Evidence::excerpt).distinct().limit(5).toList();
             if (!spans.isEmpty()) b.append(" [").append(String.join(", ", spans)).append(']');
             b.append('\n');
+        }
+        if (reasons.size() > ALERT_REASONS) {
+            b.append("  (").append(reasons.size() - ALERT_REASONS).append(" more on the incident page)\n");
         }
         b.append("\nFirst step: ").append(incident.assessment().firstStep()).append("\n\n");
         b.append("What to do, in order:\n");

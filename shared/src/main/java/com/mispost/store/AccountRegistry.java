@@ -1,6 +1,7 @@
 package com.mispost.store;
 
 import com.mispost.account.Account;
+import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Post;
@@ -28,14 +29,25 @@ public interface AccountRegistry {
      */
     boolean saveVoice(AccountKey key, VoiceProfile learnedFrom, VoiceProfile voice);
 
+    /** The public's voice learned from the sample of replies kept for the account. */
+    PublicVoice publicVoice(AccountKey key);
+
     /**
-     * Teaches the account's voice one post it accepted as its own, retrying when another writer
-     * got there first. Returns false if it stayed contended (a busy account learns from the next post).
+     * Keeps what someone replied to the account in its bounded sample ({@link PublicVoice#SAMPLE_SIZE}
+     * replies): each reply takes the sample slot its id falls in, so the sample stays bounded and
+     * keeps renewing itself without a read.
      */
-    default boolean learn(AccountKey key, Post post) {
+    void keepReply(AccountKey key, String replyId, String text);
+
+    /**
+     * Teaches the account's voice one post it accepted as its own, with the score it got before
+     * (which calibrates the account's threshold), retrying when another writer got there first.
+     * Returns false if it stayed contended (a busy account learns from the next post).
+     */
+    default boolean learn(AccountKey key, Post post, double scoreBeforeLearning) {
         VoiceProfile seen = voice(key);
         for (int attempt = 0; attempt < 5; attempt++) {
-            if (saveVoice(key, seen, seen.learn(post))) return true;
+            if (saveVoice(key, seen, seen.learn(post, scoreBeforeLearning))) return true;
             seen = voice(key);
         }
         return false;

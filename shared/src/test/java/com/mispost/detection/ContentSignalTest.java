@@ -33,7 +33,10 @@ class ContentSignalTest {
             "#FuckThisWeek honestly",
             "you b1tch",
             "total bullshit",
-            "a pack of dicks on the road today"})
+            "a pack of dicks on the road today",
+            "what the f#ck is this",
+            "this is sh@t",
+            "f#@k it, I'm going home"})
     void seesProfanityThroughDisguises(String text) {
         assertThat(found(text)).contains(Category.PROFANITY);
     }
@@ -51,10 +54,43 @@ class ContentSignalTest {
             "Pass the butter, and press the button.",
             "Our Maine Coon kittens found a chink in the fence.",
             "Flame retardant fabric for every sofa.",
-            "Glasses, classes and passes for every student."})
+            "Glasses, classes and passes for every student.",
+            "C# and F# developers, join our meetup #dotnet",
+            "Email hello@example.com for tickets"})
     void leavesInnocentWordsAlone(String text) {
         assertThat(found(text)).doesNotContainAnyElementsOf(
                 Set.of(Category.PROFANITY, Category.SLUR, Category.SEXUAL, Category.VIOLENCE, Category.MILD));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "we just got sold to a hedge fund lol, good luck everyone",
+            "we're all being fired! thanks for nothing",
+            "so they are laying us off right before Christmas",
+            "I hate working here, this company sucks"})
+    void insiderNewsAndWorkplaceDramaIsAFindingOfItsOwn(String text) {
+        Assessment a = detector.assess(Fixtures.post(text), Fixtures.ACCOUNT, Fixtures.brandVoice());
+
+        assertThat(found(text)).contains(Category.WORKPLACE);
+        assertThat(a.severity()).isEqualTo(Severity.HIGH);
+        assertThat(a.alerts(AccountPolicy.DEFAULT_THRESHOLD)).isTrue();
+        assertThat(a.reasons().get(0).signal()).isEqualTo("content.workplace");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "We have agreed to acquire Northwind Analytics, welcoming 300 colleagues to our team.",
+            "Our annual report is out: record sales in every region.",
+            "Meet the team firing up the new roastery in Leeds."})
+    void aCompanysOwnNewsIsNoWorkplaceDrama(String text) {
+        assertThat(found(text)).doesNotContain(Category.WORKPLACE);
+    }
+
+    @Test
+    void overlappingPhrasesAreOneFinding() {
+        Assessment a = detector.assess(Fixtures.post("we just got sold to a hedge fund"), Fixtures.ACCOUNT, Fixtures.brandVoice());
+
+        assertThat(a.reasons().get(0).evidence()).hasSize(1);
     }
 
     @Test

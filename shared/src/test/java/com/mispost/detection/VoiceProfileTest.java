@@ -54,7 +54,8 @@ class VoiceProfileTest {
 
         String encoded = voice.encode();
 
-        assertThat(encoded.length()).isLessThan(60_000);
+        // DynamoDB's item limit is 400 KB; the profile keeps well inside it whatever the history.
+        assertThat(encoded.length()).isLessThan(150_000);
         assertThat(voice.posts()).isEqualTo(5000);
         assertThat(voice.clients()).hasSizeLessThanOrEqualTo(VoiceProfile.MAX_CLIENTS);
         assertThat(voice.postsWithUnit(Reading.unitOf("please"))).isEqualTo(5000);
@@ -74,6 +75,52 @@ class VoiceProfileTest {
         assertThat(older.postsWith(Style.CUSTOMER_SIDE)).isZero();
         assertThat(older.postsWith(Style.ABOUT_OTHERS)).isZero();
         assertThat(older.postsWith(Style.FIRST_POSSESSIVE)).isEqualTo(voice.postsWith(Style.FIRST_POSSESSIVE)).isEqualTo(5);
+    }
+
+    @Test
+    void aProfileStoredBeforeTheLearnedContrastDecodesWithoutItsFeatures() {
+        VoiceProfile voice = Fixtures.brandVoice();
+        String[] parts = voice.encode().split("\\|", -1);
+        String v1 = "v1|" + String.join("|", java.util.Arrays.copyOfRange(parts, 1, 6));
+
+        VoiceProfile older = VoiceProfile.decode(v1);
+        int feature = TextFeatures.of("please").hashes[0];
+
+        assertThat(older.posts()).isEqualTo(voice.posts());
+        assertThat(older.postsWithUnit(Reading.unitOf("dm"))).isEqualTo(voice.postsWithUnit(Reading.unitOf("dm"))).isPositive();
+        assertThat(voice.postsWithFeature(feature)).isPositive();
+        assertThat(older.postsWithFeature(feature)).isZero();
+        assertThat(older.calibrationScores()).isZero();
+    }
+
+    @Test
+    void ownHeldOutScoresCountOnlyAfterTheVoiceHasFormed() {
+        VoiceProfile voice = VoiceProfile.empty();
+        for (int i = 0; i < VoiceProfile.CALIBRATION_WARMUP + 5; i++) voice = voice.learn(Fixtures.post("@user We're on it " + i + " ^JS"), 0.1);
+
+        assertThat(voice.calibrationScores()).isEqualTo(5);
+        assertThat(VoiceProfile.decode(voice.encode()).calibrationScores()).isEqualTo(5);
+        assertThat(voice.learn(Fixtures.post("@user Done. ^KL")).calibrationScores()).isEqualTo(5);
+    }
+
+    @Test
+    void anAccountsOwnPostsSetItsThresholdWithinBounds() {
+        VoiceProfile formed = VoiceProfile.empty();
+        for (int i = 0; i < VoiceProfile.CALIBRATION_WARMUP; i++) formed = formed.learn(Fixtures.post("@user Hi " + i + " ^JS"));
+        VoiceProfile quiet = formed;
+        VoiceProfile odd = formed;
+        VoiceProfile wild = formed;
+        for (int i = 0; i < 40; i++) {
+            quiet = quiet.learn(Fixtures.post("@user Thanks " + i + " ^JS"), 0.05 + i * 0.001);
+            odd = odd.learn(Fixtures.post("@user Thanks " + i + " ^JS"), i == 7 ? 0.71 : 0.2);
+            wild = wild.learn(Fixtures.post("@user Thanks " + i + " ^JS"), 0.99);
+        }
+
+        assertThat(formed.alertThreshold(0.5)).as("too few own scores").isEqualTo(0.5);
+        assertThat(quiet.alertThreshold(0.5)).as("never below the policy's").isEqualTo(0.5);
+        assertThat(odd.alertThreshold(0.5)).as("none of its own posts would alert").isGreaterThan(0.71).isLessThan(0.72);
+        assertThat(wild.alertThreshold(0.5)).as("capped").isEqualTo(VoiceProfile.CALIBRATION_CAP);
+        assertThat(odd.alertThreshold(0.8)).as("a stricter policy stays").isEqualTo(0.8);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.mispost.inmemory;
 
 import com.mispost.account.Account;
+import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
 import com.mispost.store.AccountRegistry;
@@ -15,6 +16,7 @@ import java.util.Optional;
 public final class InMemoryAccountRegistry implements AccountRegistry {
     private final Map<AccountKey, Account> accounts = new HashMap<>();
     private final Map<AccountKey, VoiceProfile> voices = new HashMap<>();
+    private final Map<AccountKey, Map<Integer, String>> replies = new HashMap<>();
 
     @Override
     public synchronized Optional<Account> find(AccountKey key) {
@@ -29,6 +31,7 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
     @Override
     public synchronized boolean remove(AccountKey key) {
         voices.remove(key);
+        replies.remove(key);
         return accounts.remove(key) != null;
     }
 
@@ -47,5 +50,17 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
         if (voice(key).posts() != learnedFrom.posts()) return false;
         voices.put(key, voice);
         return true;
+    }
+
+    @Override
+    public synchronized PublicVoice publicVoice(AccountKey key) {
+        return PublicVoice.of(replies.getOrDefault(key, Map.of()).values());
+    }
+
+    /** Each reply takes the slot its id falls in, as in the table: the sample stays bounded. */
+    @Override
+    public synchronized void keepReply(AccountKey key, String replyId, String text) {
+        replies.computeIfAbsent(key, k -> new HashMap<>())
+                .put(Math.floorMod(replyId.hashCode(), PublicVoice.SAMPLE_SIZE), PublicVoice.shortened(text));
     }
 }

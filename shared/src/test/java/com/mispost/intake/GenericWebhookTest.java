@@ -45,6 +45,16 @@ class GenericWebhookTest {
     }
 
     @Test
+    void aReplyKeepsWhatThePersonWroteAndALikeHasNoText() throws Exception {
+        ParsedDelivery d = generic.parse(b("""
+                {"events":[
+                  {"type":"reaction","platform":"x","account":"42","reaction":{"id":"r1","kind":"reply","post_id":"7","text":"where is my order??"}},
+                  {"type":"reaction","platform":"x","account":"42","reaction":{"id":"r2","kind":"like","post_id":"7","text":"  "}}]}"""));
+        assertThat(((InboundEvent.ReactionReceived) d.events().get(0)).reaction().text()).isEqualTo("where is my order??");
+        assertThat(((InboundEvent.ReactionReceived) d.events().get(1)).reaction().text()).isNull();
+    }
+
+    @Test
     void unreadableBodiesGetAMessageThatSaysWhatIsWrong() {
         assertThatThrownBy(() -> generic.parse(b(""))).hasMessageContaining("empty");
         assertThatThrownBy(() -> generic.parse(b("[1,2]"))).hasMessageContaining("JSON object");

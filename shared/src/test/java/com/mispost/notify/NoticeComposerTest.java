@@ -54,6 +54,36 @@ class NoticeComposerTest {
     }
 
     @Test
+    void theAlertNamesTheThreeStrongestReasonsAndPointsToTheRest() {
+        Post post = new Post(Platform.X, "42", "901", null, "ugh my boss, beers tonight lol", now, null, null, null, List.of(), null, null);
+        List<Reason> reasons = List.of(
+                new Reason("content.substance", "It talks about alcohol or drugs.", 1.5, List.of(new Evidence(17, 22, "beers"))),
+                new Reason("voice.personal-life", "It talks about someone's own life.", 1.2, List.of(new Evidence(7, 11, "boss"))),
+                new Reason("voice.informal", "It is written casually.", 0.9, List.of(new Evidence(27, 30, "lol"))),
+                new Reason("voice.short", "It is short.", 0.4, List.of()),
+                new Reason("voice.no-we", "It never says we.", 0.3, List.of()));
+        Incident incident = Incident.open(post, new Assessment(0.95, Severity.MEDIUM, reasons, "Capture it."), now);
+
+        String body = composer.alert(incident, Account.watched(new AccountKey(Platform.X, "42"), "Larkspur"), "https://api.example", now).body();
+
+        assertThat(body).contains("alcohol or drugs. [beers]", "own life. [boss]", "written casually. [lol]",
+                "(2 more on the incident page)");
+        assertThat(body).doesNotContain("It is short.", "never says we");
+    }
+
+    @Test
+    void theFindingThatSetTheSeverityIsAlwaysAmongTheAlertsReasons() {
+        List<Reason> reasons = List.of(
+                new Reason("voice.personal-life", "It talks about someone's own life.", 1.6, List.of()),
+                new Reason("voice.informal", "It is written casually.", 1.4, List.of()),
+                new Reason("voice.first-person", "It says I and my.", 1.2, List.of()),
+                new Reason("content.profanity-mild", "It swears mildly.", 0.9, List.of(new Evidence(0, 4, "damn"))));
+        assertThat(NoticeComposer.forAlert(reasons)).extracting(Reason::signal)
+                .containsExactly("voice.personal-life", "voice.informal", "content.profanity-mild");
+        assertThat(NoticeComposer.forAlert(reasons.subList(0, 2))).hasSize(2);
+    }
+
+    @Test
     void stepsAreTailoredToSeverity() {
         assertThat(RecoverySteps.forSeverity(Severity.LOW).get(3)).contains("lightly");
         assertThat(RecoverySteps.forSeverity(Severity.CRITICAL).get(3)).contains("sincerely");

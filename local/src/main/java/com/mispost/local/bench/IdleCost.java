@@ -18,6 +18,8 @@ import java.util.Locale;
  * before and after a quiet spell, and prints the share of one core they used.
  */
 public final class IdleCost {
+    private static final String USAGE = "usage: ./mispost bench idle [--settle S (15)] [--seconds S (30)]";
+
     private IdleCost() {
     }
 
@@ -28,8 +30,12 @@ public final class IdleCost {
             switch (args.get(i)) {
                 case "--settle" -> settle = Integer.parseInt(args.get(++i));
                 case "--seconds" -> seconds = Integer.parseInt(args.get(++i));
+                case "--help", "-h" -> {
+                    out.println(USAGE);
+                    return 0;
+                }
                 default -> {
-                    err.println("usage: ./mispost bench idle [--settle S (15)] [--seconds S (30)]");
+                    err.println(USAGE);
                     return 2;
                 }
             }

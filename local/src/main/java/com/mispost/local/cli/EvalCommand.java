@@ -6,36 +6,41 @@ import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
 import com.mispost.detection.Assessment;
 import com.mispost.detection.MispostDetector;
+import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.detection.eval.EvalReport;
 import com.mispost.detection.eval.ScoredPost;
 import com.mispost.post.AccountKey;
-import com.mispost.post.Platform;
 import com.mispost.post.Post;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * {@code mispost eval --history H.jsonl --posts P.jsonl [--json]}: seeds each account's voice
- * profile from H, scores every post in P without looking at its label, and reports precision,
- * recall, F1, false-positive rate and ROC AUC at the default alert threshold, per kind too,
- * with the scoring speed. Lines are {@code {"id","platform","account","created_at","text"}},
- * with {@code "label"} ({@code ok} or {@code mispost}) and {@code "kind"} in P.
+ * {@code mispost eval --history H.jsonl --posts P.jsonl [--by-account-folds K] [--json]}: learns
+ * each account's voice from its own posts in H as the detect function would (each post scored
+ * before it is learned, which calibrates the account's threshold), learns the public's voice from
+ * the replies in P to <em>other</em> accounts, scores every post in P without looking at its label,
+ * and reports precision, recall, F1, false-positive rate and ROC AUC at the accounts' calibrated
+ * thresholds, per kind too, with the scoring speed.
+ *
+ * <p>The public's voice of an account is never learned from that account's own posts in P: without
+ * folds each account is scored with the replies of all the others; with {@code --by-account-folds K}
+ * the accounts are split into K groups and each group with the replies of the other groups only,
+ * so the figures are for accounts whose replies the model never saw.
  */
 public final class EvalCommand {
 
-    private static final String USAGE = "usage: mispost eval --history H.jsonl --posts P.jsonl [--json]";
+    private static final String USAGE = "usage: mispost eval --history H.jsonl --posts P.jsonl [--by-account-folds K] [--json]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EvalCommand() {
@@ -46,32 +51,34 @@ public final class EvalCommand {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String history = null;
-        String posts = null;
-        boolean json = false;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--history" -> history = i + 1 < args.size() ? args.get(++i) : null;
-                case "--posts" -> posts = i + 1 < args.size() ? args.get(++i) : null;
-                case "--json" -> json = true;
-                case "-h", "--help" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    err.println("unknown argument: " + args.get(i));
-                    err.println(USAGE);
-                    return 2;
-                }
-            }
+        CommandOptions options;
+        int folds;
+        try {
+            options = CommandOptions.parse(args, Set.of("--history", "--posts", "--by-account-folds"), Set.of("--json"));
+            String k = options.value("--by-account-folds");
+            folds = k == null ? 0 : Integer.parseInt(k);
+            if (k != null && folds < 2) throw new NumberFormatException();
+        } catch (CommandOptions.Usage usage) {
+            return usage.answer(USAGE, out, err);
+        } catch (NumberFormatException e) {
+            err.println("--by-account-folds needs a number of folds, 2 or more");
+            return 2;
         }
+        String history = options.value("--history");
+        String posts = options.value("--posts");
+        boolean json = options.flag("--json");
         if (history == null || posts == null) {
             err.println(USAGE);
             return 2;
         }
         try {
-            EvalReport report = evaluate(read(Path.of(history)), read(Path.of(posts)), err);
-            out.println(json ? JSON.writeValueAsString(report.asMap()) : report.plain());
+            Evaluation evaluation = evaluate(LearningFiles.read(Path.of(history)), LearningFiles.read(Path.of(posts)), folds, err);
+            if (json) {
+                out.println(JSON.writeValueAsString(evaluation.report.asMap()));
+            } else {
+                out.print(evaluation.report.plain());
+                out.print(evaluation.learning);
+            }
             return 0;
         } catch (IOException | IllegalArgumentException e) {
             err.println("eval failed: " + e.getMessage());
@@ -79,64 +86,60 @@ public final class EvalCommand {
         }
     }
 
-    private static EvalReport evaluate(List<JsonNode> history, List<JsonNode> labelled, PrintStream err) {
+    private record Evaluation(EvalReport report, String learning) {
+    }
+
+    private static Evaluation evaluate(List<JsonNode> history, List<JsonNode> labelled, int folds, PrintStream err) {
         MispostDetector detector = new MispostDetector();
+        Map<AccountKey, List<Post>> own = LearningFiles.ownPosts(history);
+        TreeSet<AccountKey> accounts = new TreeSet<>(Comparator.comparing(AccountKey::toString));
+        accounts.addAll(own.keySet());
+        for (JsonNode line : labelled) accounts.add(LearningFiles.key(line));
+        Map<AccountKey, Integer> foldOf = new HashMap<>();
+        int index = 0;
+        for (AccountKey key : accounts) foldOf.put(key, folds == 0 ? index++ : index++ % folds);
+
         Map<AccountKey, VoiceProfile> voices = new HashMap<>();
-        for (JsonNode line : history) {
-            Post post = post(line);
-            voices.merge(new AccountKey(post.platform(), post.accountId()), VoiceProfile.empty().learn(post),
-                    (learned, ignored) -> learned.learn(post));
+        Map<AccountKey, PublicVoice> publics = new HashMap<>();
+        Map<Integer, PublicVoice> byFold = new HashMap<>();
+        int calibrated = 0;
+        double highest = AccountPolicy.DEFAULT_THRESHOLD;
+        for (AccountKey key : accounts) {
+            int fold = foldOf.get(key);
+            PublicVoice people = byFold.computeIfAbsent(fold,
+                    f -> LearningFiles.publicVoice(labelled, other -> foldOf.get(other) != f.intValue()));
+            Account account = Account.watched(key, key.accountId());
+            VoiceProfile voice = detector.learnOwnPosts(account, VoiceProfile.empty(), people, own.getOrDefault(key, List.of()));
+            voices.put(key, voice);
+            publics.put(key, people);
+            double threshold = voice.alertThreshold(account.policy().alertThreshold());
+            if (threshold > account.policy().alertThreshold()) calibrated++;
+            highest = Math.max(highest, threshold);
         }
+
         List<ScoredPost> scored = new ArrayList<>(labelled.size());
         Progress progress = new Progress(err, labelled.size());
         long nanos = 0;
         for (JsonNode line : labelled) {
-            Post post = post(line);
+            Post post = LearningFiles.post(line);
             AccountKey key = new AccountKey(post.platform(), post.accountId());
             Account account = Account.watched(key, post.accountId());
-            VoiceProfile voice = voices.getOrDefault(key, VoiceProfile.empty());
+            VoiceProfile voice = voices.get(key);
             long start = System.nanoTime();
-            Assessment assessment = detector.assess(post, account, voice);
+            Assessment assessment = detector.assess(post, account, voice, publics.get(key));
             nanos += System.nanoTime() - start;
-            scored.add(new ScoredPost(text(line, "kind", "unknown"), "mispost".equals(text(line, "label", "")),
-                    assessment.score(), assessment.alerts(account.policy().alertThreshold())));
+            double threshold = voice.alertThreshold(account.policy().alertThreshold());
+            scored.add(new ScoredPost(LearningFiles.text(line, "kind", "unknown"), "mispost".equals(LearningFiles.text(line, "label", "")),
+                    assessment.score(), assessment.alerts(threshold)));
             progress.step();
         }
         progress.done();
         double perSecond = nanos == 0 ? 0 : labelled.size() / (nanos / 1e9);
-        return EvalReport.of(scored, AccountPolicy.DEFAULT_THRESHOLD, perSecond);
-    }
-
-    private static Post post(JsonNode line) {
-        Platform platform = Platform.fromId(text(line, "platform", "generic")).orElse(Platform.GENERIC);
-        String account = text(line, "account", null);
-        String id = text(line, "id", null);
-        // The message names the post, never its text.
-        if (account == null || id == null) throw new IllegalArgumentException("a line lacks \"account\" or \"id\" (id " + id + ")");
-        return new Post(platform, account, id, null, text(line, "text", ""), instant(text(line, "created_at", null)),
-                null, null, null, List.of(), null, null);
-    }
-
-    private static Instant instant(String value) {
-        if (value == null) return null;
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode line, String field, String fallback) {
-        JsonNode value = line.get(field);
-        return value == null || value.isNull() ? fallback : value.asText();
-    }
-
-    private static List<JsonNode> read(Path file) throws IOException {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) lines.add(JSON.readTree(line));
-        }
-        return lines;
+        String learning = String.format(Locale.ROOT, "learning          %s; public's voice from up to %d replies (%s) to accounts outside the fold%n"
+                        + "calibration       %d of %d accounts above the default threshold %.2f (highest %.2f)%n",
+                folds == 0 ? "each account its own fold" : folds + " folds by account", PublicVoice.SAMPLE_SIZE,
+                LearningFiles.REPLY_KIND, calibrated, accounts.size(), AccountPolicy.DEFAULT_THRESHOLD, highest);
+        return new Evaluation(EvalReport.of(scored, AccountPolicy.DEFAULT_THRESHOLD, perSecond), learning);
     }
 
     /** A one-line progress bar on stderr, redrawn every two percent. */

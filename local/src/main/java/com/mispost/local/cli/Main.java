@@ -20,8 +20,10 @@ public final class Main {
               local [--port N]           run the local runtime until stopped (Ctrl-C)
               accounts list|add|remove   the registry of watched accounts (see ./mispost accounts --help)
               failures list|redrive      stream batches a function gave up on, in words, and redriving them
-              eval --history H.jsonl --posts P.jsonl [--json]
+              eval --history H.jsonl --posts P.jsonl [--by-account-folds K] [--json]
                                          measure the detector on labelled posts
+              train --history H.jsonl --replies R.jsonl [--account NAME] [--json]
+                                         learn from files what a deployment learns at run time, to inspect it
               draft --platform P --severity S --text T [--account A] [--json]
                                          print apology drafts with their lint findings
               bench coldstart [--runs 10 --warm 200]
@@ -52,6 +54,7 @@ public final class Main {
             case "failures" -> FailuresCommand.run(rest, out, err);
             case "draft" -> DraftCommand.run(rest, out, err);
             case "eval" -> EvalCommand.run(rest, out, err);
+            case "train" -> TrainCommand.run(rest, out, err);
             case "bench" -> bench(rest, out, err);
             default -> {
                 err.println("unknown command '" + args.get(0) + "'");

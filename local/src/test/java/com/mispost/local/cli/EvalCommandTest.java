@@ -65,9 +65,40 @@ class EvalCommandTest {
     }
 
     @Test
+    void foldsByAccountLearnThePublicsVoiceFromTheOtherAccountsOnly() throws Exception {
+        StringBuilder history = new StringBuilder();
+        StringBuilder posts = new StringBuilder();
+        for (String account : List.of("AcmeHelp", "BoltCare", "CoveSupport", "DuneHelp")) {
+            for (int i = 0; i < 8; i++) {
+                history.append(line(account + "-h" + i, account, "@user Sorry about that! Please DM us your order number and we'll check. ^JS", null, null));
+            }
+            for (int i = 0; i < 12; i++) {
+                posts.append(line(account + "-r" + i, account, "@" + account + " my parcel is late again, I'm so fed up " + i, "mispost", "personal-to-brand"));
+            }
+            posts.append(line(account + "-b", account, "@user Thanks for waiting, we've sent you a DM. ^KL", "ok", "brand-support"));
+        }
+        Path h = Files.writeString(dir.resolve("fold-h.jsonl"), history);
+        Path p = Files.writeString(dir.resolve("fold-p.jsonl"), posts);
+
+        assertThat(run("--history", h.toString(), "--posts", p.toString(), "--by-account-folds", "2")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 folds by account", "brand-support", "personal-to-brand");
+
+        List<com.fasterxml.jackson.databind.JsonNode> lines = LearningFiles.read(p);
+        com.mispost.post.AccountKey acme = new com.mispost.post.AccountKey(com.mispost.post.Platform.X, "AcmeHelp");
+        assertThat(LearningFiles.replies(lines, key -> !key.equals(acme))).hasSize(36).noneMatch(t -> t.startsWith("@AcmeHelp"));
+    }
+
+    private static String line(String id, String account, String text, String label, String kind) {
+        return "{\"id\":\"" + id + "\",\"platform\":\"x\",\"account\":\"" + account + "\",\"created_at\":null,\"text\":\"" + text + "\""
+                + (label == null ? "" : ",\"label\":\"" + label + "\",\"kind\":\"" + kind + "\"") + "}\n";
+    }
+
+    @Test
     void explainsItsUsage() {
         assertThat(run("--posts")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: mispost eval");
         assertThat(run("--history", dir.resolve("missing.jsonl").toString(), "--posts", "x")).isEqualTo(1);
+        assertThat(run("--history", "h", "--posts", "p", "--by-account-folds", "1")).isEqualTo(2);
+        assertThat(run("--history", "h", "--posts", "p", "--by-account-folds", "many")).isEqualTo(2);
     }
 }

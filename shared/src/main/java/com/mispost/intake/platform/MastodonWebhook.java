@@ -105,24 +105,25 @@ public final class MastodonWebhook implements PlatformWebhook {
         String repliedAccount = Fields.str(s, "in_reply_to_account_id");
         String repliedStatus = Fields.str(s, "in_reply_to_id");
         if (repliedAccount != null && repliedStatus != null && !repliedAccount.equals(account)) {
-            into.add(reaction(repliedAccount, repliedStatus, ReactionKind.REPLY, id, created));
+            into.add(reaction(repliedAccount, repliedStatus, ReactionKind.REPLY, id, created, text(s)));
         }
-        if (reblog != null) otherAccountsStatus(reblog, account, ReactionKind.SHARE, id, created, into);
-        if (quoted != null) otherAccountsStatus(quoted, account, ReactionKind.QUOTE, id, created, into);
+        if (reblog != null) otherAccountsStatus(reblog, account, ReactionKind.SHARE, id, created, null, into);
+        if (quoted != null) otherAccountsStatus(quoted, account, ReactionKind.QUOTE, id, created, text(s), into);
     }
 
     private static void otherAccountsStatus(JsonNode target, String account, ReactionKind kind, String id,
-                                            Instant at, DeliveryCollector into) {
+                                            Instant at, String text, DeliveryCollector into) {
         String targetAccount = Fields.str(target, "account", "id");
         String targetId = Fields.str(target, "id");
         if (targetAccount != null && targetId != null && !targetAccount.equals(account)) {
-            into.add(reaction(targetAccount, targetId, kind, id, at));
+            into.add(reaction(targetAccount, targetId, kind, id, at, text));
         }
     }
 
-    private static InboundEvent reaction(String targetAccount, String targetId, ReactionKind kind, String id, Instant at) {
+    private static InboundEvent reaction(String targetAccount, String targetId, ReactionKind kind, String id, Instant at,
+                                         String text) {
         return new InboundEvent.ReactionReceived(
-                new Reaction(new PostKey(Platform.MASTODON, targetAccount, targetId), kind, id, at),
+                new Reaction(new PostKey(Platform.MASTODON, targetAccount, targetId), kind, id, at, text),
                 InboundEvent.key(Platform.MASTODON, targetAccount, kind.id(), id));
     }
 

@@ -175,7 +175,7 @@ public final class MetaWebhook implements PlatformWebhook {
                 ownChange(post, verb, changed, key, where, into);
             } else if (verb.equals("add")) {
                 into.add(new InboundEvent.ReactionReceived(new Reaction(
-                        new PostKey(Platform.META, page, postId), ReactionKind.COMMENT, commentId, created), key));
+                        new PostKey(Platform.META, page, postId), ReactionKind.COMMENT, commentId, created, Fields.str(v, "message")), key));
             } else {
                 into.ignore(where + ": a comment by someone else was " + verb + "; only new comments are counted");
             }
@@ -246,7 +246,7 @@ public final class MetaWebhook implements PlatformWebhook {
                     null, null), key));
         } else {
             into.add(new InboundEvent.ReactionReceived(new Reaction(
-                    new PostKey(Platform.META, account, mediaId), ReactionKind.COMMENT, commentId, at), key));
+                    new PostKey(Platform.META, account, mediaId), ReactionKind.COMMENT, commentId, at, Fields.str(v, "text")), key));
         }
     }
 

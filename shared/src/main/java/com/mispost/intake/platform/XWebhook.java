@@ -193,8 +193,8 @@ public final class XWebhook implements PlatformWebhook {
             into.ignore(where + ": tweet " + id + " by another account reacts to none of the account's posts");
             return;
         }
-        into.add(new InboundEvent.ReactionReceived(
-                new Reaction(new PostKey(Platform.X, account, target), kind, id, at), key));
+        into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind, id, at,
+                kind == ReactionKind.SHARE ? null : fullText(t)), key));
     }
 
     private static void favorited(JsonNode f, String account, String where, DeliveryCollector into)
@@ -363,8 +363,10 @@ public final class XWebhook implements PlatformWebhook {
             into.ignore(where + ": post " + id + " by another account reacts to none of the account's posts");
             return;
         }
-        into.add(new InboundEvent.ReactionReceived(
-                new Reaction(new PostKey(Platform.X, account, target), kind, id, at), key));
+        String text = Fields.str(payload, "note_tweet", "text");
+        if (text == null) text = Fields.str(payload, "text");
+        into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind, id, at,
+                kind == ReactionKind.SHARE || text == null ? null : HtmlText.decodeEntities(text)), key));
     }
 
     private static Post postV2(JsonNode p, JsonNode includes, String account, String id, String version, Instant at) {

@@ -2,6 +2,7 @@ package com.mispost.store.dynamodb;
 
 import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
+import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
@@ -23,10 +24,14 @@ import java.util.Optional;
 
 import static com.mispost.store.dynamodb.Items.*;
 
-/** The registry of watched accounts, one item per account plus one for its learned voice. */
+/**
+ * The registry of watched accounts, one item per account plus one for its learned voice and one
+ * small item per kept reply (at most {@link PublicVoice#SAMPLE_SIZE}), all under the account's key.
+ */
 public final class DynamoDbAccountRegistry implements AccountRegistry {
     private static final String SK_PROFILE = "PROFILE";
     private static final String SK_VOICE = "VOICE";
+    private static final String SK_REPLY = "REPLY#";
     private static final String ALL_ACCOUNTS = "ACCOUNTS";
 
     private final DynamoDbClient dynamo;
@@ -70,6 +75,9 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
         Map<String, AttributeValue> old = dynamo.deleteItem(d -> d.tableName(table).key(key(key, SK_PROFILE))
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
         dynamo.deleteItem(d -> d.tableName(table).key(key(key, SK_VOICE)));
+        for (Map<String, AttributeValue> reply : dynamo.queryPaginator(replies(key)).items()) {
+            dynamo.deleteItem(d -> d.tableName(table).key(Map.of(PK, reply.get(PK), SK, reply.get(SK))));
+        }
         return old != null && !old.isEmpty();
     }
 
@@ -103,6 +111,28 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public PublicVoice publicVoice(AccountKey key) {
+        List<String> texts = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(replies(key)).items()) texts.add(str(item, "text"));
+        return PublicVoice.of(texts);
+    }
+
+    @Override
+    public void keepReply(AccountKey key, String replyId, String text) {
+        String slot = String.format("%03d", Math.floorMod(replyId.hashCode(), PublicVoice.SAMPLE_SIZE));
+        Map<String, AttributeValue> item = new HashMap<>(key(key, SK_REPLY + slot));
+        item.put(TYPE, s("REPLY"));
+        item.put("text", s(PublicVoice.shortened(text)));
+        dynamo.putItem(p -> p.tableName(table).item(item));
+    }
+
+    private QueryRequest replies(AccountKey key) {
+        return QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :reply)")
+                .expressionAttributeValues(Map.of(":pk", s("ACCOUNT#" + key), ":reply", s(SK_REPLY))).build();
     }
 
     private static Account fromItem(Map<String, AttributeValue> item) {

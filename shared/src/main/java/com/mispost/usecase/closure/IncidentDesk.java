@@ -170,7 +170,8 @@ public final class IncidentDesk {
     private void learnFromDismissal(Incident incident) {
         accounts.find(incident.post().key().account()).ifPresent(account -> {
             accounts.save(account.withPolicy(account.policy().allowing(incident.assessment().contentTerms())));
-            accounts.learn(account.key(), incident.post());
+            // Its score counts among the account's own: a false positive is what calibration must learn from.
+            accounts.learn(account.key(), incident.post(), incident.assessment().score());
         });
     }
 

@@ -62,14 +62,14 @@ public final class PostScreener {
         if (found.isEmpty()) return Optional.empty();
         Account account = found.get();
         VoiceProfile voice = accounts.voice(account.key());
-        Assessment assessment = detector.assess(post, account, voice);
+        Assessment assessment = detector.assess(post, account, voice, accounts.publicVoice(account.key()));
         metrics.count("PostsScreened", Map.of("platform", post.platform().id()));
         if (!posts.saveAssessment(post.key(), assessment)) {
             LOG.warn("post {} is not in the table (a stream record of a write that did not happen); skipped", post.key());
             return Optional.empty();
         }
-        if (!assessment.alerts(account.policy().alertThreshold())) {
-            if (!accounts.learn(account.key(), post)) {
+        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold()))) {
+            if (!accounts.learn(account.key(), post, assessment.score())) {
                 LOG.warn("the voice of {} was not updated (busy account); it learns from the next post", account.key());
             }
             return Optional.empty();
@@ -97,7 +97,8 @@ public final class PostScreener {
         Optional<Account> found = accounts.find(edited.key().account());
         if (found.isEmpty()) return Optional.empty();
         Account account = found.get();
-        Assessment assessment = detector.assess(edited, account, accounts.voice(account.key()));
+        VoiceProfile voice = accounts.voice(account.key());
+        Assessment assessment = detector.assess(edited, account, voice, accounts.publicVoice(account.key()));
         Optional<Incident> existing = incidents.find(IncidentIds.forPost(edited.key()));
         Instant now = clock.instant();
         if (existing.isPresent()) {
@@ -109,7 +110,7 @@ public final class PostScreener {
             outbox.send(notice);
             return existing;
         }
-        if (!assessment.alerts(account.policy().alertThreshold())) return Optional.empty();
+        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold()))) return Optional.empty();
         Incident incident = Incident.open(edited, assessment, now);
         Notice alert = notices.alert(incident, account, linkBase, now);
         if (incidents.open(incident, linkBase, new TimelineEntry(now, TimelineEvent.OPENED, "detector", String.format(Locale.ROOT,

@@ -201,9 +201,17 @@ public final class WebhookIntake {
                 else tally.ignored++;
             }
         }
-        for (PostStore.ReactionOutcome outcome : posts.recordReactions(reactions)) {
-            switch (outcome) {
-                case COUNTED -> tally.accepted++;
+        List<PostStore.ReactionOutcome> outcomes = posts.recordReactions(reactions);
+        for (int i = 0; i < outcomes.size(); i++) {
+            Reaction reaction = reactions.get(i);
+            switch (outcomes.get(i)) {
+                case COUNTED -> {
+                    tally.accepted++;
+                    // What people write to the account is the other side of its learned voice contrast.
+                    if (reaction.text() != null) {
+                        accounts.keepReply(reaction.target().account(), reaction.reactionId(), reaction.text());
+                    }
+                }
                 case DUPLICATE -> tally.duplicates++;
                 case UNKNOWN_POST -> tally.ignored++;
             }

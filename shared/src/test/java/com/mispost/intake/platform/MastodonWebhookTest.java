@@ -64,7 +64,8 @@ class MastodonWebhookTest {
         assertThat(only(d.events(), InboundEvent.PostPublished.class).post().accountId()).isEqualTo("109000000000000077");
         InboundEvent.ReactionReceived r = only(d.events(), InboundEvent.ReactionReceived.class);
         assertThat(r.reaction()).isEqualTo(new Reaction(SPRING, ReactionKind.REPLY, "113000000000000002",
-                Instant.parse("2026-03-04T09:05:00.100Z")));
+                Instant.parse("2026-03-04T09:05:00.100Z"), r.reaction().text()));
+        assertThat(r.reaction().text()).endsWith("two buns for me please").doesNotContain("<");
         assertThat(r.deliveryKey()).isEqualTo("mastodon/" + BRAND + "/reply/113000000000000002");
     }
 

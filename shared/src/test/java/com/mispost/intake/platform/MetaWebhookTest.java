@@ -95,7 +95,7 @@ class MetaWebhookTest {
         List<Reaction> reactions = d.events().stream().filter(InboundEvent.ReactionReceived.class::isInstance)
                 .map(e -> ((InboundEvent.ReactionReceived) e).reaction()).toList();
         assertThat(reactions).containsExactly(
-                new Reaction(spring, ReactionKind.COMMENT, "900001_55501", Instant.ofEpochSecond(1772600005)),
+                new Reaction(spring, ReactionKind.COMMENT, "900001_55501", Instant.ofEpochSecond(1772600005), "See you there!"),
                 new Reaction(spring, ReactionKind.LIKE, "777000222:222333444555_900001", Instant.ofEpochSecond(1772600007)),
                 new Reaction(spring, ReactionKind.SHARE, "777000444_123", Instant.ofEpochSecond(1772600102)));
 
@@ -117,7 +117,7 @@ class MetaWebhookTest {
         ParsedDelivery d = meta.parse(bytes("meta/instagram-comments.json"));
         InboundEvent.ReactionReceived comment = only(d.events(), InboundEvent.ReactionReceived.class);
         assertThat(comment.reaction()).isEqualTo(new Reaction(new PostKey(Platform.META, IG, "18000000000000001"),
-                ReactionKind.COMMENT, "18100000000000001", Instant.ofEpochSecond(1772600200)));
+                ReactionKind.COMMENT, "18100000000000001", Instant.ofEpochSecond(1772600200), "these buns!!"));
         Post reply = only(d.events(), InboundEvent.PostPublished.class).post();
         assertThat(reply.key()).isEqualTo(new PostKey(Platform.META, IG, "18100000000000002"));
         assertThat(reply.replyTo()).isEqualTo("18100000000000001");

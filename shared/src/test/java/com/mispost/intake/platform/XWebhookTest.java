@@ -115,8 +115,10 @@ class XWebhookTest {
         List<Reaction> reactions = d.events().stream().filter(InboundEvent.ReactionReceived.class::isInstance)
                 .map(e -> ((InboundEvent.ReactionReceived) e).reaction()).toList();
         assertThat(reactions).containsExactly(
-                new Reaction(original, ReactionKind.REPLY, "1900000000000000010", Instant.ofEpochMilli(1772572800000L)),
-                new Reaction(original, ReactionKind.QUOTE, "1900000000000000011", Instant.ofEpochMilli(1772572860000L)),
+                new Reaction(original, ReactionKind.REPLY, "1900000000000000010", Instant.ofEpochMilli(1772572800000L),
+                        "@OakfieldBakery that rhubarb tart better be real"),
+                new Reaction(original, ReactionKind.QUOTE, "1900000000000000011", Instant.ofEpochMilli(1772572860000L),
+                        "did a bakery just post this?? https://t.co/q1"),
                 new Reaction(original, ReactionKind.SHARE, "1900000000000000012", Instant.ofEpochMilli(1772572920000L)));
         Post ownReply = only(d.events(), InboundEvent.PostPublished.class).post();
         assertThat(ownReply.postId()).isEqualTo("1900000000000000014");
@@ -160,7 +162,8 @@ class XWebhookTest {
     void activityApiReplyByAnotherAccountIsAReply() throws Exception {
         InboundEvent.ReactionReceived r = only(x.parse(bytes("x/xaa-reply-create.json")).events(), InboundEvent.ReactionReceived.class);
         assertThat(r.reaction()).isEqualTo(new Reaction(new PostKey(Platform.X, ACCOUNT, "1900000000000000020"),
-                ReactionKind.REPLY, "1900000000000000030", Instant.parse("2026-03-04T08:05:00Z")));
+                ReactionKind.REPLY, "1900000000000000030", Instant.parse("2026-03-04T08:05:00Z"),
+                "@OakfieldBakery saving me two buns please"));
     }
 
     @Test
