@@ -99,6 +99,18 @@ class WebhookIntakeTest {
     }
 
     @Test
+    void aReplyCountsOnceAndItsWordsJoinTheAccountsSampleOfThePublicsVoice() {
+        deliver(post("42", "7"));
+        String reply = """
+                {"type":"reaction","platform":"x","account":"42","reaction":{"id":"r1","kind":"reply","post_id":"7",
+                 "text":"was this meant for your own account?"}}""";
+        assertThat(deliver(reply).body()).contains("\"accepted\":1");
+        assertThat(deliver(reply).body()).as("a redelivery").contains("\"duplicates\":1");
+        assertThat(posts.reactionCounts(new PostKey(Platform.X, "42", "7")).total()).isEqualTo(1);
+        assertThat(accounts.publicVoice(BRAND).texts()).isEqualTo(1);
+    }
+
+    @Test
     void aDeletedFlaggedPostGoesOnItsIncidentsTimeline() {
         deliver(post("42", "7"));
         PostKey key = new PostKey(Platform.X, "42", "7");
