@@ -47,13 +47,8 @@ public final class AccountsCommand {
             err.print(USAGE);
             return 2;
         }
-        Target target;
-        try {
-            target = Target.find();
-        } catch (IllegalStateException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
+        Target target = Target.findOrSay(err);
+        if (target == null) return 2;
         try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
             DynamoDbAccountRegistry registry = new DynamoDbAccountRegistry(dynamo, target.table());
             switch (args.get(0)) {

@@ -35,13 +35,8 @@ public final class FailuresCommand {
             err.print(USAGE);
             return 2;
         }
-        Target target;
-        try {
-            target = Target.find();
-        } catch (IllegalStateException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
+        Target target = Target.findOrSay(err);
+        if (target == null) return 2;
         if (target.failureQueueUrl() == null) {
             err.println("the stream failure queue is not known: set MISPOST_FAILURE_QUEUE_URL (the stack's StreamFailureQueueUrl output)");
             return 2;

@@ -30,6 +30,16 @@ record Target(String awsEndpoint, String table, String failureQueueUrl, String f
     static final Path LOCAL_STATE = Path.of(".mispost", "local.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The target, or null after saying on {@code err} why there is none (the commands then exit 2). */
+    static Target findOrSay(java.io.PrintStream err) {
+        try {
+            return find();
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage());
+            return null;
+        }
+    }
+
     static Target find() {
         String table = System.getenv("MISPOST_TABLE");
         if (table != null && !table.isBlank()) {
