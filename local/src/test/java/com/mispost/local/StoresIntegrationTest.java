@@ -107,6 +107,45 @@ class StoresIntegrationTest {
     }
 
     @Test
+    void noItemIsWrittenByEveryReactionToAPost() {
+        Post p = post("p-spread", "a post that goes viral");
+        posts.savePost(p, "{}");
+        Instant at = Instant.parse("2026-11-20T10:06:00Z");
+        for (int i = 0; i < 200; i++) {
+            assertThat(posts.recordReaction(new Reaction(p.key(), ReactionKind.LIKE, "spread-" + i, at)))
+                    .isEqualTo(ReactionOutcome.COUNTED);
+        }
+        // Every item the 200 reactions touched, by partition: the counters sit on several, none holds them all.
+        List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> counters = new ArrayList<>();
+        aws.dynamo.scanPaginator(b -> b.tableName(aws.tableName)).items().forEach(item -> {
+            if (item.get("PK").s().startsWith("COUNTS#" + p.key() + "#") && item.get("SK").s().equals("TOTAL")) counters.add(item);
+        });
+        assertThat(counters).hasSizeGreaterThan(4);
+        assertThat(counters).allSatisfy(item -> assertThat(Long.parseLong(item.get("like").n())).isLessThan(200));
+        assertThat(counters.stream().mapToLong(item -> Long.parseLong(item.get("like").n())).sum()).isEqualTo(200);
+        assertThat(posts.reactionCounts(p.key()).of(ReactionKind.LIKE)).isEqualTo(200);
+        assertThat(posts.reactionCounts(p.key()).perMinute()).containsExactly(java.util.Map.entry(at, 200L));
+    }
+
+    @Test
+    void theWordsOfRepliesAreKeptWithThePostNewestFirstAndOnlyOnce() {
+        Post p = post("p-replies", "a post people answer");
+        posts.savePost(p, "{}");
+        Instant at = Instant.parse("2026-11-20T10:00:00Z");
+        Reaction first = new Reaction(p.key(), ReactionKind.REPLY, "rep-1", at.plusSeconds(5), "wrong account?");
+        Reaction second = new Reaction(p.key(), ReactionKind.REPLY, "rep-2", at.plusMillis(5_500), "who approved this");
+        Reaction quote = new Reaction(p.key(), ReactionKind.QUOTE, "q-1", at.plusSeconds(9), "lol look at this");
+        Reaction like = new Reaction(p.key(), ReactionKind.LIKE, "l-1", at.plusSeconds(10));
+        assertThat(posts.recordReactions(List.of(second, first, quote, like, first)))
+                .containsExactly(ReactionOutcome.COUNTED, ReactionOutcome.COUNTED, ReactionOutcome.COUNTED,
+                        ReactionOutcome.COUNTED, ReactionOutcome.DUPLICATE);
+        assertThat(posts.recordReaction(second)).isEqualTo(ReactionOutcome.DUPLICATE);
+        assertThat(posts.replies(p.key(), 10)).extracting(Reaction::reactionId).containsExactly("q-1", "rep-2", "rep-1");
+        assertThat(posts.replies(p.key(), 2)).extracting(Reaction::text).containsExactly("lol look at this", "who approved this");
+        assertThat(posts.replies(p.key(), 1).get(0).kind()).isEqualTo(ReactionKind.QUOTE);
+    }
+
+    @Test
     void aBatchOfReactionsToManyPostsCountsEachOnceAndSaysWhichWereNot() {
         List<Post> many = new ArrayList<>();
         for (int i = 0; i < 60; i++) many.add(post("p-many-" + i, "post " + i));

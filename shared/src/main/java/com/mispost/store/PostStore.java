@@ -46,7 +46,10 @@ public interface PostStore {
     /** Keeps the detector's verdict on the post, for the record. Returns false if the post is not stored. */
     boolean saveAssessment(PostKey key, Assessment assessment);
 
-    /** Counts each reaction once, however often it is delivered; the outcome of each, in order. */
+    /**
+     * Counts each reaction once, however often it is delivered, and keeps the words of replies,
+     * comments and quotes with the post; the outcome of each, in order.
+     */
     List<ReactionOutcome> recordReactions(List<Reaction> reactions);
 
     /** {@link #recordReactions} for one reaction. */
@@ -58,6 +61,9 @@ public interface PostStore {
     boolean recordDeletion(PostKey key, Instant at);
 
     ReactionCounts reactionCounts(PostKey key);
+
+    /** The newest reactions with words (replies, comments, quotes) to a post, newest first, at most {@code newest}. */
+    List<Reaction> replies(PostKey key, int newest);
 
     enum ReactionOutcome {
         /** Counted now. */

@@ -34,6 +34,7 @@ public final class InMemoryPostStore implements PostStore {
     private final Map<PostKey, TreeMap<Instant, Long>> perMinute = new HashMap<>();
     private final Map<PostKey, Instant> lastReactionAt = new HashMap<>();
     private final Map<PostKey, Instant> deletedAt = new HashMap<>();
+    private final Map<PostKey, List<Reaction>> replies = new HashMap<>();
     private volatile boolean down;
 
     public InMemoryPostStore(Clock clock) {
@@ -109,6 +110,7 @@ public final class InMemoryPostStore implements PostStore {
         perMinute.computeIfAbsent(target, k -> new TreeMap<>())
                 .merge(reaction.at().truncatedTo(ChronoUnit.MINUTES), 1L, Long::sum);
         lastReactionAt.put(target, clock.instant()); // arrival time, as the table keeps it
+        if (reaction.text() != null) replies.computeIfAbsent(target, k -> new ArrayList<>()).add(reaction);
         return ReactionOutcome.COUNTED;
     }
 
@@ -123,5 +125,12 @@ public final class InMemoryPostStore implements PostStore {
         check();
         return new ReactionCounts(totals.getOrDefault(key, Map.of()), perMinute.getOrDefault(key, new TreeMap<>()),
                 deletedAt.get(key), lastReactionAt.get(key));
+    }
+
+    @Override
+    public synchronized List<Reaction> replies(PostKey key, int newest) {
+        check();
+        return replies.getOrDefault(key, List.of()).stream()
+                .sorted(java.util.Comparator.comparing(Reaction::at).reversed()).limit(Math.max(0, newest)).toList();
     }
 }

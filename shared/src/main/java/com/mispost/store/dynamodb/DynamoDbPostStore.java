@@ -39,7 +39,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import static com.mispost.store.dynamodb.Items.*;
 
 /**
- * Posts, raw deliveries and reaction counters in the suite's table. A raw delivery is kept once,
+ * Posts, raw deliveries and reaction counters in the suite's table. Reactions are counted on
+ * {@link #COUNTER_SHARDS} counter items per post, each on its own partition key, and summed on read. A raw delivery is kept once,
  * as binary, under {@code DELIVERY#<sha256 of the body>} in chunks of at most
  * {@link #DELIVERY_CHUNK_BYTES} ({@code CHUNK#000}, {@code CHUNK#001}, ...); posts and edits name it.
  */
@@ -53,6 +54,23 @@ public final class DynamoDbPostStore implements PostStore {
     /** DynamoDB's limit on the items of one transaction. */
     private static final int MAX_TRANSACTION_ITEMS = 100;
     private static final int CONFLICT_ATTEMPTS = 5;
+    /**
+     * Each post's reaction counters are split over this many items, each on a partition of its own
+     * (docs/PERFORMANCE.md has the arithmetic: about 250 counted reactions a second per shard).
+     */
+    static final int COUNTER_SHARDS = 8;
+    private static final String SK_TOTAL = "TOTAL";
+    private static final String REPLY_PREFIX = "REPLY#";
+    /** The words of a reply, kept with the post for the crowd's reading of it. */
+    public static final String TYPE_REPLY = "REPLY";
+    /** Posts known to be stored (they are never removed), so a viral post is looked up once per environment. */
+    private final Map<PostKey, Boolean> storedPosts = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<PostKey, Boolean> eldest) {
+                    return size() > 4096;
+                }
+            });
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -136,14 +154,12 @@ public final class DynamoDbPostStore implements PostStore {
                     Post post = posts.get(i);
                     Map<String, AttributeValue> item = PostItems.item(post, now);
                     item.put("delivery", s(deliveryId));
-                    Map<String, AttributeValue> counters = new HashMap<>(PostItems.key(post.key(), PostItems.SK_COUNTERS));
-                    counters.put(TYPE, s("COUNTERS"));
-                    for (ReactionKind k : ReactionKind.values()) counters.put(k.id(), n(0));
-                    // The counter item is created with the post: first ADDs racing on a missing item can lose
-                    // updates under moto (docs/LOCAL-AWS.md), and it saves a condition on every reaction.
+                    // What becomes of the post (its deletion) is kept beside it, on an item the stream's consumers ignore.
+                    Map<String, AttributeValue> status = new HashMap<>(PostItems.key(post.key(), PostItems.SK_STATUS));
+                    status.put(TYPE, s("STATUS"));
                     items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                             .conditionExpression("attribute_not_exists(PK)")).build());
-                    items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(counters)).build());
+                    items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(status)).build());
                 }
                 Set<Integer> failed = transact(items);
                 List<Integer> next = new ArrayList<>();
@@ -244,26 +260,32 @@ public final class DynamoDbPostStore implements PostStore {
         ReactionOutcome[] outcomes = new ReactionOutcome[reactions.size()];
         Set<String> seen = new HashSet<>();
         List<Integer> pending = new ArrayList<>();
+        Map<PostKey, Boolean> stored = new HashMap<>();
         for (int i = 0; i < reactions.size(); i++) {
-            if (seen.add(markerKey(reactions.get(i)).toString())) pending.add(i);
-            else outcomes[i] = ReactionOutcome.DUPLICATE; // the same reaction twice in one delivery
+            Reaction r = reactions.get(i);
+            if (!stored.computeIfAbsent(r.target(), this::isStored)) outcomes[i] = ReactionOutcome.UNKNOWN_POST;
+            else if (!seen.add(markerPk(r))) outcomes[i] = ReactionOutcome.DUPLICATE; // twice in one delivery
+            else pending.add(i);
         }
-        // Reactions to one post go together, so that each transaction adds to its counters once.
+        // Reactions to one post go together, so that each transaction adds to one of its counter shards once.
         pending.sort(Comparator.comparing(i -> PostItems.pk(reactions.get(i).target())));
         int from = 0;
         while (from < pending.size()) {
             int to = from;
-            // Items: per post a check and its counters, per post and minute a minute counter, per reaction a marker.
+            // Items: per post a shard total and a shard minute per minute reacted in; per reaction a marker, and its words.
             Set<PostKey> targets = new HashSet<>();
             Set<String> minutes = new HashSet<>();
+            int perReaction = 0;
             while (to < pending.size()) {
                 Reaction r = reactions.get(pending.get(to));
                 String minute = PostItems.pk(r.target()) + minuteSk(r);
-                int items = (targets.size() + (targets.contains(r.target()) ? 0 : 1)) * 2
-                        + minutes.size() + (minutes.contains(minute) ? 0 : 1) + (to - from + 1);
+                int items = targets.size() + (targets.contains(r.target()) ? 0 : 1)
+                        + minutes.size() + (minutes.contains(minute) ? 0 : 1)
+                        + perReaction + (r.text() == null ? 1 : 2);
                 if (items > MAX_TRANSACTION_ITEMS) break;
                 targets.add(r.target());
                 minutes.add(minute);
+                perReaction += r.text() == null ? 1 : 2;
                 to++;
             }
             List<Integer> batch = new ArrayList<>(pending.subList(from, to));
@@ -276,10 +298,26 @@ public final class DynamoDbPostStore implements PostStore {
     }
 
     /**
-     * One transaction for a batch of reactions: per post, a check that it is stored and one ADD to
-     * its counters and to each minute it was reacted in; per reaction, a marker written only if it
-     * is not there yet. When a check or a marker fails, nothing is written: those reactions are
-     * settled (unknown post, duplicate) and the rest are returned to be tried again.
+     * Whether a post is stored, asked once per post and warm environment: posts are never removed,
+     * so a yes stays true. A read, unlike a condition in the counting transaction, never conflicts
+     * with the writers of the same post.
+     */
+    private boolean isStored(PostKey key) {
+        if (storedPosts.containsKey(key)) return true;
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table)
+                .key(PostItems.key(key, PostItems.SK_POST)).consistentRead(true).projectionExpression(PK)).item();
+        if (item == null || item.isEmpty()) return false;
+        storedPosts.put(key, Boolean.TRUE);
+        return true;
+    }
+
+    /**
+     * One transaction for a batch of reactions: per reaction a marker, written only if it is not
+     * there yet, and the words of a reply; per post, one ADD to the total and the minutes of a counter
+     * shard picked at random. So no item is written by every reaction to a post: concurrent
+     * deliveries rarely meet on one item, and when they do (a transaction conflict) the retry picks
+     * other shards. When a marker's condition fails nothing is written: those reactions are
+     * duplicates and the rest are returned to be tried again.
      */
     private List<Integer> countOnce(List<Reaction> reactions, List<Integer> batch, ReactionOutcome[] outcomes) {
         Map<PostKey, Map<ReactionKind, Long>> byKind = new LinkedHashMap<>();
@@ -289,64 +327,111 @@ public final class DynamoDbPostStore implements PostStore {
             byKind.computeIfAbsent(r.target(), t -> new EnumMap<>(ReactionKind.class)).merge(r.kind(), 1L, Long::sum);
             byMinute.computeIfAbsent(r.target(), t -> new TreeMap<>()).merge(minuteSk(r), 1L, Long::sum);
         }
-        String arrived = clock.instant().toString();
-        List<TransactWriteItem> items = new ArrayList<>();
-        Map<PostKey, Integer> checkAt = new HashMap<>();
-        for (PostKey target : byKind.keySet()) {
-            checkAt.put(target, items.size());
-            items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
-                    .key(PostItems.key(target, PostItems.SK_POST))
-                    .conditionExpression("attribute_exists(PK)")).build());
-            Map<String, String> names = new HashMap<>();
-            Map<String, AttributeValue> values = new HashMap<>();
-            List<String> adds = new ArrayList<>();
-            int k = 0;
-            for (Map.Entry<ReactionKind, Long> e : byKind.get(target).entrySet()) {
-                names.put("#k" + k, e.getKey().id());
-                values.put(":k" + k, n(e.getValue()));
-                adds.add("#k" + k + " :k" + k);
-                k++;
-            }
-            values.put(":now", s(arrived));
-            // Arrival time, not the platform's: it only moves forward, which is what "quiet since" needs.
-            items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                    .key(PostItems.key(target, PostItems.SK_COUNTERS))
-                    .updateExpression("ADD " + String.join(", ", adds) + " SET lastReactionAt = :now")
-                    .expressionAttributeNames(names).expressionAttributeValues(values)).build());
-            for (Map.Entry<String, Long> minute : byMinute.get(target).entrySet()) {
-                items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                        .key(PostItems.key(target, minute.getKey()))
-                        .updateExpression("ADD reactions :count SET #t = :t")
-                        .expressionAttributeNames(Map.of("#t", TYPE))
-                        .expressionAttributeValues(Map.of(":count", n(minute.getValue()), ":t", s("MINUTE")))).build());
-            }
-        }
+        Instant now = clock.instant();
+        long expires = now.plus(REACTION_MARKER_RETENTION).getEpochSecond();
+        List<TransactWriteItem> perReaction = new ArrayList<>();
         Map<Integer, Integer> markerAt = new HashMap<>();
-        long expires = clock.instant().plus(REACTION_MARKER_RETENTION).getEpochSecond();
         for (int i : batch) {
             Reaction r = reactions.get(i);
-            Map<String, AttributeValue> marker = new HashMap<>(markerKey(r));
+            Map<String, AttributeValue> marker = new HashMap<>(Map.of(PK, s(markerPk(r)), SK, s("REACTION")));
             marker.put(TYPE, s("REACTION"));
             marker.put("at", s(r.at().toString()));
             marker.put(EXPIRES_AT, n(expires));
-            markerAt.put(i, items.size());
-            items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
+            markerAt.put(i, perReaction.size());
+            perReaction.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
                     .conditionExpression("attribute_not_exists(PK)")).build());
+            if (r.text() != null) {
+                Map<String, AttributeValue> reply = new HashMap<>(PostItems.key(r.target(),
+                        // Epoch milliseconds, zero-padded, sort as the times do (ISO texts of varying precision do not).
+                        REPLY_PREFIX + String.format("%015d", r.at().toEpochMilli()) + "#" + r.kind().id() + "#" + r.reactionId()));
+                reply.put(TYPE, s(TYPE_REPLY));
+                reply.put("kind", s(r.kind().id()));
+                reply.put("reactionId", s(r.reactionId()));
+                reply.put("at", s(r.at().toString()));
+                reply.put("text", s(r.text()));
+                reply.put(EXPIRES_AT, n(expires));
+                perReaction.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(reply)).build());
+            }
         }
-        Set<Integer> failed = transact(items);
-        List<Integer> again = new ArrayList<>();
-        for (int i : batch) {
-            if (failed.isEmpty()) outcomes[i] = ReactionOutcome.COUNTED;
-            else if (failed.contains(checkAt.get(reactions.get(i).target()))) outcomes[i] = ReactionOutcome.UNKNOWN_POST;
-            else if (failed.contains(markerAt.get(i))) outcomes[i] = ReactionOutcome.DUPLICATE;
-            else again.add(i);
+        for (int attempt = 1; ; attempt++) {
+            List<TransactWriteItem> items = new ArrayList<>(perReaction);
+            for (PostKey target : byKind.keySet()) {
+                String shard = counterPk(target, ThreadLocalRandom.current().nextInt(COUNTER_SHARDS));
+                Map<String, String> names = new HashMap<>();
+                Map<String, AttributeValue> values = new HashMap<>();
+                List<String> adds = new ArrayList<>();
+                int k = 0;
+                for (Map.Entry<ReactionKind, Long> e : byKind.get(target).entrySet()) {
+                    names.put("#k" + k, e.getKey().id());
+                    values.put(":k" + k, n(e.getValue()));
+                    adds.add("#k" + k + " :k" + k);
+                    k++;
+                }
+                names.put("#t", TYPE);
+                values.put(":t", s("COUNTS"));
+                // Arrival time, not the platform's: it only moves forward, which is what "quiet since" needs.
+                values.put(":now", s(now.toString()));
+                items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                        .key(Map.of(PK, s(shard), SK, s(SK_TOTAL)))
+                        .updateExpression("ADD " + String.join(", ", adds) + " SET lastReactionAt = :now, #t = :t")
+                        .expressionAttributeNames(names).expressionAttributeValues(values)).build());
+                for (Map.Entry<String, Long> minute : byMinute.get(target).entrySet()) {
+                    items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                            .key(Map.of(PK, s(shard), SK, s(minute.getKey())))
+                            .updateExpression("ADD reactions :count SET #t = :t")
+                            .expressionAttributeNames(Map.of("#t", TYPE))
+                            .expressionAttributeValues(Map.of(":count", n(minute.getValue()), ":t", s("MINUTE")))).build());
+                }
+            }
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(items));
+                for (int i : batch) outcomes[i] = ReactionOutcome.COUNTED;
+                return List.of();
+            } catch (TransactionCanceledException e) {
+                List<Integer> again = new ArrayList<>();
+                boolean conflict = false;
+                List<CancellationReason> reasons = e.cancellationReasons();
+                for (int i = 0; reasons != null && i < reasons.size(); i++) {
+                    if ("TransactionConflict".equals(reasons.get(i).code())) conflict = true;
+                }
+                boolean settled = false;
+                for (int i : batch) {
+                    if (failedCondition(e, markerAt.get(i))) {
+                        outcomes[i] = ReactionOutcome.DUPLICATE;
+                        settled = true;
+                    } else {
+                        again.add(i);
+                    }
+                }
+                if (settled) return again;
+                if (!conflict || attempt == CONFLICT_ATTEMPTS) throw e;
+                pause(attempt);
+            }
         }
-        if (again.size() == batch.size()) throw new IllegalStateException("a failed condition named no reaction");
-        return again;
     }
 
-    private static Map<String, AttributeValue> markerKey(Reaction r) {
-        return PostItems.key(r.target(), "REACTION#" + r.kind().id() + "#" + r.reactionId());
+    @Override
+    public List<Reaction> replies(PostKey key, int newest) {
+        if (newest <= 0) return List.of();
+        QueryRequest q = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :reply)")
+                .expressionAttributeValues(Map.of(":pk", s(PostItems.pk(key)), ":reply", s(REPLY_PREFIX)))
+                .scanIndexForward(false).limit(newest).build();
+        List<Reaction> replies = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.query(q).items()) {
+            ReactionKind.fromId(str(item, "kind")).ifPresent(kind -> replies.add(new Reaction(key, kind,
+                    str(item, "reactionId"), instant(item, "at"), str(item, "text"))));
+        }
+        return replies;
+    }
+
+    private static String markerPk(Reaction r) {
+        return "REACTION#" + r.target() + "#" + r.kind().id() + "#" + r.reactionId();
+    }
+
+    /** A counter shard: a partition of its own, so that a viral post's counts spread over several. */
+    private static String counterPk(PostKey key, int shard) {
+        return "COUNTS#" + key + "#" + shard;
     }
 
     private static String minuteSk(Reaction r) {
@@ -356,7 +441,7 @@ public final class DynamoDbPostStore implements PostStore {
     @Override
     public boolean recordDeletion(PostKey key, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(PostItems.key(key, PostItems.SK_COUNTERS))
+            dynamo.updateItem(u -> u.tableName(table).key(PostItems.key(key, PostItems.SK_STATUS))
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(deletedAt)")
                     .updateExpression("SET deletedAt = :at")
                     .expressionAttributeValues(Map.of(":at", s(at.toString()))));
@@ -370,21 +455,26 @@ public final class DynamoDbPostStore implements PostStore {
     public ReactionCounts reactionCounts(PostKey key) {
         Map<ReactionKind, Long> totals = new EnumMap<>(ReactionKind.class);
         TreeMap<Instant, Long> perMinute = new TreeMap<>();
-        Instant deletedAt = null;
         Instant lastReactionAt = null;
-        QueryRequest q = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(PostItems.pk(key)))).build();
-        for (Map<String, AttributeValue> item : dynamo.queryPaginator(q).items()) {
-            String sk = str(item, SK);
-            if (PostItems.SK_COUNTERS.equals(sk)) {
-                for (ReactionKind k : ReactionKind.values()) totals.put(k, num(item, k.id()));
-                deletedAt = instant(item, "deletedAt");
-                lastReactionAt = instant(item, "lastReactionAt");
-            } else if (sk.startsWith("MINUTE#")) {
-                perMinute.put(Instant.parse(sk.substring(7)), num(item, "reactions"));
+        // The counts are the sum of the shards: COUNTER_SHARDS small queries, on reads that are rare next to reactions.
+        for (int shard = 0; shard < COUNTER_SHARDS; shard++) {
+            QueryRequest q = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("PK = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(counterPk(key, shard)))).build();
+            for (Map<String, AttributeValue> item : dynamo.queryPaginator(q).items()) {
+                String sk = str(item, SK);
+                if (SK_TOTAL.equals(sk)) {
+                    for (ReactionKind k : ReactionKind.values()) totals.merge(k, num(item, k.id()), Long::sum);
+                    Instant last = instant(item, "lastReactionAt");
+                    if (last != null && (lastReactionAt == null || last.isAfter(lastReactionAt))) lastReactionAt = last;
+                } else if (sk.startsWith("MINUTE#")) {
+                    perMinute.merge(Instant.parse(sk.substring(7)), num(item, "reactions"), Long::sum);
+                }
             }
         }
+        Map<String, AttributeValue> status = dynamo.getItem(g -> g.tableName(table)
+                .key(PostItems.key(key, PostItems.SK_STATUS)).consistentRead(true)).item();
+        Instant deletedAt = status == null ? null : instant(status, "deletedAt");
         return new ReactionCounts(totals, perMinute, deletedAt, lastReactionAt);
     }
 

@@ -16,7 +16,8 @@ public final class PostItems {
     /** An edit of a stored post: same attributes, the edited text, one item per edit time. */
     public static final String TYPE_EDIT = "EDIT";
     static final String SK_POST = "POST";
-    static final String SK_COUNTERS = "REACTIONS";
+    /** What became of a post (its deletion). */
+    static final String SK_STATUS = "STATUS";
 
     private PostItems() {
     }
