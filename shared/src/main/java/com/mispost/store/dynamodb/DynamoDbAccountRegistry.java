@@ -124,7 +124,8 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     public void keepReply(AccountKey key, String replyId, String text) {
         String slot = String.format("%03d", Math.floorMod(replyId.hashCode(), PublicVoice.SAMPLE_SIZE));
         Map<String, AttributeValue> item = new HashMap<>(key(key, SK_REPLY + slot));
-        item.put(TYPE, s("REPLY"));
+        // Not "REPLY": that is a reply kept with its post, which stream consumers wake for.
+        item.put(TYPE, s("PUBLIC_VOICE"));
         item.put("text", s(PublicVoice.shortened(text)));
         dynamo.putItem(p -> p.tableName(table).item(item));
     }

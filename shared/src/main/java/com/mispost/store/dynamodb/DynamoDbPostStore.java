@@ -53,12 +53,13 @@ public final class DynamoDbPostStore implements PostStore {
     private static final String DELIVERY_PREFIX = "DELIVERY#";
     /** DynamoDB's limit on the items of one transaction. */
     private static final int MAX_TRANSACTION_ITEMS = 100;
-    private static final int CONFLICT_ATTEMPTS = 5;
+    /** A conflicting transaction is tried again this often, after a growing random pause (on another shard when counting). */
+    private static final int CONFLICT_ATTEMPTS = 8;
     /**
-     * Each post's reaction counters are split over this many items, each on a partition of its own
-     * (docs/PERFORMANCE.md has the arithmetic: about 250 counted reactions a second per shard).
+     * Each post's reaction counters are split over this many items, each on a partition of its own,
+     * so that concurrent deliveries rarely meet on one (docs/PERFORMANCE.md, the capacity model).
      */
-    static final int COUNTER_SHARDS = 8;
+    static final int COUNTER_SHARDS = 16;
     private static final String SK_TOTAL = "TOTAL";
     private static final String REPLY_PREFIX = "REPLY#";
     /** The words of a reply, kept with the post for the crowd's reading of it. */
