@@ -76,10 +76,10 @@ public final class StaffInbox implements Runnable {
     public void run() {
         while (running) {
             try {
-                // No long polling: the local moto takes one request at a time, and a waiting receive would hold it.
+                // A long poll, as a subscriber's inbox gets a notice when it is sent: the receive returns as a
+                // message arrives, and waits at most a second so that stopping is prompt.
                 List<Message> msgs = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                        .waitTimeSeconds(0)).messages();
-                sleep(idle.after(!msgs.isEmpty()));
+                        .waitTimeSeconds(1)).messages();
                 for (Message m : msgs) {
                     Received r = parse(m.body());
                     received.add(r);
@@ -91,8 +91,6 @@ public final class StaffInbox implements Runnable {
             }
         }
     }
-
-    private final IdleBackoff idle = new IdleBackoff();
 
     public void stop() {
         running = false;

@@ -14,13 +14,16 @@ from moto.dynamodb.exceptions import TransactionCanceledException
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.moto_server import werkzeug_app
 
-# 1. One request at a time: moto serves many threads without a lock, so two concurrent transactions
-#    could both pass their conditions. DynamoDB makes each request atomic.
+# 1. One DynamoDB request at a time: moto serves many threads without a lock, so two concurrent
+#    transactions could both pass their conditions. DynamoDB makes each request atomic. Other services
+#    go unlocked, as moto serves them, so that an SQS long poll waits without holding DynamoDB up.
 _lock = threading.Lock()
 _call = werkzeug_app.DomainDispatcherApplication.__call__
 
 
 def _serial(self, environ, start_response):
+    if not environ.get("HTTP_X_AMZ_TARGET", "").startswith("DynamoDB"):
+        return _call(self, environ, start_response)
     with _lock:
         return _call(self, environ, start_response)
 
