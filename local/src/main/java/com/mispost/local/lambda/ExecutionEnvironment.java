@@ -37,11 +37,14 @@ public final class ExecutionEnvironment implements AutoCloseable {
     private final RuntimeApi api;
     private final Process process;
     private final long startedNanos;
+    private final Consumer<String> log;
     private volatile Duration initDuration;
     private volatile boolean dead;
 
-    private ExecutionEnvironment(FunctionConfig config, RuntimeApi api, Process process, long startedNanos) {
+    private ExecutionEnvironment(FunctionConfig config, RuntimeApi api, Process process, long startedNanos,
+                                 Consumer<String> log) {
         this.config = config;
+        this.log = log;
         this.api = api;
         this.process = process;
         this.startedNanos = startedNanos;
@@ -81,7 +84,7 @@ public final class ExecutionEnvironment implements AutoCloseable {
             api.close();
             throw new UncheckedIOException("cannot start a JVM for " + config.name() + ": " + e.getMessage(), e);
         }
-        ExecutionEnvironment env = new ExecutionEnvironment(config, api, process, startedNanos);
+        ExecutionEnvironment env = new ExecutionEnvironment(config, api, process, startedNanos, log);
         pipe(process.getInputStream(), config.name(), log);
         pipe(process.getErrorStream(), config.name(), log);
         process.onExit().thenAccept(p -> {
@@ -208,6 +211,7 @@ public final class ExecutionEnvironment implements AutoCloseable {
                 "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + requestId.replace("-", "").substring(0, 24)
                         + ";Sampled=0", outcome));
         RuntimeApi.Outcome o;
+        long handedOut = System.nanoTime();
         try {
             o = outcome.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -221,6 +225,10 @@ public final class ExecutionEnvironment implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
+        double ms = (System.nanoTime() - handedOut) / 1e6;
+        // Lambda's own line after every invocation, so that where time goes can be read from the log as on CloudWatch.
+        log.accept(String.format(Locale.ROOT, "[%s] REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB",
+                config.name(), requestId, ms, (long) Math.ceil(ms), config.memoryMb()));
         if (o.failed()) throw new FunctionError(config.name(), o.errorType(), o.errorMessage());
         return o.response();
     }
