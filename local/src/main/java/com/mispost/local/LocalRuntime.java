@@ -49,21 +49,28 @@ public final class LocalRuntime implements AutoCloseable {
      * @param functionLog   where the functions' own output goes (their stdout and stderr, line by line)
      * @param environment   variables given to every function on top of the template's (as
      *                      {@code sam local --env-vars} does), e.g. the lifecycle's times for a demo
+     * @param concurrency   how many execution environments each function may have at once; 0:
+     *                      {@code MISPOST_LOCAL_CONCURRENCY}, else {@value #DEFAULT_CONCURRENCY}
      */
     public record Options(Path template, int port, Duration scheduleEvery, Consumer<String> log,
-                          Consumer<String> functionLog, Map<String, String> environment) {
+                          Consumer<String> functionLog, Map<String, String> environment, int concurrency) {
         public Options(Path template, int port, Duration scheduleEvery, Consumer<String> log) {
-            this(template, port, scheduleEvery, log, log, Map.of());
+            this(template, port, scheduleEvery, log, log, Map.of(), 0);
         }
 
         public Options withEnvironment(Map<String, String> more) {
             Map<String, String> all = new LinkedHashMap<>(environment);
             all.putAll(more);
-            return new Options(template, port, scheduleEvery, log, functionLog, all);
+            return new Options(template, port, scheduleEvery, log, functionLog, all, concurrency);
         }
 
         public Options withFunctionLog(Consumer<String> to) {
-            return new Options(template, port, scheduleEvery, log, to, environment);
+            return new Options(template, port, scheduleEvery, log, to, environment, concurrency);
+        }
+
+        /** As a load test needs: each function may run this many events at once, as Lambda scales out. */
+        public Options withConcurrency(int environments) {
+            return new Options(template, port, scheduleEvery, log, functionLog, environment, environments);
         }
     }
 
@@ -101,7 +108,8 @@ public final class LocalRuntime implements AutoCloseable {
         toClose.add(api);
 
         RuntimeLayer layer = RuntimeLayer.of(root(o.template()));
-        int concurrency = Integer.parseInt(System.getenv().getOrDefault("MISPOST_LOCAL_CONCURRENCY", Integer.toString(DEFAULT_CONCURRENCY)));
+        int concurrency = o.concurrency() > 0 ? o.concurrency()
+                : Integer.parseInt(System.getenv().getOrDefault("MISPOST_LOCAL_CONCURRENCY", Integer.toString(DEFAULT_CONCURRENCY)));
         List<String> credentials = local ? List.of(LocalAws.LOCAL_ACCESS_KEY, LocalAws.LOCAL_ACCESS_KEY)
                 : operatorCredentials();
         for (TemplateModel.FunctionSpec f : template.functions()) {

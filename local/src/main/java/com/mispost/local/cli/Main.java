@@ -31,6 +31,10 @@ public final class Main {
               bench alert-latency [--count 200]
                                          time webhook POST -> alert in the staff inbox, p50/p99, on the local runtime
               bench idle [--seconds 30]  what an idle local runtime costs, in shares of a core
+              bench storm [--reactions 5000 --connections 8]
+                                         a viral mispost: reactions over many connections, answer times, exact counts
+              bench soak [--minutes 30 --rate 10]
+                                         a steady load for long: alert latency and moto's memory, minute by minute
               bench jmh [JMH options]    the JMH benchmarks (intake parsing, detection scoring)
               test                       run the test suite (what CI runs)
               build                      build the function artifacts
@@ -89,6 +93,8 @@ public final class Main {
             usage: ./mispost bench coldstart [--runs 10 --warm 200] [--only FUNCTION]
                    ./mispost bench alert-latency [--count 200]
                    ./mispost bench idle [--settle 15 --seconds 30]
+                   ./mispost bench storm [--reactions 5000] [--connections 8] [--replies-every 5] [--redeliver-every 10]
+                   ./mispost bench soak [--minutes 30] [--rate 10] [--mispost-every 10]
                    ./mispost bench jmh [JMH options]
             """;
 
@@ -100,8 +106,10 @@ public final class Main {
             case "alert-latency" -> com.mispost.local.bench.AlertLatency.run(rest, out, err);
             case "coldstart" -> com.mispost.local.bench.ColdStart.run(rest, out, err);
             case "idle" -> com.mispost.local.bench.IdleCost.run(rest, out, err);
+            case "storm" -> com.mispost.local.bench.Storm.run(rest, out, err);
+            case "soak" -> com.mispost.local.bench.Soak.run(rest, out, err);
             default -> {
-                err.println("unknown benchmark '" + args.get(0) + "' (coldstart, alert-latency, idle, jmh)");
+                err.println("unknown benchmark '" + args.get(0) + "' (coldstart, alert-latency, idle, storm, soak, jmh)");
                 yield 2;
             }
         };
