@@ -14,6 +14,7 @@ import com.mispost.incident.TimelineEntry;
 import com.mispost.intake.DeliveryJson;
 import com.mispost.links.ActionLinks;
 import com.mispost.post.Permalinks;
+import com.mispost.post.Post;
 import com.mispost.post.ReactionKind;
 import com.mispost.secrets.SecretUnavailableException;
 import com.mispost.store.AccountRegistry;
@@ -30,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import static com.mispost.usecase.closure.HtmlElement.el;
 
 /**
  * The pages staff reach from the links in their notices: the incident page, and for each action
@@ -105,21 +108,22 @@ public final class IncidentPages {
         if (answer.isPresent()) {
             IncidentDesk.Outcome outcome = desk.answerFromAuthor(incidentId, answer.get());
             if (!outcome.done()) return notDone(outcome);
-            return new Page(200, Html.page("Thank you", "<section><h1 class=\"ok\">Thank you</h1><p>"
-                    + (answer.get() == AuthorAnswer.DENY
-                    ? "The alert is dismissed: you meant to post it to the brand account."
-                    : "The team knows it was meant for your own account and will take it from here. Please do not delete it "
-                    + "silently: capture it first.") + "</p></section>"));
+            return new Page(200, StaffPage.document("Thank you", el("section").add(el("h1", "ok").text("Thank you"),
+                    el("p").text(answer.get() == AuthorAnswer.DENY
+                            ? "The alert is dismissed: you meant to post it to the brand account."
+                            : "The team knows it was meant for your own account and will take it from here. Please do not delete it "
+                            + "silently: capture it first."))));
         }
         IncidentDesk.Outcome outcome = desk.act(incidentId, new StaffAction(action.get(), form.get("actor"),
                 form.get("detail"), form.get("tone"), form.get("text")));
         if (!outcome.done()) return notDone(outcome);
         Incident after = outcome.incident();
         String view = links.link("", incidentId, ActionLinks.VIEW, now);
-        return new Page(200, Html.page("Done", "<section><h1 class=\"ok\">Done: " + Html.esc(action.get().id())
-                + "</h1><p>The incident is now <span class=\"badge state\">" + after.state().name().toLowerCase(Locale.ROOT)
-                + "</span>. Staff have been notified.</p><p><a class=\"button\" href=\"" + Html.esc(view)
-                + "\">Open the incident</a></p></section>"));
+        return new Page(200, StaffPage.document("Done", el("section").add(
+                el("h1", "ok").text("Done: " + action.get().id()),
+                el("p").text("The incident is now ").add(el("span", "badge state").text(stateName(after)))
+                        .text(". Staff have been notified."),
+                el("p").add(el("a", "button").attr("href", view).text("Open the incident")))));
     }
 
     private static Page notDone(IncidentDesk.Outcome outcome) {
@@ -133,131 +137,159 @@ public final class IncidentPages {
 
     /** The question to the author, as a form: a GET answers nothing (mail scanners follow links). */
     private String answerPage(Incident incident, AuthorAnswer answer) {
-        String account = Html.esc(accountName(incident));
-        return Html.page("Your answer", "<section><h1>Did you mean to post this to the brand account?</h1>"
-                + "<blockquote>" + Html.esc(incident.post().text()) + "</blockquote><form method=\"post\">"
-                + "<button type=\"submit\" id=\"confirm\">" + (answer == AuthorAnswer.DENY
-                ? "Yes, I meant to post it on " + account : "No, it was meant for my own account")
-                + "</button></form></section>");
+        return StaffPage.document("Your answer", el("section").add(
+                el("h1").text("Did you mean to post this to the brand account?"),
+                el("blockquote").text(incident.post().text()),
+                el("form").attr("method", "post").add(el("button").attr("type", "submit").attr("id", "confirm")
+                        .text(answer == AuthorAnswer.DENY ? "Yes, I meant to post it on " + accountName(incident)
+                                : "No, it was meant for my own account"))));
     }
 
     private String incidentPage(Incident incident, Instant now) {
-        StringBuilder b = new StringBuilder();
-        String sev = incident.assessment().severity().id();
-        b.append("<h1>Possible mispost on ").append(Html.esc(accountName(incident))).append(" (")
-                .append(Html.esc(incident.post().platform().id())).append(")</h1>");
-        b.append("<p><span class=\"badge ").append(sev).append("\">").append(sev.toUpperCase(Locale.ROOT))
-                .append("</span> <span class=\"badge state\" id=\"state\">")
-                .append(incident.state().name().toLowerCase(Locale.ROOT)).append("</span> <span class=\"muted\">opened ")
-                .append(Html.time(incident.openedAt())).append("</span></p>");
-        // The actions come first: on a phone, acknowledging must not wait for a long scroll.
-        b.append("<section id=\"actions\"><h2>Actions</h2>");
+        String severity = incident.assessment().severity().id();
+        return StaffPage.document("Incident " + incident.id(), List.of(
+                el("h1").text("Possible mispost on " + accountName(incident) + " (" + incident.post().platform().id() + ")"),
+                el("p").add(el("span", "badge " + severity).text(severity.toUpperCase(Locale.ROOT))).text(" ")
+                        .add(el("span", "badge state").attr("id", "state").text(stateName(incident))).text(" ")
+                        .add(el("span", "muted").text("opened " + StaffPage.time(incident.openedAt()))),
+                // The actions come first: on a phone, acknowledging must not wait for a long scroll.
+                actions(incident, now),
+                post(incident),
+                reasons(incident),
+                reactions(posts.reactionCounts(incident.post().key())),
+                drafts(incident, now),
+                timeline(incident)));
+    }
+
+    private HtmlElement actions(Incident incident, Instant now) {
+        HtmlElement section = el("section").attr("id", "actions").add(el("h2").text("Actions"));
         for (IncidentAction a : IncidentAction.values()) {
             if (a == IncidentAction.APPROVE || !a.from().contains(incident.state())) continue;
-            b.append("<a class=\"button\" id=\"action-").append(a.id()).append("\" href=\"")
-                    .append(Html.esc(links.link("", incident.id(), a, now))).append("\">").append(label(a)).append("</a>");
+            section.add(el("a", "button").attr("id", "action-" + a.id()).attr("href", links.link("", incident.id(), a, now))
+                    .text(label(a)));
         }
-        b.append("</section>");
-        b.append("<section><h2>The post, as it went out</h2><blockquote id=\"post\">")
-                .append(Html.esc(incident.post().text())).append("</blockquote><p class=\"muted\">");
-        if (incident.post().author() != null) b.append("by ").append(Html.esc(incident.post().author())).append(" · ");
-        if (incident.post().client() != null) b.append("from ").append(Html.esc(incident.post().client())).append(" · ");
-        Permalinks.safe(incident.post().platform(), incident.post().permalink()).ifPresent(url ->
-                b.append("<a href=\"").append(Html.esc(url)).append("\" rel=\"noopener noreferrer\">")
-                        .append("open on ").append(Html.esc(incident.post().platform().id())).append("</a>"));
-        b.append("</p><p class=\"muted\">Capture it before anything else: once it is on the internet it is there forever.</p></section>");
-        b.append("<section><h2>Why it was flagged</h2><ul>");
+        return section;
+    }
+
+    private static HtmlElement post(Incident incident) {
+        Post post = incident.post();
+        HtmlElement about = el("p", "muted");
+        if (post.author() != null) about.text("by " + post.author() + " · ");
+        if (post.client() != null) about.text("from " + post.client() + " · ");
+        Permalinks.safe(post.platform(), post.permalink()).ifPresent(url -> about.add(
+                el("a").attr("href", url).attr("rel", "noopener noreferrer").text("open on " + post.platform().id())));
+        return el("section").add(el("h2").text("The post, as it went out"),
+                el("blockquote").attr("id", "post").text(post.text()),
+                about,
+                el("p", "muted").text("Capture it before anything else: once it is on the internet it is there forever."));
+    }
+
+    private static HtmlElement reasons(Incident incident) {
+        HtmlElement list = el("ul");
         for (Reason r : incident.assessment().reasons()) {
-            b.append("<li>").append(Html.esc(r.explanation()));
+            HtmlElement item = el("li").text(r.explanation());
             List<String> spans = r.evidence().stream().map(Evidence::excerpt).distinct().limit(5).toList();
-            if (!spans.isEmpty()) b.append(" <span class=\"muted\">[").append(Html.esc(String.join(", ", spans))).append("]</span>");
-            b.append("</li>");
+            if (!spans.isEmpty()) item.text(" ").add(el("span", "muted").text("[" + String.join(", ", spans) + "]"));
+            list.add(item);
         }
-        b.append("</ul><p><strong>First step:</strong> ").append(Html.esc(incident.assessment().firstStep())).append("</p></section>");
-        ReactionCounts counts = posts.reactionCounts(incident.post().key());
-        b.append("<section><h2>Reactions</h2><p id=\"reactions\">").append(counts.total()).append(" in all: ");
-        for (ReactionKind k : ReactionKind.values()) b.append(counts.of(k)).append(' ').append(plural(k)).append(" · ");
-        b.append("peak ").append(counts.peakPerMinute()).append(" a minute</p>").append(chart(counts));
-        if (counts.deletedAt() != null) b.append("<p class=\"muted\">The post was deleted at ").append(Html.time(counts.deletedAt())).append(".</p>");
-        b.append("</section>");
-        b.append("<section><h2>Apology drafts</h2>");
+        return el("section").add(el("h2").text("Why it was flagged"), list,
+                el("p").add(el("strong").text("First step:")).text(" " + incident.assessment().firstStep()));
+    }
+
+    private static HtmlElement reactions(ReactionCounts counts) {
+        StringBuilder summary = new StringBuilder().append(counts.total()).append(" in all: ");
+        for (ReactionKind k : ReactionKind.values()) summary.append(counts.of(k)).append(' ').append(plural(k)).append(" · ");
+        summary.append("peak ").append(counts.peakPerMinute()).append(" a minute");
+        HtmlElement section = el("section").add(el("h2").text("Reactions"),
+                el("p").attr("id", "reactions").text(summary.toString())).add(chart(counts));
+        if (counts.deletedAt() != null) {
+            section.add(el("p", "muted").text("The post was deleted at " + StaffPage.time(counts.deletedAt()) + "."));
+        }
+        return section;
+    }
+
+    private HtmlElement drafts(Incident incident, Instant now) {
+        HtmlElement section = el("section").add(el("h2").text("Apology drafts"));
         List<ApologyDraft> drafts = incidents.drafts(incident.id());
-        if (drafts.isEmpty()) b.append("<p class=\"muted\">Drafts are being written.</p>");
+        if (drafts.isEmpty()) section.add(el("p", "muted").text("Drafts are being written."));
         String approve = links.link("", incident.id(), IncidentAction.APPROVE, now);
         for (ApologyDraft d : drafts) {
-            b.append("<div class=\"draft\"><strong>").append(d.kind() == DraftKind.STATEMENT ? "statement for the website or press"
-                    : d.tone().id()).append("</strong> <span class=\"muted\">")
-                    .append(d.length()).append(d.limit() == 0 ? "" : "/" + d.limit()).append("</span><p class=\"draft-text\">")
-                    .append(Html.esc(d.text())).append("</p>");
-            for (LintFinding l : d.lint()) b.append("<p class=\"lint\">").append(Html.esc(l.line())).append("</p>");
-            for (String note : d.notes()) b.append("<p class=\"muted\">").append(Html.esc(note)).append("</p>");
+            HtmlElement draft = el("div", "draft")
+                    .add(el("strong").text(d.kind() == DraftKind.STATEMENT ? "statement for the website or press" : d.tone().id()))
+                    .text(" ").add(el("span", "muted").text(d.length() + (d.limit() == 0 ? "" : "/" + d.limit())),
+                            el("p", "draft-text").text(d.text()));
+            for (LintFinding l : d.lint()) draft.add(el("p", "lint").text(l.line()));
+            for (String note : d.notes()) draft.add(el("p", "muted").text(note));
             if (d.kind() == DraftKind.POST) {
-                b.append("<a class=\"button approve\" href=\"").append(Html.esc(approve)).append("&tone=").append(d.tone().id())
-                        .append("\">Approve ").append(d.tone().id()).append("</a>");
+                draft.add(el("a", "button approve").attr("href", approve + "&tone=" + d.tone().id()).text("Approve " + d.tone().id()));
             }
-            b.append("</div>");
+            section.add(draft);
         }
         if (incident.approvedDraft() != null) {
-            b.append("<p><strong>Approved:</strong> ").append(Html.esc(incident.approvedDraft())).append("</p>");
+            section.add(el("p").add(el("strong").text("Approved:")).text(" " + incident.approvedDraft()));
         }
-        // A list, not a table: on a phone the detail gets the whole width under its time and event.
-        b.append("</section><section><h2>Timeline</h2><ol class=\"timeline\">");
+        return section;
+    }
+
+    // A list, not a table: on a phone the detail gets the whole width under its time and event.
+    private HtmlElement timeline(Incident incident) {
+        HtmlElement list = el("ol", "timeline");
         for (TimelineEntry e : incidents.timeline(incident.id())) {
-            b.append("<li><time class=\"muted\">").append(Html.time(e.at())).append("</time> <strong>")
-                    .append(Html.esc(e.event().id())).append("</strong> · ").append(Html.esc(e.actor()));
-            if (e.detail() != null) b.append("<br><span class=\"detail\">").append(Html.esc(e.detail())).append("</span>");
-            b.append("</li>");
+            HtmlElement item = el("li").add(el("time", "muted").text(StaffPage.time(e.at()))).text(" ")
+                    .add(el("strong").text(e.event().id())).text(" · " + e.actor());
+            if (e.detail() != null) item.add(el("br"), el("span", "detail").text(e.detail()));
+            list.add(item);
         }
-        b.append("</ol></section>");
-        return Html.page("Incident " + incident.id(), b.toString());
+        return el("section").add(el("h2").text("Timeline"), list);
     }
 
     private String accountName(Incident incident) {
         return accounts.find(incident.post().key().account()).map(Account::displayName).orElse(incident.post().accountId());
     }
 
+    private static String stateName(Incident incident) {
+        return incident.state().name().toLowerCase(Locale.ROOT);
+    }
+
     private static String plural(ReactionKind k) {
         return k == ReactionKind.REPLY ? "replies" : k.id() + "s";
     }
 
-    private static String chart(ReactionCounts counts) {
-        if (counts.perMinute().isEmpty()) return "<p class=\"muted\">No reactions yet.</p>";
+    private static List<HtmlElement> chart(ReactionCounts counts) {
+        if (counts.perMinute().isEmpty()) return List.of(el("p", "muted").text("No reactions yet."));
         long max = Math.max(1, counts.peakPerMinute());
         int n = counts.perMinute().size();
         int w = Math.max(30, 320 / n); // about one unit per CSS pixel on a phone, so the labels stay readable
-        int width = w * n;
-        StringBuilder svg = new StringBuilder("<svg viewBox=\"0 0 " + width + " 150\" role=\"img\" aria-label=\"reactions per minute\">");
+        HtmlElement svg = el("svg").attr("viewBox", "0 0 " + w * n + " 150").attr("role", "img")
+                .attr("aria-label", "reactions per minute");
         int i = 0;
         for (Map.Entry<Instant, Long> e : counts.perMinute().entrySet()) {
             long h = Math.max(2, Math.round(100.0 * e.getValue() / max));
             int x = i * w;
-            svg.append("<rect x=\"").append(x + 2).append("\" y=\"").append(120 - h).append("\" width=\"")
-                    .append(w - 4).append("\" height=\"").append(h).append("\" rx=\"3\" fill=\"#1f6feb\"><title>")
-                    .append(Html.minute(e.getKey())).append(": ").append(e.getValue()).append("</title></rect>");
-            svg.append("<text x=\"").append(x + w / 2).append("\" y=\"").append(114 - h)
-                    .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1d232b\">").append(e.getValue()).append("</text>");
+            svg.add(el("rect").attr("x", x + 2).attr("y", 120 - h).attr("width", w - 4).attr("height", h).attr("rx", 3)
+                    .attr("fill", "#1f6feb").add(el("title").text(StaffPage.minute(e.getKey()) + ": " + e.getValue())));
+            svg.add(el("text").attr("x", x + w / 2).attr("y", 114 - h).attr("text-anchor", "middle").attr("font-size", 12)
+                    .attr("fill", "#1d232b").text(e.getValue()));
             if (i == 0 || i == n - 1 || n <= 6) {
-                svg.append("<text x=\"").append(x + w / 2).append("\" y=\"140\" text-anchor=\"middle\" font-size=\"11\" fill=\"#5b6673\">")
-                        .append(Html.minute(e.getKey())).append("</text>");
+                svg.add(el("text").attr("x", x + w / 2).attr("y", 140).attr("text-anchor", "middle").attr("font-size", 11)
+                        .attr("fill", "#5b6673").text(StaffPage.minute(e.getKey())));
             }
             i++;
         }
-        return svg.append("</svg><p class=\"muted\">Reactions per minute (UTC)</p>").toString();
+        return List.of(svg, el("p", "muted").text("Reactions per minute (UTC)"));
     }
 
     private String confirmPage(Incident incident, IncidentAction action, Map<String, String> query) {
-        StringBuilder b = new StringBuilder("<section><h1>").append(label(action)).append("</h1>");
-        b.append("<blockquote>").append(Html.esc(incident.post().text())).append("</blockquote>");
-        b.append("<form method=\"post\"><label>Your name<input name=\"actor\" required autocomplete=\"name\"></label>");
+        HtmlElement form = el("form").attr("method", "post")
+                .add(el("label").text("Your name").add(el("input").attr("name", "actor").attr("required").attr("autocomplete", "name")));
         if (action == IncidentAction.APPROVE) {
             String tone = query.getOrDefault("tone", "plain");
             String text = incidents.drafts(incident.id()).stream()
                     .filter(d -> d.kind() == DraftKind.POST && d.tone().id().equals(tone))
                     .map(ApologyDraft::text).findFirst().orElse("");
-            b.append("<input type=\"hidden\" name=\"tone\" value=\"").append(Html.esc(tone)).append("\">");
-            b.append("<label>Apology (edit if needed)<textarea name=\"text\" rows=\"5\">").append(Html.esc(text))
-                    .append("</textarea></label>");
-            b.append("<label>If the linter found something and you approve anyway, why<input name=\"detail\"></label>");
+            form.add(el("input").attr("type", "hidden").attr("name", "tone").attr("value", tone),
+                    el("label").text("Apology (edit if needed)").add(el("textarea").attr("name", "text").attr("rows", 5).text(text)),
+                    el("label").text("If the linter found something and you approve anyway, why").add(el("input").attr("name", "detail")));
         } else {
             String what = switch (action) {
                 case DISMISS -> "Why is it not a mispost? (required)";
@@ -266,11 +298,13 @@ public final class IncidentPages {
                 case REOPEN -> "Why reopen? (required)";
                 default -> "Note (optional)";
             };
-            b.append("<label>").append(what).append("<textarea name=\"detail\" rows=\"3\"")
-                    .append(action.needsReason() ? " required" : "").append("></textarea></label>");
+            HtmlElement detail = el("textarea").attr("name", "detail").attr("rows", 3);
+            if (action.needsReason()) detail.attr("required");
+            form.add(el("label").text(what).add(detail));
         }
-        b.append("<button type=\"submit\" id=\"confirm\">").append(label(action)).append("</button></form></section>");
-        return Html.page(label(action), b.toString());
+        form.add(el("button").attr("type", "submit").attr("id", "confirm").text(label(action)));
+        return StaffPage.document(label(action), el("section").add(el("h1").text(label(action)),
+                el("blockquote").text(incident.post().text()), form));
     }
 
     private static String label(IncidentAction a) {
@@ -285,7 +319,6 @@ public final class IncidentPages {
     }
 
     private static Page refusal(int status, String title, String message) {
-        return new Page(status, Html.page(title, "<section class=\"refused\"><h1>" + Html.esc(title) + "</h1><p>"
-                + Html.esc(message) + "</p></section>"));
+        return new Page(status, StaffPage.document(title, el("section", "refused").add(el("h1").text(title), el("p").text(message))));
     }
 }
