@@ -80,13 +80,13 @@ public final class StreamPoller implements Runnable {
     @Override
     public void run() {
         while (running) {
-            boolean busy = false;
+            IdleBackoff.Found found = IdleBackoff.Found.NOTHING;
             try {
-                busy = pollOnce();
+                found = pollOnce();
             } catch (RuntimeException e) {
                 if (running) log.accept("stream poller for " + function.functionName() + ": " + e.getMessage());
             }
-            sleep(idle.after(busy));
+            sleep(idle.after(found));
         }
     }
 
@@ -94,9 +94,12 @@ public final class StreamPoller implements Runnable {
         running = false;
     }
 
-    /** One pass over every shard. Returns whether any record was seen. */
-    public boolean pollOnce() {
-        boolean seen = false;
+    /**
+     * One pass over every shard. Returns what it found: work when the function was invoked or a
+     * full read says more is waiting, others when only records for other functions went by.
+     */
+    public IdleBackoff.Found pollOnce() {
+        IdleBackoff.Found found = IdleBackoff.Found.NOTHING;
         if (shards.isEmpty() || System.nanoTime() - shardsReadAt > 5_000_000_000L) {
             shards = streams.describeStream(d -> d.streamArn(streamArn)).streamDescription().shards();
             shardsReadAt = System.nanoTime();
@@ -116,17 +119,19 @@ public final class StreamPoller implements Runnable {
             GetRecordsResponse got = streams.getRecords(g -> g.shardIterator(iterator).limit(1000));
             List<Record> fresh = got.records().stream().filter(r -> !dealtWith.contains(r.eventID())).toList();
             if (!fresh.isEmpty()) {
-                seen = true;
-                deliver(shard.shardId(), fresh);
+                boolean invoked = deliver(shard.shardId(), fresh);
+                if (invoked || got.records().size() >= 1000) found = IdleBackoff.Found.WORK;
+                else if (found == IdleBackoff.Found.NOTHING) found = IdleBackoff.Found.OTHERS;
             }
             if (got.nextShardIterator() != null && fresh.stream().allMatch(r -> dealtWith.contains(r.eventID()))) {
                 iterators.put(shard.shardId(), got.nextShardIterator());
             }
         }
-        return seen;
+        return found;
     }
 
-    private void deliver(String shardId, List<Record> records) {
+    /** Delivers the records that match the function's filters, a batch at most; returns whether it invoked. */
+    private boolean deliver(String shardId, List<Record> records) {
         List<ObjectNode> matching = new ArrayList<>();
         for (Record r : records) {
             ObjectNode json = StreamRecordsJson.record(r, region, streamArn);
@@ -137,7 +142,9 @@ public final class StreamPoller implements Runnable {
             }
             if (matching.size() == source.batchSize()) break;
         }
-        if (!matching.isEmpty()) invokeBatch(shardId, matching);
+        if (matching.isEmpty()) return false;
+        invokeBatch(shardId, matching);
+        return true;
     }
 
     private void dealtWith(String shardId, JsonNode record) {

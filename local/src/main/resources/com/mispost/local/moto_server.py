@@ -136,6 +136,25 @@ def _get_kept(self, start, quantity):
 _table.StreamShard.add = _bounded_add
 _table.StreamShard.get = _get_kept
 
+# 5. Shard iterators are forgotten. moto registers a new iterator for every GetRecords and keeps it for
+#    ever (about 1 KB each: 80,000 an hour at the pollers' rate); DynamoDB's expire after 15 minutes.
+#    A reader uses the one it was just given, so the newest few thousand are plenty.
+import moto.dynamodbstreams.models as _streams  # noqa: E402
+
+_iterators_kept = 2000
+_shard_get = _streams.ShardIterator.get
+
+
+def _get_forgetting(self, limit=1000):
+    answer = _shard_get(self, limit)
+    kept = self.streams_backend.shard_iterators
+    while len(kept) > _iterators_kept:
+        del kept[next(iter(kept))]
+    return answer
+
+
+_streams.ShardIterator.get = _get_forgetting
+
 from moto.server import main  # noqa: E402
 
 main(sys.argv[1:])

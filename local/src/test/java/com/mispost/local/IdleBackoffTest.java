@@ -2,20 +2,30 @@ package com.mispost.local;
 
 import org.junit.jupiter.api.Test;
 
+import static com.mispost.local.IdleBackoff.Found.NOTHING;
+import static com.mispost.local.IdleBackoff.Found.OTHERS;
+import static com.mispost.local.IdleBackoff.Found.WORK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IdleBackoffTest {
     @Test
     void workMeansNoPauseAndIdlePollsWaitLongerUpToFourAPollsSecond() {
         IdleBackoff b = new IdleBackoff();
-        assertThat(b.after(true)).isZero();
-        assertThat(b.after(false)).isEqualTo(25);
-        assertThat(b.after(false)).isEqualTo(50);
-        assertThat(b.after(false)).isEqualTo(100);
-        assertThat(b.after(false)).isEqualTo(200);
-        assertThat(b.after(false)).isEqualTo(250);
-        assertThat(b.after(false)).isEqualTo(250);
-        assertThat(b.after(true)).isZero();
-        assertThat(b.after(false)).as("work resets the pause").isEqualTo(25);
+        assertThat(b.after(WORK)).isZero();
+        assertThat(b.after(NOTHING)).isEqualTo(25);
+        assertThat(b.after(NOTHING)).isEqualTo(50);
+        assertThat(b.after(NOTHING)).isEqualTo(100);
+        assertThat(b.after(NOTHING)).isEqualTo(200);
+        assertThat(b.after(NOTHING)).isEqualTo(250);
+        assertThat(b.after(NOTHING)).isEqualTo(250);
+        assertThat(b.after(WORK)).isZero();
+        assertThat(b.after(NOTHING)).as("work resets the pause").isEqualTo(25);
+    }
+
+    @Test
+    void recordsForOtherFunctionsArePolledAtLambdasBaseRateNotInATightLoop() {
+        IdleBackoff b = new IdleBackoff();
+        for (int i = 0; i < 5; i++) assertThat(b.after(OTHERS)).isEqualTo(IdleBackoff.BASE_RATE_MS);
+        assertThat(b.after(WORK)).isZero();
     }
 }

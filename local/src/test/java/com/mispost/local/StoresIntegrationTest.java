@@ -288,4 +288,17 @@ class StoresIntegrationTest {
         assertThat(accounts.remove(key)).isTrue();
         assertThat(accounts.publicVoice(key).texts()).isZero();
     }
+
+    @Test
+    void aWarmEnvironmentReadsTheSampleOfPublicVoiceAtMostOnceAMinuteButSeesItsOwnReplies() {
+        AccountKey key = new AccountKey(Platform.X, "cached-voice-brand");
+        accounts.save(Account.watched(key, "Cached Voice Brand"));
+        accounts.keepReply(key, "c-1", "@brand where is my parcel");
+        assertThat(accounts.publicVoice(key).texts()).isEqualTo(1);
+        // Another environment (intake) keeps a reply: this one answers from what it read, for up to a minute.
+        new DynamoDbAccountRegistry(aws.dynamo, aws.tableName).keepReply(key, "c-2", "@brand love the new mugs");
+        assertThat(accounts.publicVoice(key).texts()).isEqualTo(1);
+        accounts.keepReply(key, "c-3", "@brand any vegan options?");
+        assertThat(accounts.publicVoice(key).texts()).isEqualTo(3);
+    }
 }

@@ -34,8 +34,18 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     private static final String SK_REPLY = "REPLY#";
     private static final String ALL_ACCOUNTS = "ACCOUNTS";
 
+    /**
+     * How long a warm environment keeps an account's sample of public voice: it is a sample of up to
+     * 256 replies, which a minute's new replies hardly move, and reading it is a query of them all.
+     */
+    static final long PUBLIC_VOICE_FRESH_NANOS = 60_000_000_000L;
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Map<AccountKey, ReadVoice> publicVoices = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record ReadVoice(PublicVoice voice, long readAtNanos) {
+    }
 
     public DynamoDbAccountRegistry(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
@@ -78,6 +88,7 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
         for (Map<String, AttributeValue> reply : dynamo.queryPaginator(replies(key)).items()) {
             dynamo.deleteItem(d -> d.tableName(table).key(Map.of(PK, reply.get(PK), SK, reply.get(SK))));
         }
+        publicVoices.remove(key);
         return old != null && !old.isEmpty();
     }
 
@@ -115,9 +126,14 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
 
     @Override
     public PublicVoice publicVoice(AccountKey key) {
+        long now = System.nanoTime();
+        ReadVoice read = publicVoices.get(key);
+        if (read != null && now - read.readAtNanos() < PUBLIC_VOICE_FRESH_NANOS) return read.voice();
         List<String> texts = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(replies(key)).items()) texts.add(str(item, "text"));
-        return PublicVoice.of(texts);
+        PublicVoice voice = PublicVoice.of(texts);
+        publicVoices.put(key, new ReadVoice(voice, now));
+        return voice;
     }
 
     @Override
@@ -128,6 +144,7 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
         item.put(TYPE, s("PUBLIC_VOICE"));
         item.put("text", s(PublicVoice.shortened(text)));
         dynamo.putItem(p -> p.tableName(table).item(item));
+        publicVoices.remove(key);
     }
 
     private QueryRequest replies(AccountKey key) {

@@ -162,7 +162,7 @@ public final class DynamoDbPostStore implements PostStore {
                             .conditionExpression("attribute_not_exists(PK)")).build());
                     items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(status)).build());
                 }
-                Set<Integer> failed = transact(items);
+                Set<Integer> failed = transact(() -> items);
                 List<Integer> next = new ArrayList<>();
                 for (int j = 0; j < batch.size(); j++) {
                     if (failed.contains(2 * j)) stored[batch.get(j)] = false;
@@ -180,10 +180,12 @@ public final class DynamoDbPostStore implements PostStore {
     /**
      * Runs one transaction. Returns the offsets of the items whose condition failed (the
      * transaction then changed nothing; the caller drops those and tries the rest), or none when it
-     * committed. A conflict with another writer is retried after a short pause.
+     * committed. A conflict with another writer is retried after a short pause, with the items
+     * made anew (a counter shard is picked again).
      */
-    private Set<Integer> transact(List<TransactWriteItem> items) {
+    private Set<Integer> transact(java.util.function.Supplier<List<TransactWriteItem>> transaction) {
         for (int attempt = 1; ; attempt++) {
+            List<TransactWriteItem> items = transaction.get();
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(items));
                 return Set.of();
@@ -354,7 +356,7 @@ public final class DynamoDbPostStore implements PostStore {
                 perReaction.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(reply)).build());
             }
         }
-        for (int attempt = 1; ; attempt++) {
+        Set<Integer> failed = transact(() -> {
             List<TransactWriteItem> items = new ArrayList<>(perReaction);
             for (PostKey target : byKind.keySet()) {
                 String shard = counterPk(target, ThreadLocalRandom.current().nextInt(COUNTER_SHARDS));
@@ -384,31 +386,16 @@ public final class DynamoDbPostStore implements PostStore {
                             .expressionAttributeValues(Map.of(":count", n(minute.getValue()), ":t", s("MINUTE")))).build());
                 }
             }
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(items));
-                for (int i : batch) outcomes[i] = ReactionOutcome.COUNTED;
-                return List.of();
-            } catch (TransactionCanceledException e) {
-                List<Integer> again = new ArrayList<>();
-                boolean conflict = false;
-                List<CancellationReason> reasons = e.cancellationReasons();
-                for (int i = 0; reasons != null && i < reasons.size(); i++) {
-                    if ("TransactionConflict".equals(reasons.get(i).code())) conflict = true;
-                }
-                boolean settled = false;
-                for (int i : batch) {
-                    if (failedCondition(e, markerAt.get(i))) {
-                        outcomes[i] = ReactionOutcome.DUPLICATE;
-                        settled = true;
-                    } else {
-                        again.add(i);
-                    }
-                }
-                if (settled) return again;
-                if (!conflict || attempt == CONFLICT_ATTEMPTS) throw e;
-                pause(attempt);
-            }
+            return items;
+        });
+        List<Integer> again = new ArrayList<>();
+        for (int i : batch) {
+            if (failed.isEmpty()) outcomes[i] = ReactionOutcome.COUNTED;
+            else if (failed.contains(markerAt.get(i))) outcomes[i] = ReactionOutcome.DUPLICATE;
+            else again.add(i);
         }
+        if (!failed.isEmpty() && again.size() == batch.size()) throw new IllegalStateException("a failed condition named no reaction");
+        return again;
     }
 
     @Override
