@@ -54,6 +54,23 @@ public final class PostItems {
         return TYPE_EDIT.equals(str(item, TYPE));
     }
 
+    /** Whether a stream image is a reply, comment or quote kept with its post (see DynamoDbPostStore#replies). */
+    public static boolean isReply(Map<String, AttributeValue> item) {
+        return DynamoDbPostStore.TYPE_REPLY.equals(str(item, TYPE));
+    }
+
+    /**
+     * The post an item of a post's partition belongs to, read from its key ("POST#x/146.../186...").
+     * Account ids are the platforms' numeric ids and never hold a '/'; a post id takes the rest.
+     */
+    public static PostKey postOf(Map<String, AttributeValue> item) {
+        String pk = str(item, PK);
+        String[] parts = pk == null || !pk.startsWith("POST#") ? new String[0] : pk.substring(5).split("/", 3);
+        if (parts.length < 3) throw new IllegalArgumentException("not an item of a post: " + pk);
+        return new PostKey(Platform.fromId(parts[0]).orElseThrow(() ->
+                new IllegalArgumentException("post item without a known platform: " + pk)), parts[1], parts[2]);
+    }
+
     /** Reads a post or edit item (from GetItem or a stream's NewImage). */
     public static Post fromItem(Map<String, AttributeValue> item) {
         return new Post(
