@@ -59,14 +59,12 @@ public final class FunctionEvents {
     public static StreamsEventResponse detect(PostScreener screener, DynamodbEvent event) {
         Map<PostKey, DynamodbEvent.DynamodbStreamRecord> lastReply = new HashMap<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            var image = StreamImages.newImage(record);
-            if (PostItems.isReply(image)) lastReply.put(PostItems.postOf(image), record);
+            PostItems.replyTarget(StreamImages.newImage(record)).ifPresent(post -> lastReply.put(post, record));
         }
         return StreamImages.process(event, record -> {
                     var image = StreamImages.newImage(record);
                     if (PostItems.isReply(image)) {
-                        PostKey post = PostItems.postOf(image);
-                        if (lastReply.get(post) == record) screener.screenCrowd(post);
+                        PostItems.replyTarget(image).filter(post -> lastReply.get(post) == record).ifPresent(screener::screenCrowd);
                     } else if (PostItems.isEdit(image)) {
                         screener.screenEdit(PostItems.fromItem(image), Instant.parse(image.get("editedAt").s()));
                     } else {

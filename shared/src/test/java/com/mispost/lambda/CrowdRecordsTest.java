@@ -66,6 +66,8 @@ class CrowdRecordsTest {
         // A reply to a post we never stored (intake drops those; a stale record must not fail the batch).
         batch.add(replyRecord(new PostKey(Platform.X, BRAND.accountId(), "999"), "r9", "delete this", 9));
 
+        // The account's sample of the public's voice is a REPLY item too, under the account: not a post's reply.
+        batch.add(record(Map.of("PK", "ACCOUNT#x/" + BRAND.accountId(), "SK", "REPLY#017", "type", "REPLY", "text", "wrong account")));
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(batch);
         StreamsEventResponse response = FunctionEvents.detect(screener, event);

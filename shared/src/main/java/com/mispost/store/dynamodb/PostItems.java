@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.mispost.store.dynamodb.Items.*;
 
@@ -54,21 +55,22 @@ public final class PostItems {
         return TYPE_EDIT.equals(str(item, TYPE));
     }
 
-    /** Whether a stream image is a reply, comment or quote kept with its post (see DynamoDbPostStore#replies). */
+    /** Whether a stream image is a reply's words: kept with its post, or in an account's sample of the public's voice. */
     public static boolean isReply(Map<String, AttributeValue> item) {
         return DynamoDbPostStore.TYPE_REPLY.equals(str(item, TYPE));
     }
 
     /**
-     * The post an item of a post's partition belongs to, read from its key ("POST#x/146.../186...").
+     * The post a reply item is kept with (see DynamoDbPostStore#replies), read from its key
+     * ("POST#x/146.../186..."); empty for an account's sample of replies, which names no post.
      * Account ids are the platforms' numeric ids and never hold a '/'; a post id takes the rest.
      */
-    public static PostKey postOf(Map<String, AttributeValue> item) {
+    public static Optional<PostKey> replyTarget(Map<String, AttributeValue> item) {
         String pk = str(item, PK);
-        String[] parts = pk == null || !pk.startsWith("POST#") ? new String[0] : pk.substring(5).split("/", 3);
-        if (parts.length < 3) throw new IllegalArgumentException("not an item of a post: " + pk);
-        return new PostKey(Platform.fromId(parts[0]).orElseThrow(() ->
-                new IllegalArgumentException("post item without a known platform: " + pk)), parts[1], parts[2]);
+        if (!isReply(item) || pk == null || !pk.startsWith("POST#")) return Optional.empty();
+        String[] parts = pk.substring("POST#".length()).split("/", 3);
+        if (parts.length < 3) return Optional.empty();
+        return Platform.fromId(parts[0]).map(platform -> new PostKey(platform, parts[1], parts[2]));
     }
 
     /** Reads a post or edit item (from GetItem or a stream's NewImage). */
