@@ -51,9 +51,14 @@ public record Backlash(int read, List<Reaction> turned, int voices, Map<Turn, Li
     /**
      * The crowd's verdict as an assessment: the score is the share of the replies read that turned;
      * the first reason sums it up and quotes the most telling replies, then one reason per turn with
-     * its replies as evidence.
+     * its replies as evidence. A pace at or above the account's spike threshold (reactions in the
+     * post's busiest minute) makes it HIGH and is a reason of its own; pace alone raises nothing,
+     * since a post that goes well goes fast too.
+     *
+     * @param peakPerMinute   reactions in the post's busiest minute so far
+     * @param spikePerMinute  the account's threshold for a spike (its policy)
      */
-    public Assessment assessment() {
+    public Assessment assessment(long peakPerMinute, int spikePerMinute) {
         List<Reason> reasons = new ArrayList<>();
         List<String> parts = turnsByVoices().stream().map(t -> byTurn.get(t).size() + " " + t.says()).toList();
         reasons.add(new Reason(SIGNAL_PREFIX + "backlash", String.format(Locale.ROOT,
@@ -64,8 +69,13 @@ public record Backlash(int read, List<Reaction> turned, int voices, Map<Turn, Li
             reasons.add(new Reason(SIGNAL_PREFIX + t.id(), replies.size() + " " + (replies.size() == 1 ? "reply" : "replies")
                     + " " + t.says(), replies.size(), quotes(replies)));
         }
+        boolean fast = peakPerMinute >= spikePerMinute;
+        if (fast) {
+            reasons.add(1, new Reason(SIGNAL_PREFIX + "pace", String.format(Locale.ROOT, "%d reactions in its busiest minute, "
+                    + "at or above the account's spike threshold of %d a minute", peakPerMinute, spikePerMinute), 1, List.of()));
+        }
         double share = read == 0 ? 0 : Math.min(1.0, (double) turned.size() / read);
-        return new Assessment(share, severity, reasons, "Read the post again beside the replies quoted here: if it was "
+        return new Assessment(share, fast ? Severity.max(severity, Severity.HIGH) : severity, reasons, "Read the post again beside the replies quoted here: if it was "
                 + "not meant for this account, capture it and follow the steps below; if it stands, answer the replies "
                 + "and dismiss this alert.");
     }

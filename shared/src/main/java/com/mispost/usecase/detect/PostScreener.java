@@ -93,7 +93,9 @@ public final class PostScreener {
         if (post.isEmpty()) return Optional.empty();
         Backlash backlash = CrowdReading.read(posts.replies(key, CrowdReading.NEWEST));
         if (!backlash.alerts()) return Optional.empty();
-        return Optional.of(open(post.get(), account.get(), backlash.assessment(), "crowd", String.format(Locale.ROOT,
+        Assessment assessment = backlash.assessment(posts.reactionCounts(key).peakPerMinute(),
+                account.get().policy().spikePerMinute());
+        return Optional.of(open(post.get(), account.get(), assessment, "crowd", String.format(Locale.ROOT,
                 "%d of %d replies turned, ", backlash.turned().size(), backlash.read()), post.get().createdAt()));
     }
 

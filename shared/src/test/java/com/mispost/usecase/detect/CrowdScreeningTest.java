@@ -106,6 +106,18 @@ class CrowdScreeningTest {
     }
 
     @Test
+    void aCrowdThatTurnedFastIsHighAndSaysHowFast() {
+        Post post = posted("107", INNOCENT);
+        HOSTILE.forEach(text -> reply(post, text));
+        for (int i = 0; i < 20; i++) {
+            posts.recordReaction(new Reaction(post.key(), ReactionKind.LIKE, "like" + i, CLOCK.instant()));
+        }
+        Incident incident = screener.screenCrowd(post.key()).orElseThrow();
+        assertThat(incident.assessment().severity()).isEqualTo(Severity.HIGH);
+        assertThat(incident.assessment().reasons()).extracting(r -> r.signal()).contains("crowd.pace");
+    }
+
+    @Test
     void moreRepliesToAPostWithAnIncidentSendNoSecondAlert() {
         Post post = posted("101", INNOCENT);
         HOSTILE.forEach(text -> reply(post, text));
