@@ -60,14 +60,13 @@ public record Backlash(int read, List<Reaction> turned, int voices, Map<Turn, Li
      */
     public Assessment assessment(long peakPerMinute, int spikePerMinute) {
         List<Reason> reasons = new ArrayList<>();
-        List<String> parts = turnsByVoices().stream().map(t -> byTurn.get(t).size() + " " + t.says()).toList();
+        List<String> parts = turnsByVoices().stream().map(t -> replies(byTurn.get(t).size()) + " " + t.says()).toList();
         reasons.add(new Reason(SIGNAL_PREFIX + "backlash", String.format(Locale.ROOT,
                 "%d of the %d newest replies (%d differently worded) turned against the post: %s",
-                turned.size(), read, voices, String.join(", ", parts)), turned.size(), quotes(CrowdReading.mostTelling(this, QUOTED))));
+                turned.size(), read, voices, String.join("; ", parts)), turned.size(), quotes(CrowdReading.mostTelling(this, QUOTED))));
         for (Turn t : turnsByVoices()) {
             List<Reaction> replies = byTurn.get(t);
-            reasons.add(new Reason(SIGNAL_PREFIX + t.id(), replies.size() + " " + (replies.size() == 1 ? "reply" : "replies")
-                    + " " + t.says(), replies.size(), quotes(replies)));
+            reasons.add(new Reason(SIGNAL_PREFIX + t.id(), replies(replies.size()) + " " + t.says(), replies.size(), quotes(replies)));
         }
         boolean fast = peakPerMinute >= spikePerMinute;
         if (fast) {
@@ -78,6 +77,10 @@ public record Backlash(int read, List<Reaction> turned, int voices, Map<Turn, Li
         return new Assessment(share, fast ? Severity.max(severity, Severity.HIGH) : severity, reasons, "Read the post again beside the replies quoted here: if it was "
                 + "not meant for this account, capture it and follow the steps below; if it stands, answer the replies "
                 + "and dismiss this alert.");
+    }
+
+    private static String replies(int n) {
+        return n + (n == 1 ? " reply" : " replies");
     }
 
     private static List<Evidence> quotes(List<Reaction> replies) {

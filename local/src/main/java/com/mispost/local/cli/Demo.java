@@ -142,14 +142,14 @@ public final class Demo {
         postedAt = Instant.now();
         ObjectNode mispost = tweets(xAccount, List.of(tweet(m, xAccount, xHandle, null)));
         int status = deliverX(mispost);
-        line("webhook", "THE MISPOST", quote(m.path("text").asText(), 70) + " -> " + status);
+        // Most scenarios are misposts the detector flags at once; in a crowd scenario the post's words
+        // pass, and the alert comes from the replies.
+        boolean fromCrowd = "crowd".equals(s.path("alertFrom").asText("detector"));
+        line("webhook", fromCrowd ? "THE POST" : "THE MISPOST", quote(m.path("text").asText(), 70) + " -> " + status);
         // X redelivers, as platforms do: still one post, one incident, one alert.
         deliverX(mispost);
         line("webhook", "redelivered", "X sent the same tweet again -> stored once");
 
-        // Most scenarios are misposts the detector flags at once; in a crowd scenario the post's words
-        // pass, and the alert comes from the replies.
-        boolean fromCrowd = "crowd".equals(s.path("alertFrom").asText("detector"));
         StaffInbox.Received alert;
         if (fromCrowd) {
             line("detect", "words pass", "the post sounds like the brand; detect reads the replies as they arrive");
