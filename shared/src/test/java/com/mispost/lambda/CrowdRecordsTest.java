@@ -5,15 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.mispost.account.Account;
-import com.mispost.detection.MispostDetector;
-import com.mispost.inmemory.InMemoryAccountRegistry;
-import com.mispost.inmemory.InMemoryIncidentStore;
-import com.mispost.inmemory.InMemoryPostStore;
-import com.mispost.inmemory.RecordingStaffNotifier;
-import com.mispost.links.ActionLinks;
-import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
-import com.mispost.notify.NoticeComposer;
 import com.mispost.notify.NoticeKind;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
@@ -21,19 +13,16 @@ import com.mispost.post.Post;
 import com.mispost.post.PostKey;
 import com.mispost.post.Reaction;
 import com.mispost.post.ReactionKind;
-import com.mispost.usecase.Outbox;
-import com.mispost.usecase.detect.PostScreener;
+import com.mispost.usecase.detect.ScreeningOnMemory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,22 +31,16 @@ class CrowdRecordsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T15:02:00Z"), ZoneOffset.UTC);
     private static final AccountKey BRAND = new AccountKey(Platform.X, "1460000000000000001");
 
-    private final InMemoryAccountRegistry accounts = new InMemoryAccountRegistry();
-    private final InMemoryPostStore posts = new InMemoryPostStore(CLOCK);
-    private final InMemoryIncidentStore incidents = new InMemoryIncidentStore();
-    private final RecordingStaffNotifier sns = new RecordingStaffNotifier();
-    private final PostScreener screener = new PostScreener(new MispostDetector(), accounts, posts, incidents,
-            new NoticeComposer(new ActionLinks(name -> Optional.of("crowd-records-link-key-0123456"), Duration.ofDays(1))),
-            new Outbox(incidents, sns, CLOCK), "http://local", MetricsRecorder.NONE, CLOCK);
+    private final ScreeningOnMemory detect = new ScreeningOnMemory(CLOCK);
     private final List<DynamodbEvent.DynamodbStreamRecord> batch = new ArrayList<>();
 
     @Test
     void aPostAndTheRepliesThatTurnAgainstItInOneBatchAlertOnceWithoutFailures() {
-        accounts.save(Account.watched(BRAND, "Larkspur Coffee"));
+        detect.accounts.save(Account.watched(BRAND, "Larkspur Coffee"));
         Post post = new Post(Platform.X, BRAND.accountId(), "1860000000000000300", "team.larkspur",
                 "Our new winter blend is here: dark chocolate, orange peel and a little spice.", CLOCK.instant(), null,
                 null, null, List.of(), "en", null);
-        posts.savePost(post, "{}");
+        detect.posts.savePost(post, "{}");
         batch.add(record(Map.of("PK", "POST#" + post.key(), "SK", "POST", "type", "POST", "platform", "x",
                 "accountId", post.accountId(), "postId", post.postId(), "text", post.text(),
                 "createdAt", post.createdAt().toString())));
@@ -70,15 +53,15 @@ class CrowdRecordsTest {
         batch.add(record(Map.of("PK", "ACCOUNT#x/" + BRAND.accountId(), "SK", "REPLY#017", "type", "REPLY", "text", "wrong account")));
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(batch);
-        StreamsEventResponse response = FunctionEvents.detect(screener, event);
+        StreamsEventResponse response = FunctionEvents.detect(detect.screener, event);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(sns.published()).extracting(Notice::kind).containsExactly(NoticeKind.ALERT);
-        assertThat(sns.published().get(0).body()).contains("\"wrong account??\"");
+        assertThat(detect.sns.published()).extracting(Notice::kind).containsExactly(NoticeKind.ALERT);
+        assertThat(detect.sns.published().get(0).body()).contains("\"wrong account??\"");
     }
 
     private void reply(PostKey target, String id, String text, int second) {
-        posts.recordReaction(new Reaction(target, ReactionKind.REPLY, id, CLOCK.instant().plusSeconds(second), text));
+        detect.posts.recordReaction(new Reaction(target, ReactionKind.REPLY, id, CLOCK.instant().plusSeconds(second), text));
         batch.add(replyRecord(target, id, text, second));
     }
 

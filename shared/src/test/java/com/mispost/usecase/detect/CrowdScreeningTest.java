@@ -1,30 +1,20 @@
 package com.mispost.usecase.detect;
 
 import com.mispost.account.Account;
-import com.mispost.detection.MispostDetector;
 import com.mispost.detection.Severity;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentIds;
 import com.mispost.incident.TimelineEvent;
-import com.mispost.inmemory.InMemoryAccountRegistry;
-import com.mispost.inmemory.InMemoryIncidentStore;
-import com.mispost.inmemory.InMemoryPostStore;
-import com.mispost.inmemory.RecordingStaffNotifier;
-import com.mispost.links.ActionLinks;
-import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
-import com.mispost.notify.NoticeComposer;
 import com.mispost.notify.NoticeKind;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.post.Post;
 import com.mispost.post.Reaction;
 import com.mispost.post.ReactionKind;
-import com.mispost.usecase.Outbox;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -50,46 +40,40 @@ class CrowdScreeningTest {
             "yikes. screenshotted, the internet is forever",
             "this is so unprofessional, unfollowing");
 
-    private final InMemoryAccountRegistry accounts = new InMemoryAccountRegistry();
-    private final InMemoryPostStore posts = new InMemoryPostStore(CLOCK);
-    private final InMemoryIncidentStore incidents = new InMemoryIncidentStore();
-    private final RecordingStaffNotifier sns = new RecordingStaffNotifier();
-    private final PostScreener screener = new PostScreener(new MispostDetector(), accounts, posts, incidents,
-            new NoticeComposer(new ActionLinks(name -> Optional.of("crowd-test-link-key-0123456789"), Duration.ofDays(1))),
-            new Outbox(incidents, sns, CLOCK), "http://local", MetricsRecorder.NONE, CLOCK);
+    private final ScreeningOnMemory detect = new ScreeningOnMemory(CLOCK);
     private int replies;
 
     {
-        accounts.save(Account.watched(BRAND, "Larkspur Coffee"));
+        detect.accounts.save(Account.watched(BRAND, "Larkspur Coffee"));
     }
 
     private Post posted(String id, String text) {
         Post post = new Post(Platform.X, BRAND.accountId(), id, "team.larkspur", text, CLOCK.instant(), null,
                 null, null, List.of(), "en", null);
-        posts.savePost(post, "{}");
+        detect.posts.savePost(post, "{}");
         return post;
     }
 
     private void reply(Post post, String text) {
         replies++;
-        posts.recordReaction(new Reaction(post.key(), ReactionKind.REPLY, "r" + replies, CLOCK.instant().plusSeconds(replies), text));
+        detect.posts.recordReaction(new Reaction(post.key(), ReactionKind.REPLY, "r" + replies, CLOCK.instant().plusSeconds(replies), text));
     }
 
     @Test
     void anInnocentPostThatDrawsBacklashOpensOneIncidentWithTheRepliesAsEvidence() {
         Post post = posted("100", INNOCENT);
-        assertThat(screener.screen(post)).as("the detector lets the post through").isEmpty();
+        assertThat(detect.screener.screen(post)).as("the detector lets the post through").isEmpty();
         reply(post, "looks delicious!");
         HOSTILE.forEach(text -> reply(post, text));
 
-        Optional<Incident> opened = screener.screenCrowd(post.key());
+        Optional<Incident> opened = detect.screener.screenCrowd(post.key());
 
         assertThat(opened).isPresent();
         assertThat(opened.get().assessment().severity()).isEqualTo(Severity.MEDIUM);
         assertThat(opened.get().assessment().reasons().get(0).signal()).isEqualTo("crowd.backlash");
         assertThat(opened.get().assessment().reasons().get(0).explanation()).startsWith("6 of the 7 newest replies");
-        assertThat(sns.published()).extracting(Notice::kind).containsExactly(NoticeKind.ALERT);
-        Notice alert = sns.published().get(0);
+        assertThat(detect.sns.published()).extracting(Notice::kind).containsExactly(NoticeKind.ALERT);
+        Notice alert = detect.sns.published().get(0);
         assertThat(alert.subject()).contains("Replies turned against a post on Larkspur Coffee");
         assertThat(alert.body()).contains("drew replies that turned against it", INNOCENT);
         long quoted = HOSTILE.stream().filter(h -> alert.body().contains("\"" + h + "\"")).count();
@@ -98,7 +82,7 @@ class CrowdScreeningTest {
         // The incident page lists every reason: all six hostile replies are there, under how they turn.
         assertThat(opened.get().assessment().reasons().stream().flatMap(r -> r.evidence().stream())
                 .map(e -> e.excerpt()).distinct()).hasSize(6);
-        assertThat(incidents.timeline(opened.get().id())).singleElement()
+        assertThat(detect.incidents.timeline(opened.get().id())).singleElement()
                 .satisfies(e -> {
                     assertThat(e.event()).isEqualTo(TimelineEvent.OPENED);
                     assertThat(e.actor()).isEqualTo("crowd");
@@ -110,9 +94,9 @@ class CrowdScreeningTest {
         Post post = posted("107", INNOCENT);
         HOSTILE.forEach(text -> reply(post, text));
         for (int i = 0; i < 20; i++) {
-            posts.recordReaction(new Reaction(post.key(), ReactionKind.LIKE, "like" + i, CLOCK.instant()));
+            detect.posts.recordReaction(new Reaction(post.key(), ReactionKind.LIKE, "like" + i, CLOCK.instant()));
         }
-        Incident incident = screener.screenCrowd(post.key()).orElseThrow();
+        Incident incident = detect.screener.screenCrowd(post.key()).orElseThrow();
         assertThat(incident.assessment().severity()).isEqualTo(Severity.HIGH);
         assertThat(incident.assessment().reasons()).extracting(r -> r.signal()).contains("crowd.pace");
     }
@@ -121,20 +105,20 @@ class CrowdScreeningTest {
     void moreRepliesToAPostWithAnIncidentSendNoSecondAlert() {
         Post post = posted("101", INNOCENT);
         HOSTILE.forEach(text -> reply(post, text));
-        assertThat(screener.screenCrowd(post.key())).isPresent();
+        assertThat(detect.screener.screenCrowd(post.key())).isPresent();
         reply(post, "delete this now, who approved it");
-        assertThat(screener.screenCrowd(post.key())).isEmpty();
-        assertThat(sns.published()).hasSize(1);
+        assertThat(detect.screener.screenCrowd(post.key())).isEmpty();
+        assertThat(detect.sns.published()).hasSize(1);
     }
 
     @Test
     void aMispostTheDetectorAlertedOnGetsNoSecondAlertFromItsReplies() {
         Post post = posted("102", "ugh my boss is such an idiot, getting absolutely wasted tonight lol");
-        assertThat(screener.screen(post)).isPresent();
+        assertThat(detect.screener.screen(post)).isPresent();
         HOSTILE.forEach(text -> reply(post, text));
-        assertThat(screener.screenCrowd(post.key())).isEmpty();
-        assertThat(sns.published()).extracting(Notice::kind).containsExactly(NoticeKind.ALERT);
-        assertThat(incidents.find(IncidentIds.forPost(post.key())).orElseThrow().assessment().reasons())
+        assertThat(detect.screener.screenCrowd(post.key())).isEmpty();
+        assertThat(detect.sns.published()).extracting(Notice::kind).containsExactly(NoticeKind.ALERT);
+        assertThat(detect.incidents.find(IncidentIds.forPost(post.key())).orElseThrow().assessment().reasons())
                 .noneMatch(r -> r.signal().startsWith("crowd."));
     }
 
@@ -142,8 +126,8 @@ class CrowdScreeningTest {
     void oneTrollRepeatingThemselvesIsOneVoice() {
         Post post = posted("103", INNOCENT);
         for (int i = 0; i < 8; i++) reply(post, "DELETE THIS!!! who approved this garbage");
-        assertThat(screener.screenCrowd(post.key())).isEmpty();
-        assertThat(sns.published()).isEmpty();
+        assertThat(detect.screener.screenCrowd(post.key())).isEmpty();
+        assertThat(detect.sns.published()).isEmpty();
     }
 
     @Test
@@ -155,8 +139,8 @@ class CrowdScreeningTest {
                 "need this right now")) {
             reply(post, text);
         }
-        assertThat(screener.screenCrowd(post.key())).isEmpty();
-        assertThat(sns.published()).isEmpty();
+        assertThat(detect.screener.screenCrowd(post.key())).isEmpty();
+        assertThat(detect.sns.published()).isEmpty();
     }
 
     @Test
@@ -164,15 +148,15 @@ class CrowdScreeningTest {
         Post post = posted("105", INNOCENT);
         for (int i = 0; i < 20; i++) reply(post, "looks delicious! table for " + i + " please");
         HOSTILE.subList(0, 4).forEach(text -> reply(post, text));
-        assertThat(screener.screenCrowd(post.key())).isEmpty();
+        assertThat(detect.screener.screenCrowd(post.key())).isEmpty();
     }
 
     @Test
     void repliesToAPostWeDoNotStoreOrAnAccountWeDoNotWatchAreLeftAlone() {
         Post post = posted("106", INNOCENT);
         HOSTILE.forEach(text -> reply(post, text));
-        accounts.remove(BRAND);
-        assertThat(screener.screenCrowd(post.key())).isEmpty();
-        assertThat(sns.published()).isEmpty();
+        detect.accounts.remove(BRAND);
+        assertThat(detect.screener.screenCrowd(post.key())).isEmpty();
+        assertThat(detect.sns.published()).isEmpty();
     }
 }
