@@ -17,20 +17,33 @@ final class ReplyText {
     private ReplyText() {
     }
 
+    /** A cue as it is matched: its words normalised as a reply's are (an emoji as it is), once. */
+    private record Cue(Turn turn, String key, boolean emoji, double weight) {
+    }
+
+    private static final List<Cue> CUES = cues();
+
+    private static List<Cue> cues() {
+        List<Cue> cues = new ArrayList<>();
+        for (Turn turn : Turn.values()) {
+            for (String cue : turn.cues()) {
+                boolean emoji = cue.codePoints().noneMatch(Character::isLetterOrDigit);
+                cues.add(new Cue(turn, emoji ? cue : words(cue), emoji, Turn.WEAK.contains(cue) ? 0.5 : 1.0));
+            }
+        }
+        return List.copyOf(cues);
+    }
+
     /** The turns a reply shows, each with the weight of its strongest cue (1, or 0.5 for a weak one). */
     static Map<Turn, Double> turns(String reply) {
         Map<Turn, Double> found = new EnumMap<>(Turn.class);
         if (reply == null) return found;
         String spaced = " " + words(reply) + " ";
         List<String> tokens = List.of(spaced.trim().split(" "));
-        for (Turn turn : Turn.values()) {
-            for (String cue : turn.cues()) {
-                boolean emoji = cue.codePoints().noneMatch(Character::isLetterOrDigit);
-                String key = emoji ? cue : words(cue);
-                boolean hit = emoji ? reply.contains(cue)
-                        : spaced.contains(" " + key + " ") || key.indexOf(' ') > 0 && tokens.contains(key.replace(" ", ""));
-                if (hit) found.merge(turn, Turn.WEAK.contains(cue) ? 0.5 : 1.0, Math::max);
-            }
+        for (Cue cue : CUES) {
+            boolean hit = cue.emoji() ? reply.contains(cue.key())
+                    : spaced.contains(" " + cue.key() + " ") || cue.key().indexOf(' ') > 0 && tokens.contains(cue.key().replace(" ", ""));
+            if (hit) found.merge(cue.turn(), cue.weight(), Math::max);
         }
         return found;
     }
