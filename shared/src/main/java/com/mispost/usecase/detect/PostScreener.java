@@ -95,8 +95,9 @@ public final class PostScreener {
         if (!backlash.alerts()) return Optional.empty();
         Assessment assessment = backlash.assessment(posts.reactionCounts(key).peakPerMinute(),
                 account.get().policy().spikePerMinute());
+        // No post-to-alert time: the crowd takes its time to turn, and that number measures the detector.
         return Optional.of(open(post.get(), account.get(), assessment, "crowd", String.format(Locale.ROOT,
-                "%d of %d replies turned, ", backlash.turned().size(), backlash.read()), post.get().createdAt()));
+                "%d of %d replies turned, ", backlash.turned().size(), backlash.read()), null));
     }
 
     /** Opens the post's incident with its alert in one write (once per post), then sends the alert. */
