@@ -74,6 +74,36 @@ class SuiteEnd2EndTest {
     }
 
     @Test
+    void anInnocentPostWhoseRepliesTurnAgainstItRaisesABacklashAlertQuotingThem() throws Exception {
+        String postId = "9900000000000000010";
+        String innocent = "Our new trail socks are in: merino, cushioned heel, made to last a season of muddy hikes.";
+        String mine = xTweets(xTweet(postId, innocent, BRAND.accountId(), null));
+        assertThat(deliverX(mine).statusCode()).isEqualTo(200);
+        String[] replies = {"wrong account?? pretty sure this was meant for your personal", "who approved this",
+                "delete this before it spreads", "were you hacked?", "yikes, screenshotted", "love these socks"};
+        java.util.List<String> tweets = new java.util.ArrayList<>();
+        for (int i = 0; i < replies.length; i++) {
+            tweets.add(xTweet("99000000000000001" + (20 + i), "@fernhill " + replies[i], "77000000" + i, postId));
+        }
+        // Replies come over two deliveries, as the platform sends them: the crowd is read as they arrive.
+        String first = xTweets(String.join(",", tweets.subList(0, 3)));
+        String rest = xTweets(String.join(",", tweets.subList(3, tweets.size())));
+        assertThat(deliverX(first).statusCode()).isEqualTo(200);
+        assertThat(deliverX(rest).statusCode()).isEqualTo(200);
+
+        String incidentId = IncidentIds.forPost(new PostKey(Platform.X, BRAND.accountId(), postId));
+        var alert = runtime.inbox().await(n -> n.kind().equals("alert") && n.incidentId().equals(incidentId), Duration.ofSeconds(30));
+        assertThat(alert.subject()).contains("Replies turned against a post on Fernhill Outfitters");
+        assertThat(alert.body()).contains("drew replies that turned against it", innocent, "\"@fernhill who approved this\"")
+                .doesNotContain("love these socks");
+        var incidents = new DynamoDbIncidentStore(runtime.aws().dynamo, runtime.aws().tableName);
+        assertThat(incidents.timeline(incidentId)).filteredOn(e -> e.event() == TimelineEvent.OPENED)
+                .singleElement().satisfies(e -> assertThat(e.actor()).as("opened by").isEqualTo("crowd"));
+        assertThat(incidents.find(incidentId)).hasValueSatisfying(i -> assertThat(i.assessment().reasons())
+                .anySatisfy(reason -> assertThat(reason.signal()).isEqualTo("crowd.backlash")));
+    }
+
+    @Test
     void tenRedeliveriesStoreOnePostAndRaiseOneAlert() throws Exception {
         String body = post("9900000000000000002", "I hate mondays so much, shit traffic and my boss again");
         for (int i = 0; i < 10; i++) assertThat(deliver(body, sign(body)).statusCode()).isEqualTo(200);
@@ -191,6 +221,31 @@ class SuiteEnd2EndTest {
     private static String post(String id, String text) throws Exception {
         return JSON.writeValueAsString(Map.of("type", "post", "platform", "x", "account", BRAND.accountId(),
                 "post", Map.of("id", id, "text", text, "client", "Twitter for Android")));
+    }
+
+    /** A tweet in X's Account Activity format: by the brand, or by someone else in reply to {@code replyTo}. */
+    private static String xTweet(String id, String text, String author, String replyTo) throws Exception {
+        Map<String, Object> t = new java.util.LinkedHashMap<>();
+        t.put("id_str", id);
+        t.put("text", text);
+        t.put("timestamp_ms", Long.toString(System.currentTimeMillis()));
+        t.put("user", Map.of("id_str", author, "screen_name", author.equals(BRAND.accountId()) ? "fernhill" : "someone" + author));
+        if (replyTo != null) {
+            t.put("in_reply_to_status_id_str", replyTo);
+            t.put("in_reply_to_user_id_str", BRAND.accountId());
+        }
+        return JSON.writeValueAsString(t);
+    }
+
+    private static String xTweets(String tweets) {
+        return "{\"for_user_id\":\"" + BRAND.accountId() + "\",\"tweet_create_events\":[" + tweets + "]}";
+    }
+
+    /** Delivered as X delivers: signed with the consumer secret, base64. */
+    private static HttpResponse<String> deliverX(String body) throws Exception {
+        String signature = "sha256=" + java.util.Base64.getEncoder().encodeToString(SignatureVerifier.hmacSha256(
+                LocalSecrets.value("webhook/x"), body.getBytes(StandardCharsets.UTF_8)));
+        return deliver("/webhooks/x", body, "X-Twitter-Webhooks-Signature", signature);
     }
 
     private static String sign(String body) {

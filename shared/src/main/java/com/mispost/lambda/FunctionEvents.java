@@ -15,6 +15,7 @@ import com.mispost.usecase.closure.IncidentPages;
 import com.mispost.usecase.intake.WebhookIntake;
 import com.mispost.intake.WebhookRequest;
 import com.mispost.intake.WebhookResponse;
+import com.mispost.post.PostKey;
 import com.mispost.store.dynamodb.IncidentItems;
 import com.mispost.store.dynamodb.PostItems;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,11 +51,21 @@ public final class FunctionEvents {
         return HttpEvents.response(r.status(), r.contentType(), r.body());
     }
 
-    /** Detect: new posts and edits from the table's stream. */
+    /**
+     * Detect: new posts, edits and replies from the table's stream. The crowd is read once per post
+     * and batch, at the post's last reply in it: if the batch fails before that record, Lambda
+     * retries from the failure, so the replies passed over are read with the retried one.
+     */
     public static StreamsEventResponse detect(PostScreener screener, DynamodbEvent event) {
+        Map<PostKey, DynamodbEvent.DynamodbStreamRecord> lastReply = new HashMap<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            PostItems.replyTarget(StreamImages.newImage(record)).ifPresent(post -> lastReply.put(post, record));
+        }
         return StreamImages.process(event, record -> {
                     var image = StreamImages.newImage(record);
-                    if (PostItems.isEdit(image)) {
+                    if (PostItems.isReply(image)) {
+                        PostItems.replyTarget(image).filter(post -> lastReply.get(post) == record).ifPresent(screener::screenCrowd);
+                    } else if (PostItems.isEdit(image)) {
                         screener.screenEdit(PostItems.fromItem(image), Instant.parse(image.get("editedAt").s()));
                     } else {
                         screener.screen(PostItems.fromItem(image));

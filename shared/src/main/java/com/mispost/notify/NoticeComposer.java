@@ -4,6 +4,7 @@ import com.mispost.account.Account;
 import com.mispost.apology.ApologyDraft;
 import com.mispost.apology.DraftKind;
 import com.mispost.apology.LintFinding;
+import com.mispost.crowd.Backlash;
 import com.mispost.detection.Evidence;
 import com.mispost.detection.Reason;
 import com.mispost.detection.Severity;
@@ -22,12 +23,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** Writes the words staff read: alerts, "drafts ready", state changes and the closing summary. */
 public final class NoticeComposer {
     /** Reasons an alert lists, strongest first. */
     static final int ALERT_REASONS = 3;
+    /** Replies an alert from the crowd quotes. */
+    static final int ALERT_QUOTES = 3;
 
     private final ActionLinks links;
 
@@ -56,8 +61,10 @@ public final class NoticeComposer {
         Post post = incident.post();
         Severity sev = incident.assessment().severity();
         StringBuilder b = new StringBuilder();
+        boolean crowd = Backlash.isCrowds(incident.assessment());
         b.append("A post on ").append(account.displayName()).append(" (").append(post.platform().id())
-                .append(") looks like it was meant for a personal account.\n\n");
+                .append(crowd ? ") drew replies that turned against it, though its words passed the detector.\n\n"
+                        : ") looks like it was meant for a personal account.\n\n");
         b.append("The post, as it went out:\n  \"").append(post.text()).append("\"\n");
         if (post.author() != null) b.append("Posted by: ").append(post.author()).append('\n');
         if (post.client() != null) b.append("Posted from: ").append(post.client()).append('\n');
@@ -66,9 +73,16 @@ public final class NoticeComposer {
                 .append(String.format(Locale.ROOT, " (score %.2f)%n%n", incident.assessment().score()));
         b.append("Why it was flagged:\n");
         List<Reason> reasons = incident.assessment().reasons();
+        Set<String> quoted = new HashSet<>();
         for (Reason r : forAlert(reasons)) {
             b.append("  - ").append(r.explanation());
             List<String> spans = r.evidence().stream().map(Evidence::excerpt).distinct().limit(5).toList();
+            if (r.signal().startsWith(Backlash.SIGNAL_PREFIX)) {
+                // Replies are long evidence: an alert quotes three at most, the incident page has them all.
+                List<String> fresh = new ArrayList<>();
+                for (String q : spans) if (quoted.size() < ALERT_QUOTES && quoted.add(q)) fresh.add(q);
+                spans = fresh;
+            }
             if (!spans.isEmpty()) b.append(" [").append(String.join(", ", spans)).append(']');
             b.append('\n');
         }
@@ -82,7 +96,8 @@ public final class NoticeComposer {
         b.append("\nAcknowledge: ").append(links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now)).append('\n');
         b.append("Not a mispost (dismiss): ").append(links.link(linkBase, incident.id(), IncidentAction.DISMISS, now)).append('\n');
         b.append("Incident page: ").append(links.link(linkBase, incident.id(), ActionLinks.VIEW, now)).append('\n');
-        String subject = "[" + sev.id().toUpperCase(Locale.ROOT) + "] Possible mispost on " + account.displayName()
+        String subject = "[" + sev.id().toUpperCase(Locale.ROOT) + "] " + (crowd ? "Replies turned against a post on "
+                : "Possible mispost on ") + account.displayName()
                 + " (" + post.platform().id() + ")";
         String sms = "Mispost " + sev.id().toUpperCase(Locale.ROOT) + " on " + account.displayName() + ": "
                 + shorten(post.text(), 60) + " Ack: " + links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
+import com.mispost.crowd.Backlash;
+import com.mispost.crowd.CrowdReading;
 import com.mispost.intake.platform.MetaWebhook;
 import com.mispost.intake.platform.XWebhook;
 import com.mispost.intake.SignatureVerifier;
@@ -14,7 +16,9 @@ import com.mispost.local.LocalSecrets;
 import com.mispost.local.StaffInbox;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
+import com.mispost.post.PostKey;
 import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
+import com.mispost.store.dynamodb.DynamoDbPostStore;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -113,11 +117,8 @@ public final class Demo {
         String xHandle = null;
         String pageId = null;
         for (JsonNode a : s.path("accounts")) {
-            Platform platform = Platform.fromId(a.path("platform").asText()).orElseThrow();
-            Account account = new Account(new AccountKey(platform, a.path("id").asText()), a.path("displayName").asText(),
-                    ZoneId.of(a.path("timeZone").asText("UTC")), LocalTime.parse(a.path("opensAt").asText("08:00")),
-                    LocalTime.parse(a.path("closesAt").asText("20:00")), strings(a.path("usualClients")),
-                    strings(a.path("teamSeats")), AccountPolicy.DEFAULT);
+            Account account = account(a);
+            Platform platform = account.key().platform();
             registry.save(account);
             if (platform == Platform.X) {
                 xAccount = account.key().accountId();
@@ -141,19 +142,70 @@ public final class Demo {
         postedAt = Instant.now();
         ObjectNode mispost = tweets(xAccount, List.of(tweet(m, xAccount, xHandle, null)));
         int status = deliverX(mispost);
-        line("webhook", "THE MISPOST", quote(m.path("text").asText(), 70) + " -> " + status);
+        // Most scenarios are misposts the detector flags at once; in a crowd scenario the post's words
+        // pass, and the alert comes from the replies.
+        boolean fromCrowd = "crowd".equals(s.path("alertFrom").asText("detector"));
+        line("webhook", fromCrowd ? "THE POST" : "THE MISPOST", quote(m.path("text").asText(), 70) + " -> " + status);
         // X redelivers, as platforms do: still one post, one incident, one alert.
         deliverX(mispost);
         line("webhook", "redelivered", "X sent the same tweet again -> stored once");
 
-        StaffInbox.Received alert = runtime.inbox().await(r -> r.kind().equals("alert"), WAIT);
+        StaffInbox.Received alert;
+        if (fromCrowd) {
+            line("detect", "words pass", "the post sounds like the brand; detect reads the replies as they arrive");
+            react(s, m, mispostId, xAccount, xHandle);
+            alert = runtime.inbox().await(x -> x.kind().equals("alert"), WAIT);
+        } else {
+            alert = runtime.inbox().await(x -> x.kind().equals("alert"), WAIT);
+            react(s, m, mispostId, xAccount, xHandle);
+        }
         String incident = alert.incidentId();
+        crowdReading(new PostKey(Platform.X, xAccount, mispostId));
 
+        runtime.inbox().await(x -> x.kind().equals("drafts-ready"), WAIT);
+        runtime.inbox().await(x -> x.kind().equals("spike"), WAIT);
+        JsonNode staff = s.path("staff");
+        String name = staff.path("name").asText("staff");
+
+        String ack = linkAfter(alert.body(), "Acknowledge:");
+        act(ack, Map.of("actor", name), "acknowledge");
+        runtime.inbox().await(x -> x.kind().equals("acknowledged"), WAIT);
+
+        String page = get(linkAfter(alert.body(), "Incident page:"));
+        String reactionsLine = between(page, "<p id=\"reactions\">", "</p>");
+        line("staff", "incident page", "reactions so far: " + reactionsLine.replaceAll("<[^>]+>", ""));
+        String approve = runtime.apiUrl() + href(page, "class=\"button approve\" href=\"", staff.path("approveTone").asText("plain"));
+        String form = get(approve);
+        String text = unescape(between(form, "<textarea name=\"text\" rows=\"5\">", "</textarea>"));
+        act(approve, Map.of("actor", name, "tone", staff.path("approveTone").asText("plain"), "text", text), "approve");
+        // The quiet time runs from the apology: both repairs go in at once, well inside it, rather than
+        // each waiting for the notice of the one before.
+        page = get(linkAfter(alert.body(), "Incident page:"));
+        String repair = runtime.apiUrl() + unescape(attr(page, "id=\"action-repair\" href=\""));
+        act(repair, Map.of("actor", name, "detail", staff.path("repair").asText()), "repair");
+        act(repair, Map.of("actor", name, "detail", "Follow-up: " + staff.path("closeNote").asText()), "repair");
+        runtime.inbox().await(x -> x.kind().equals("draft-approved"), WAIT);
+        runtime.inbox().await(x -> x.kind().equals("repair"), WAIT);
+        line("mispost", "watching", "the incident closes by itself once the post is quiet for "
+                + System.getenv().getOrDefault("MISPOST_CLOSE_WHEN_QUIET", QUIET) + " after the apology");
+        runtime.inbox().await(x -> x.kind().equals("closed"), WAIT);
+        Thread.sleep(300); // let the last notice print before the summary line
+
+        out.println();
+        out.printf(Locale.ROOT, "  incident %s went from the post to CLOSED in %.1f s; %d notifications reached staff through SNS%n",
+                incident, Duration.between(postedAt, Instant.now()).toMillis() / 1000.0, runtime.inbox().received().size());
+        return 0;
+    }
+
+    /** The public reacts: replies, quotes and retweets, then likes, in X's format, some redelivered. */
+    private void react(JsonNode s, JsonNode m, String mispostId, String xAccount, String xHandle)
+            throws IOException, InterruptedException {
         JsonNode r = s.path("reactions");
         List<ObjectNode> reactions = new ArrayList<>();
         long id = 1870000000000000000L;
-        for (int i = 0; i < r.path("replies").asInt(); i++) {
-            ObjectNode t = publicTweet(++id, "@" + xHandle + " wrong account?? " + i, i);
+        List<String> replyTexts = replyTexts(s);
+        for (int i = 0; i < replyTexts.size(); i++) {
+            ObjectNode t = publicTweet(++id, "@" + xHandle + " " + replyTexts.get(i), i);
             t.put("in_reply_to_status_id_str", mispostId);
             t.put("in_reply_to_user_id_str", xAccount);
             reactions.add(t);
@@ -194,40 +246,36 @@ public final class Demo {
         if (redeliveries > 0) deliverX(tweets(xAccount, reactions.subList(0, Math.min(redeliveries, reactions.size()))));
         line("webhook", "reactions", sent + " replies, quotes and retweets and " + favs.size() + " likes in X's format ("
                 + redeliveries + " redelivered) -> each counted once");
+    }
 
-        runtime.inbox().await(x -> x.kind().equals("drafts-ready"), WAIT);
-        runtime.inbox().await(x -> x.kind().equals("spike"), WAIT);
-        JsonNode staff = s.path("staff");
-        String name = staff.path("name").asText("staff");
+    /** A watched account as a scenario describes it. */
+    static Account account(JsonNode a) {
+        Platform platform = Platform.fromId(a.path("platform").asText()).orElseThrow();
+        return new Account(new AccountKey(platform, a.path("id").asText()), a.path("displayName").asText(),
+                ZoneId.of(a.path("timeZone").asText("UTC")), LocalTime.parse(a.path("opensAt").asText("08:00")),
+                LocalTime.parse(a.path("closesAt").asText("20:00")), strings(a.path("usualClients")),
+                strings(a.path("teamSeats")), AccountPolicy.DEFAULT);
+    }
 
-        String ack = linkAfter(alert.body(), "Acknowledge:");
-        act(ack, Map.of("actor", name), "acknowledge");
-        runtime.inbox().await(x -> x.kind().equals("acknowledged"), WAIT);
+    /**
+     * The replies the scenario's public writes: its own words ({@code reactions.replyTexts}), or as
+     * many as {@code reactions.replies} of people asking whether it went to the wrong account.
+     */
+    static List<String> replyTexts(JsonNode scenario) {
+        JsonNode r = scenario.path("reactions");
+        List<String> texts = new ArrayList<>();
+        r.path("replyTexts").forEach(t -> texts.add(t.asText()));
+        if (texts.isEmpty()) for (int i = 0; i < r.path("replies").asInt(); i++) texts.add("wrong account?? " + i);
+        return texts;
+    }
 
-        String page = get(linkAfter(alert.body(), "Incident page:"));
-        String reactionsLine = between(page, "<p id=\"reactions\">", "</p>");
-        line("staff", "incident page", "reactions so far: " + reactionsLine.replaceAll("<[^>]+>", ""));
-        String approve = runtime.apiUrl() + href(page, "class=\"button approve\" href=\"", staff.path("approveTone").asText("plain"));
-        String form = get(approve);
-        String text = unescape(between(form, "<textarea name=\"text\" rows=\"5\">", "</textarea>"));
-        act(approve, Map.of("actor", name, "tone", staff.path("approveTone").asText("plain"), "text", text), "approve");
-        // The quiet time runs from the apology: both repairs go in at once, well inside it, rather than
-        // each waiting for the notice of the one before.
-        page = get(linkAfter(alert.body(), "Incident page:"));
-        String repair = runtime.apiUrl() + unescape(attr(page, "id=\"action-repair\" href=\""));
-        act(repair, Map.of("actor", name, "detail", staff.path("repair").asText()), "repair");
-        act(repair, Map.of("actor", name, "detail", "Follow-up: " + staff.path("closeNote").asText()), "repair");
-        runtime.inbox().await(x -> x.kind().equals("draft-approved"), WAIT);
-        runtime.inbox().await(x -> x.kind().equals("repair"), WAIT);
-        line("mispost", "watching", "the incident closes by itself once the post is quiet for "
-                + System.getenv().getOrDefault("MISPOST_CLOSE_WHEN_QUIET", QUIET) + " after the apology");
-        runtime.inbox().await(x -> x.kind().equals("closed"), WAIT);
-        Thread.sleep(300); // let the last notice print before the summary line
-
-        out.println();
-        out.printf(Locale.ROOT, "  incident %s went from the post to CLOSED in %.1f s; %d notifications reached staff through SNS%n",
-                incident, Duration.between(postedAt, Instant.now()).toMillis() / 1000.0, runtime.inbox().received().size());
-        return 0;
+    /** What the crowd's reading says of the stored replies, as detect reads them (whichever opened the incident). */
+    private void crowdReading(PostKey post) {
+        var posts = new DynamoDbPostStore(runtime.aws().dynamo, runtime.aws().tableName, java.time.Clock.systemUTC());
+        Backlash b = CrowdReading.read(posts.replies(post, CrowdReading.NEWEST));
+        line("crowd", "reading", String.format(Locale.ROOT, "%d of the %d newest replies turned against the post "
+                + "(%d differently worded): %s", b.turned().size(), b.read(), b.voices(),
+                b.alerts() ? "backlash, " + b.severity().id() : "no backlash"));
     }
 
     private static final DateTimeFormatter X_TIME = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT)

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.mispost.store.dynamodb.Items.*;
 
@@ -52,6 +53,24 @@ public final class PostItems {
     /** Whether a stream image is an edit rather than a first publication. */
     public static boolean isEdit(Map<String, AttributeValue> item) {
         return TYPE_EDIT.equals(str(item, TYPE));
+    }
+
+    /** Whether a stream image is a reply's words: kept with its post, or in an account's sample of the public's voice. */
+    public static boolean isReply(Map<String, AttributeValue> item) {
+        return DynamoDbPostStore.TYPE_REPLY.equals(str(item, TYPE));
+    }
+
+    /**
+     * The post a reply item is kept with (see DynamoDbPostStore#replies), read from its key
+     * ("POST#x/146.../186..."); empty for an account's sample of replies, which names no post.
+     * Account ids are the platforms' numeric ids and never hold a '/'; a post id takes the rest.
+     */
+    public static Optional<PostKey> replyTarget(Map<String, AttributeValue> item) {
+        String pk = str(item, PK);
+        if (!isReply(item) || pk == null || !pk.startsWith("POST#")) return Optional.empty();
+        String[] parts = pk.substring("POST#".length()).split("/", 3);
+        if (parts.length < 3) return Optional.empty();
+        return Platform.fromId(parts[0]).map(platform -> new PostKey(platform, parts[1], parts[2]));
     }
 
     /** Reads a post or edit item (from GetItem or a stream's NewImage). */

@@ -2,6 +2,7 @@ package com.mispost.usecase.closure;
 
 import com.mispost.account.Account;
 import com.mispost.apology.ApologyDesk;
+import com.mispost.crowd.Backlash;
 import com.mispost.apology.ApologyDraft;
 import com.mispost.apology.Approval;
 import com.mispost.apology.DraftKind;
@@ -168,6 +169,8 @@ public final class IncidentDesk {
      * allowed from now on, and the post teaches the account's voice like any accepted post.
      */
     private void learnFromDismissal(Incident incident) {
+        // An alert from the crowd judged the replies, not the post: its words passed and were learned then.
+        if (Backlash.isCrowds(incident.assessment())) return;
         accounts.find(incident.post().key().account()).ifPresent(account -> {
             accounts.save(account.withPolicy(account.policy().allowing(incident.assessment().contentTerms())));
             // Its score counts among the account's own: a false positive is what calibration must learn from.

@@ -1,6 +1,8 @@
 package com.mispost.usecase.detect;
 
 import com.mispost.account.Account;
+import com.mispost.crowd.Backlash;
+import com.mispost.crowd.CrowdReading;
 import com.mispost.detection.Assessment;
 import com.mispost.detection.MispostDetector;
 import com.mispost.detection.VoiceProfile;
@@ -12,6 +14,7 @@ import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
 import com.mispost.post.Post;
+import com.mispost.post.PostKey;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
@@ -28,7 +31,8 @@ import java.util.Optional;
 
 /**
  * Screens each new post of a watched account: scores it against the account's voice and policy,
- * opens an incident and alerts staff when it looks like a mispost, and otherwise learns from it.
+ * opens an incident and alerts staff when it looks like a mispost, and otherwise learns from it;
+ * and, as replies arrive, screens it again by what the crowd says of it.
  */
 public final class PostScreener {
     private static final Logger LOG = LoggerFactory.getLogger(PostScreener.class);
@@ -74,18 +78,42 @@ public final class PostScreener {
             }
             return Optional.empty();
         }
+        return Optional.of(open(post, account, assessment, "detector", "", post.createdAt()));
+    }
+
+    /**
+     * Reads the crowd's replies to a stored post that has no incident: when they have turned against
+     * it (see {@link CrowdReading}), opens an incident with the replies as evidence, so a post whose
+     * words passed still alerts. A post with an incident is left alone: staff are on it (or dismissed it).
+     */
+    public Optional<Incident> screenCrowd(PostKey key) {
+        if (incidents.find(IncidentIds.forPost(key)).isPresent()) return Optional.empty();
+        Optional<Account> account = accounts.find(key.account());
+        Optional<Post> post = account.isEmpty() ? Optional.empty() : posts.findPost(key);
+        if (post.isEmpty()) return Optional.empty();
+        Backlash backlash = CrowdReading.read(posts.replies(key, CrowdReading.NEWEST));
+        if (!backlash.alerts()) return Optional.empty();
+        Assessment assessment = backlash.assessment(posts.reactionCounts(key).peakPerMinute(),
+                account.get().policy().spikePerMinute());
+        // No post-to-alert time: the crowd takes its time to turn, and that number measures the detector.
+        return Optional.of(open(post.get(), account.get(), assessment, "crowd", String.format(Locale.ROOT,
+                "%d of %d replies turned, ", backlash.turned().size(), backlash.read()), null));
+    }
+
+    /** Opens the post's incident with its alert in one write (once per post), then sends the alert. */
+    private Incident open(Post post, Account account, Assessment assessment, String by, String what, Instant since) {
         Instant now = clock.instant();
         Incident incident = Incident.open(post, assessment, now);
         Notice alert = notices.alert(incident, account, linkBase, now);
-        TimelineEntry opened = new TimelineEntry(now, TimelineEvent.OPENED, "detector", String.format(Locale.ROOT,
-                "%s, score %.2f", assessment.severity().id(), assessment.score()));
+        TimelineEntry opened = new TimelineEntry(now, TimelineEvent.OPENED, by, String.format(Locale.ROOT,
+                "%s%s, score %.2f", what, assessment.severity().id(), assessment.score()));
         if (incidents.open(incident, linkBase, opened, alert)) {
-            LOG.info("incident {} opened for post {} ({}, score {})", incident.id(), post.key(),
+            LOG.info("incident {} opened by the {} for post {} ({}, score {})", incident.id(), by, post.key(),
                     assessment.severity().id(), String.format(Locale.ROOT, "%.2f", assessment.score()));
-            alerted(incident, post.createdAt(), now);
+            alerted(incident, since, now);
             outbox.send(alert);
         }
-        return Optional.of(incident);
+        return incident;
     }
 
     /**
@@ -111,14 +139,7 @@ public final class PostScreener {
             return existing;
         }
         if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold()))) return Optional.empty();
-        Incident incident = Incident.open(edited, assessment, now);
-        Notice alert = notices.alert(incident, account, linkBase, now);
-        if (incidents.open(incident, linkBase, new TimelineEntry(now, TimelineEvent.OPENED, "detector", String.format(Locale.ROOT,
-                "after an edit: %s, score %.2f", assessment.severity().id(), assessment.score())), alert)) {
-            alerted(incident, editedAt, now);
-            outbox.send(alert);
-        }
-        return Optional.of(incident);
+        return Optional.of(open(edited, account, assessment, "detector", "after an edit: ", editedAt));
     }
 
     /** An alert is written: by severity, and how long after the post (the number that matters most). */

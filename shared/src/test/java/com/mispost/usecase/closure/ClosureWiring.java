@@ -68,10 +68,15 @@ final class ClosureWiring {
 
     /** An incident opened now on a stored post, its alert sent. */
     Incident open(Severity severity, String author) {
+        return open(new Assessment(0.8, severity, List.of(), "Capture it."), author);
+    }
+
+    /** An incident opened now on a stored post with this verdict, its alert sent. */
+    Incident open(Assessment assessment, String author) {
         Post post = new Post(Platform.X, BRAND.accountId(), UUID.randomUUID().toString(), author,
                 "finally friday, who's up for beers tonight", clock.instant(), "Twitter for iPhone", null, null, List.of(), "en", null);
         posts.savePost(post, "{}");
-        Incident incident = Incident.open(post, new Assessment(0.8, severity, List.of(), "Capture it."), clock.instant());
+        Incident incident = Incident.open(post, assessment, clock.instant());
         Notice alert = notices.alert(incident, Account.watched(BRAND, "Harbour Lane Bakery"), "http://local", clock.instant());
         incidents.open(incident, "http://local", new TimelineEntry(clock.instant(), TimelineEvent.OPENED, "detector", null), alert);
         outbox.send(alert);

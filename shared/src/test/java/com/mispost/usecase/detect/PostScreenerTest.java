@@ -1,24 +1,14 @@
 package com.mispost.usecase.detect;
 
 import com.mispost.account.Account;
-import com.mispost.detection.MispostDetector;
 import com.mispost.incident.Incident;
-import com.mispost.inmemory.InMemoryAccountRegistry;
-import com.mispost.inmemory.InMemoryIncidentStore;
-import com.mispost.inmemory.InMemoryPostStore;
-import com.mispost.inmemory.RecordingStaffNotifier;
-import com.mispost.links.ActionLinks;
-import com.mispost.metrics.MetricsRecorder;
-import com.mispost.notify.NoticeComposer;
 import com.mispost.notify.NoticeKind;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.post.Post;
-import com.mispost.usecase.Outbox;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,48 +21,42 @@ class PostScreenerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T22:14:05Z"), ZoneOffset.UTC);
     private static final AccountKey BRAND = new AccountKey(Platform.X, "42");
 
-    private final InMemoryAccountRegistry accounts = new InMemoryAccountRegistry();
-    private final InMemoryPostStore posts = new InMemoryPostStore(CLOCK);
-    private final InMemoryIncidentStore incidents = new InMemoryIncidentStore();
-    private final RecordingStaffNotifier sns = new RecordingStaffNotifier();
-    private final PostScreener screener = new PostScreener(new MispostDetector(), accounts, posts, incidents,
-            new NoticeComposer(new ActionLinks(name -> Optional.of("screener-test-link-key-0123"), Duration.ofDays(1))),
-            new Outbox(incidents, sns, CLOCK), "http://local", MetricsRecorder.NONE, CLOCK);
+    private final ScreeningOnMemory detect = new ScreeningOnMemory(CLOCK);
 
     {
-        accounts.save(Account.watched(BRAND, "Larkspur Coffee"));
+        detect.accounts.save(Account.watched(BRAND, "Larkspur Coffee"));
     }
 
     private Post stored(String id, String text) {
         Post post = new Post(Platform.X, BRAND.accountId(), id, "dana.social", text, CLOCK.instant(), "Twitter for iPhone",
                 null, null, List.of(), "en", null);
-        posts.savePost(post, "{}");
+        detect.posts.savePost(post, "{}");
         return post;
     }
 
     @Test
     void aMispostOpensOneIncidentWithOneAlertHoweverOftenItIsScreened() {
         Post post = stored("7", "ugh my boss is such an idiot, getting absolutely wasted tonight lol");
-        Optional<Incident> first = screener.screen(post);
+        Optional<Incident> first = detect.screener.screen(post);
         assertThat(first).isPresent();
-        assertThat(screener.screen(post)).map(Incident::id).isEqualTo(first.map(Incident::id));
-        assertThat(sns.published()).extracting(n -> n.kind()).containsExactly(NoticeKind.ALERT);
-        assertThat(posts.assessment(post.key())).isPresent();
+        assertThat(detect.screener.screen(post)).map(Incident::id).isEqualTo(first.map(Incident::id));
+        assertThat(detect.sns.published()).extracting(n -> n.kind()).containsExactly(NoticeKind.ALERT);
+        assertThat(detect.posts.assessment(post.key())).isPresent();
     }
 
     @Test
     void theBrandsOwnVoiceIsLearnedAndNotFlagged() {
         Post post = stored("8", "Our winter menu is here: try the new maple oat latte at your local Larkspur.");
-        assertThat(screener.screen(post)).isEmpty();
-        assertThat(accounts.voice(BRAND).posts()).isEqualTo(1);
-        assertThat(sns.published()).isEmpty();
+        assertThat(detect.screener.screen(post)).isEmpty();
+        assertThat(detect.accounts.voice(BRAND).posts()).isEqualTo(1);
+        assertThat(detect.sns.published()).isEmpty();
     }
 
     @Test
     void anAlertSnsRefusesStaysInTheOutbox() {
-        sns.refuse(true);
+        detect.sns.refuse(true);
         Post post = stored("9", "ugh my boss is such an idiot, getting absolutely wasted tonight lol");
-        assertThat(screener.screen(post)).isPresent();
-        assertThat(incidents.pendingNotices()).extracting(n -> n.kind()).containsExactly(NoticeKind.ALERT);
+        assertThat(detect.screener.screen(post)).isPresent();
+        assertThat(detect.incidents.pendingNotices()).extracting(n -> n.kind()).containsExactly(NoticeKind.ALERT);
     }
 }

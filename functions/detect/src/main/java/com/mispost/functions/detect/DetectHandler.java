@@ -9,7 +9,7 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
-/** Misposting detection: wakes for new post items on the table's stream (see FilterCriteria in template.yaml). */
+/** Misposting detection: wakes for new posts, edits and replies on the table's stream (see FilterCriteria in template.yaml). */
 public class DetectHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     @Inject
