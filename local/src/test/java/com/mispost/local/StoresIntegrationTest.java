@@ -128,6 +128,27 @@ class StoresIntegrationTest {
     }
 
     @Test
+    void aSweepReadsTotalsAndTheLastMinutesInOneGo() {
+        Post p = post("p-recent", "a post still being reacted to");
+        posts.savePost(p, "{}");
+        Instant now = Instant.now();
+        Instant thisMinute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        List<Reaction> batch = new ArrayList<>();
+        for (int i = 0; i < 7; i++) batch.add(new Reaction(p.key(), ReactionKind.LIKE, "old-" + i, thisMinute.minusSeconds(600)));
+        for (int i = 0; i < 5; i++) batch.add(new Reaction(p.key(), ReactionKind.SHARE, "new-" + i, now));
+        posts.recordReactions(batch);
+        assertThat(posts.recordDeletion(p.key(), now)).isTrue();
+
+        var recent = posts.recentReactions(p.key(), thisMinute.minusSeconds(60));
+        var all = posts.reactionCounts(p.key());
+        assertThat(recent.totals()).isEqualTo(all.totals()).containsEntry(ReactionKind.LIKE, 7L).containsEntry(ReactionKind.SHARE, 5L);
+        assertThat(recent.lastReactionAt()).isEqualTo(all.lastReactionAt()).isNotNull();
+        assertThat(recent.deletedAt()).isEqualTo(all.deletedAt()).isNotNull();
+        assertThat(all.perMinute()).hasSize(2);
+        assertThat(recent.perMinute()).as("only the minutes asked for").containsExactly(java.util.Map.entry(thisMinute, 5L));
+    }
+
+    @Test
     void theWordsOfRepliesAreKeptWithThePostNewestFirstAndOnlyOnce() {
         Post p = post("p-replies", "a post people answer");
         posts.savePost(p, "{}");

@@ -62,6 +62,13 @@ public interface PostStore {
 
     ReactionCounts reactionCounts(PostKey key);
 
+    /**
+     * The totals, the last arrival and the deletion as {@link #reactionCounts} gives them, but the
+     * counts per minute only from {@code since}'s minute on (a few minutes at most): what a sweep
+     * needs of every live incident, in one read.
+     */
+    ReactionCounts recentReactions(PostKey key, Instant since);
+
     /** The newest reactions with words (replies, comments, quotes) to a post, newest first, at most {@code newest}. */
     List<Reaction> replies(PostKey key, int newest);
 

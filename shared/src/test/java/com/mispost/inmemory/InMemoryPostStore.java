@@ -128,6 +128,14 @@ public final class InMemoryPostStore implements PostStore {
     }
 
     @Override
+    public synchronized ReactionCounts recentReactions(PostKey key, Instant since) {
+        check();
+        return new ReactionCounts(totals.getOrDefault(key, Map.of()),
+                perMinute.getOrDefault(key, new TreeMap<>()).tailMap(since.truncatedTo(ChronoUnit.MINUTES)),
+                deletedAt.get(key), lastReactionAt.get(key));
+    }
+
+    @Override
     public synchronized List<Reaction> replies(PostKey key, int newest) {
         check();
         return replies.getOrDefault(key, List.of()).stream()

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 /** A clock the test moves by hand, so that minutes or hours pass in no time. */
 public final class SettableClock extends Clock {
     private volatile Instant now;
+    private volatile Duration tick = Duration.ZERO;
 
     public SettableClock(Instant start) {
         this.now = start;
@@ -22,9 +23,16 @@ public final class SettableClock extends Clock {
         now = now.plus(d);
     }
 
+    /** From now on every reading moves the clock on by {@code d}, as if each took that long. */
+    public void tickEveryRead(Duration d) {
+        tick = d;
+    }
+
     @Override
-    public Instant instant() {
-        return now;
+    public synchronized Instant instant() {
+        Instant read = now;
+        now = now.plus(tick);
+        return read;
     }
 
     @Override

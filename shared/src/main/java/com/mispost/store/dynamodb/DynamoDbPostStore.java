@@ -11,8 +11,10 @@ import com.mispost.post.ReactionCounts;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -441,29 +443,76 @@ public final class DynamoDbPostStore implements PostStore {
 
     @Override
     public ReactionCounts reactionCounts(PostKey key) {
-        Map<ReactionKind, Long> totals = new EnumMap<>(ReactionKind.class);
-        TreeMap<Instant, Long> perMinute = new TreeMap<>();
-        Instant lastReactionAt = null;
+        CountedItems counted = new CountedItems();
         // The counts are the sum of the shards: COUNTER_SHARDS small queries, on reads that are rare next to reactions.
         for (int shard = 0; shard < COUNTER_SHARDS; shard++) {
             QueryRequest q = QueryRequest.builder().tableName(table).consistentRead(true)
                     .keyConditionExpression("PK = :pk")
                     .expressionAttributeValues(Map.of(":pk", s(counterPk(key, shard)))).build();
-            for (Map<String, AttributeValue> item : dynamo.queryPaginator(q).items()) {
-                String sk = str(item, SK);
-                if (SK_TOTAL.equals(sk)) {
-                    for (ReactionKind k : ReactionKind.values()) totals.merge(k, num(item, k.id()), Long::sum);
-                    Instant last = instant(item, "lastReactionAt");
-                    if (last != null && (lastReactionAt == null || last.isAfter(lastReactionAt))) lastReactionAt = last;
-                } else if (sk.startsWith("MINUTE#")) {
-                    perMinute.merge(Instant.parse(sk.substring(7)), num(item, "reactions"), Long::sum);
-                }
-            }
+            dynamo.queryPaginator(q).items().forEach(counted::add);
         }
         Map<String, AttributeValue> status = dynamo.getItem(g -> g.tableName(table)
                 .key(PostItems.key(key, PostItems.SK_STATUS)).consistentRead(true)).item();
-        Instant deletedAt = status == null ? null : instant(status, "deletedAt");
-        return new ReactionCounts(totals, perMinute, deletedAt, lastReactionAt);
+        if (status != null) counted.add(status);
+        return counted.counts();
+    }
+
+    @Override
+    public ReactionCounts recentReactions(PostKey key, Instant since) {
+        Instant from = since.truncatedTo(ChronoUnit.MINUTES);
+        Instant to = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        long minutes = Duration.between(from, to).toMinutes() + 1;
+        // Shard totals, their minutes and the status item: one BatchGetItem of at most 100 keys.
+        if (minutes < 1 || COUNTER_SHARDS * (minutes + 1) + 1 > 100) {
+            ReactionCounts all = reactionCounts(key);
+            return new ReactionCounts(all.totals(), all.perMinute().tailMap(from), all.deletedAt(), all.lastReactionAt());
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(PostItems.key(key, PostItems.SK_STATUS));
+        for (int shard = 0; shard < COUNTER_SHARDS; shard++) {
+            keys.add(Map.of(PK, s(counterPk(key, shard)), SK, s(SK_TOTAL)));
+            for (Instant m = from; !m.isAfter(to); m = m.plus(Duration.ofMinutes(1))) {
+                keys.add(Map.of(PK, s(counterPk(key, shard)), SK, s("MINUTE#" + m)));
+            }
+        }
+        CountedItems counted = new CountedItems();
+        Map<String, KeysAndAttributes> ask = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        for (int attempt = 1; ; attempt++) {
+            Map<String, KeysAndAttributes> asking = ask;
+            BatchGetItemResponse got = dynamo.batchGetItem(b -> b.requestItems(asking));
+            got.responses().getOrDefault(table, List.of()).forEach(counted::add);
+            // Keys DynamoDB did not get to (throttling, size) are asked again after a pause.
+            if (!got.hasUnprocessedKeys() || got.unprocessedKeys().isEmpty()) break;
+            if (attempt == CONFLICT_ATTEMPTS) throw new IllegalStateException("the counts of " + key + " could not be read in full");
+            pause(attempt);
+            ask = got.unprocessedKeys();
+        }
+        return counted.counts();
+    }
+
+    /** A post's status item and counter shard items, added up into its counts. */
+    private static final class CountedItems {
+        private final Map<ReactionKind, Long> totals = new EnumMap<>(ReactionKind.class);
+        private final TreeMap<Instant, Long> perMinute = new TreeMap<>();
+        private Instant deletedAt;
+        private Instant lastReactionAt;
+
+        void add(Map<String, AttributeValue> item) {
+            String sk = str(item, SK);
+            if (PostItems.SK_STATUS.equals(sk)) {
+                deletedAt = instant(item, "deletedAt");
+            } else if (SK_TOTAL.equals(sk)) {
+                for (ReactionKind k : ReactionKind.values()) totals.merge(k, num(item, k.id()), Long::sum);
+                Instant last = instant(item, "lastReactionAt");
+                if (last != null && (lastReactionAt == null || last.isAfter(lastReactionAt))) lastReactionAt = last;
+            } else if (sk.startsWith("MINUTE#")) {
+                perMinute.merge(Instant.parse(sk.substring(7)), num(item, "reactions"), Long::sum);
+            }
+        }
+
+        ReactionCounts counts() {
+            return new ReactionCounts(totals, perMinute, deletedAt, lastReactionAt);
+        }
     }
 
     /** Whether the transaction was cancelled because item {@code index}'s condition failed. */

@@ -12,12 +12,12 @@ import com.mispost.incident.TimelineEvent;
 import com.mispost.metrics.MetricsRecorder;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
+import com.mispost.post.AccountKey;
 import com.mispost.post.ReactionCounts;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
 import com.mispost.usecase.Outbox;
-import com.mispost.post.ReactionCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +54,8 @@ public final class IncidentSweep {
      * it (longer than any function's timeout), so the sweep leaves it alone.
      */
     static final Duration RESEND_AFTER = Duration.ofSeconds(30);
+    /** How long one sweep spends on incidents: the closure function's timeout is 15 s, and the watchdog comes after. */
+    static final Duration BUDGET = Duration.ofSeconds(9);
 
     private final IncidentStore incidents;
     private final PostStore posts;
@@ -79,7 +84,8 @@ public final class IncidentSweep {
     }
 
     /** What one sweep did, and what the watchdog found. */
-    public record Report(int resent, int escalations, int authorQuestions, int spikes, int closed, Watchdog.Report watch) {
+    public record Report(int resent, int escalations, int authorQuestions, int spikes, int closed, int deferred,
+                         Watchdog.Report watch) {
         public int total() {
             return resent + escalations + authorQuestions + spikes + closed + watch.silentNotices() + watch.heardNotices();
         }
@@ -90,16 +96,31 @@ public final class IncidentSweep {
         int resent = outbox.flush(clock.instant().minus(RESEND_AFTER));
         measureOutbox();
         int escalations = 0, questions = 0, spikes = 0, closed = 0;
-        for (Incident incident : incidents.active()) {
+        // In a new order each time, and within a budget: when there are more live incidents than one
+        // sweep gets through, the rest are next minute's, and none is always last.
+        List<Incident> live = new ArrayList<>(incidents.active());
+        Collections.shuffle(live);
+        Map<AccountKey, Optional<Account>> accountsSeen = new HashMap<>();
+        Instant deadline = clock.instant().plus(BUDGET);
+        int swept = 0;
+        for (Incident incident : live) {
+            if (clock.instant().isAfter(deadline)) {
+                LOG.warn("sweep: {} of {} live incidents left for the next sweep (this one ran out of its {} s)",
+                        live.size() - swept, live.size(), BUDGET.toSeconds());
+                break;
+            }
+            swept++;
             try {
-                Optional<Account> account = accounts.find(incident.post().key().account());
+                Optional<Account> account = accountsSeen.computeIfAbsent(incident.post().key().account(), accounts::find);
                 String name = account.map(Account::displayName).orElse(incident.post().accountId());
                 AccountPolicy accountPolicy = account.map(Account::policy).orElse(AccountPolicy.DEFAULT);
                 String linkBase = incidents.linkBase(incident.id()).orElseThrow();
                 Instant now = clock.instant();
                 if (escalate(incident, name, linkBase, now)) escalations++;
                 if (askAuthor(incident, name, linkBase, now)) questions++;
-                ReactionCounts reactions = posts.reactionCounts(incident.post().key());
+                // The totals, the last arrival and the last two minutes: all the spike and the quiet close look at.
+                ReactionCounts reactions = posts.recentReactions(incident.post().key(),
+                        now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1)));
                 if (spike(incident, name, accountPolicy, reactions, linkBase, now)) spikes++;
                 if (closeWhenQuiet(incident, reactions, now)) closed++;
             } catch (RuntimeException e) {
@@ -109,7 +130,7 @@ public final class IncidentSweep {
         }
         Watchdog.Report watch = watchdog.run();
         metrics.record("SweepDuration", (System.nanoTime() - started) / 1_000_000.0, MetricsRecorder.Unit.MILLISECONDS, Map.of());
-        return new Report(resent, escalations, questions, spikes, closed, watch);
+        return new Report(resent, escalations, questions, spikes, closed, live.size() - swept, watch);
     }
 
     /** What is still pending after the flush, and for how long: a notice stuck past two sweeps raises an alarm. */

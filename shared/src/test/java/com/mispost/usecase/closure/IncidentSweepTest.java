@@ -211,4 +211,22 @@ class IncidentSweepTest {
         assertThat(m.find()).as("a " + action + " link in the notice").isTrue();
         return m.group(1);
     }
+
+    @Test
+    void aSweepThatRunsOutOfTimeLeavesTheRestForTheNextAndEveryIncidentIsReachedInTurn() {
+        java.util.List<Incident> open = new java.util.ArrayList<>();
+        for (int n = 0; n < 12; n++) open.add(suite.open(Severity.CRITICAL, null));
+        suite.clock.set(T0.plus(Duration.ofMinutes(10)));
+        // Every look at the clock takes a second: the sweep's budget lasts for a few incidents only.
+        suite.clock.tickEveryRead(Duration.ofSeconds(1));
+        java.util.Set<String> escalated = new java.util.HashSet<>();
+        int sweeps = 0;
+        while (escalated.size() < open.size() && sweeps < 40) {
+            IncidentSweep.Report report = suite.sweep.run();
+            sweeps++;
+            assertThat(report.deferred()).as("a sweep stops within its budget").isPositive();
+            suite.sns.published().stream().filter(n -> n.kind() == NoticeKind.ESCALATION).forEach(n -> escalated.add(n.incidentId()));
+        }
+        assertThat(escalated).as("no incident is always left last").hasSize(open.size());
+    }
 }
