@@ -274,7 +274,7 @@ public final class Demo {
         var posts = new DynamoDbPostStore(runtime.aws().dynamo, runtime.aws().tableName, java.time.Clock.systemUTC());
         Backlash b = CrowdReading.read(posts.replies(post, CrowdReading.NEWEST));
         line("crowd", "reading", String.format(Locale.ROOT, "%d of the %d newest replies turned against the post "
-                + "(%d differently worded): %s", b.turned().size(), b.read(), b.voices(),
+                + "(%d voices): %s", b.turned().size(), b.read(), b.voices(),
                 b.alerts() ? "backlash, " + b.severity().id() : "no backlash"));
     }
 
