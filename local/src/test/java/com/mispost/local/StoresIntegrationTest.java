@@ -153,9 +153,9 @@ class StoresIntegrationTest {
         Post p = post("p-replies", "a post people answer");
         posts.savePost(p, "{}");
         Instant at = Instant.parse("2026-11-20T10:00:00Z");
-        Reaction first = new Reaction(p.key(), ReactionKind.REPLY, "rep-1", at.plusSeconds(5), "wrong account?");
+        Reaction first = new Reaction(p.key(), ReactionKind.REPLY, "rep-1", at.plusSeconds(5), "wrong account?", "8100000001");
         Reaction second = new Reaction(p.key(), ReactionKind.REPLY, "rep-2", at.plusMillis(5_500), "who approved this");
-        Reaction quote = new Reaction(p.key(), ReactionKind.QUOTE, "q-1", at.plusSeconds(9), "lol look at this");
+        Reaction quote = new Reaction(p.key(), ReactionKind.QUOTE, "q-1", at.plusSeconds(9), "lol look at this", "8100000002");
         Reaction like = new Reaction(p.key(), ReactionKind.LIKE, "l-1", at.plusSeconds(10));
         assertThat(posts.recordReactions(List.of(second, first, quote, like, first)))
                 .containsExactly(ReactionOutcome.COUNTED, ReactionOutcome.COUNTED, ReactionOutcome.COUNTED,
@@ -164,6 +164,16 @@ class StoresIntegrationTest {
         assertThat(posts.replies(p.key(), 10)).extracting(Reaction::reactionId).containsExactly("q-1", "rep-2", "rep-1");
         assertThat(posts.replies(p.key(), 2)).extracting(Reaction::text).containsExactly("lol look at this", "who approved this");
         assertThat(posts.replies(p.key(), 1).get(0).kind()).isEqualTo(ReactionKind.QUOTE);
+        assertThat(posts.replies(p.key(), 10)).containsExactly(quote, second, first);
+        // Who wrote a reply is personal data: it is kept only on the reply's item, which expires.
+        List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> holding = new ArrayList<>();
+        aws.dynamo.scanPaginator(b -> b.tableName(aws.tableName)).items().forEach(item -> {
+            if (item.values().stream().anyMatch(v -> "8100000001".equals(v.s()) || "8100000002".equals(v.s()))) holding.add(item);
+        });
+        assertThat(holding).hasSize(2).allSatisfy(item -> {
+            assertThat(item.get("SK").s()).startsWith("REPLY#");
+            assertThat(item).containsKey("expiresAt");
+        });
     }
 
     @Test

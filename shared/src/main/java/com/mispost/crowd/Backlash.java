@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * @param read     the replies read (with words)
  * @param turned   those that turn against the post, newest first
- * @param voices   how many differently worded replies turned
+ * @param voices   how many voices turned: authors, or wordings where the author is unknown (see {@link CrowdReading})
  * @param byTurn   the turning replies by how they turn, each newest first
  * @param severity NONE when the crowd has not turned
  */
@@ -62,7 +62,7 @@ public record Backlash(int read, List<Reaction> turned, int voices, Map<Turn, Li
         List<Reason> reasons = new ArrayList<>();
         List<String> parts = turnsByVoices().stream().map(t -> replies(byTurn.get(t).size()) + " " + t.says()).toList();
         reasons.add(new Reason(SIGNAL_PREFIX + "backlash", String.format(Locale.ROOT,
-                "%d of the %d newest replies (%d differently worded) turned against the post: %s",
+                "%d of the %d newest replies (%d voices) turned against the post: %s",
                 turned.size(), read, voices, String.join("; ", parts)), turned.size(), quotes(CrowdReading.mostTelling(this, QUOTED))));
         for (Turn t : turnsByVoices()) {
             List<Reaction> replies = byTurn.get(t);

@@ -13,19 +13,18 @@ import java.util.Set;
 
 /**
  * Reads a post's newest replies for the crowd turning against it. It turns when at least
- * {@link #MIN_VOICES} differently worded replies, and at least {@link #MIN_SHARE} of the replies
- * read, say so: one person repeating themselves is one voice, and a handful of hostile replies
+ * {@link #MIN_VOICES} voices say so, and they number at least {@link #MIN_SHARE} of the replies
+ * read: one person is one voice however many replies they write, and a handful of hostile replies
  * among hundreds of friendly ones is an ordinary day for a brand.
  *
- * <p>Replies are told apart by their words, not by who wrote them: the stored reply carries no
- * author (the platforms' reply events do; keeping it is a change to intake and the reply item).
- * So one person who writes four different hostile replies to a post nobody else answers counts as
- * four voices.
+ * <p>A voice is the reply's author when the delivery says who wrote it; a reply without an author
+ * (from a relay that does not say) is told apart by its wording instead, so that one person
+ * repeating themselves word for word is still one voice.
  */
 public final class CrowdReading {
     /** Replies read per post: the newest, since a turn shows in the latest answers first. */
     public static final int NEWEST = 50;
-    /** Differently worded turning replies needed, so that one troll cannot page staff. */
+    /** Voices among the turning replies needed, so that one troll cannot page staff. */
     static final int MIN_VOICES = 4;
     /** Share of the replies read that must turn, so that a few hostile ones among many friendly ones do not. */
     static final double MIN_SHARE = 0.3;
@@ -48,17 +47,26 @@ public final class CrowdReading {
             // A weak cue ("lol", "oh no") only says which way a reply turns that a strong cue already turned.
             if (turns.values().stream().noneMatch(w -> w >= 1)) continue;
             turned.add(reply);
-            voices.add(ReplyText.words(reply.text()));
+            voices.add(voice(reply));
             turns.keySet().forEach(t -> byTurn.computeIfAbsent(t, k -> new ArrayList<>()).add(reply));
         }
         return new Backlash(read, turned, voices.size(), byTurn, severity(read, voices.size(), byTurn));
+    }
+
+    /**
+     * Who a reply speaks for: its author, or its words when the author is unknown. The prefixes keep
+     * an author's id from ever equalling a reply's words.
+     */
+    private static String voice(Reaction reply) {
+        return reply.author() != null ? "author:" + reply.author() : "words:" + ReplyText.words(reply.text());
     }
 
     private static Severity severity(int read, int voices, Map<Turn, List<Reaction>> byTurn) {
         if (voices < MIN_VOICES || voices < MIN_SHARE * read) return Severity.NONE;
         boolean loud = voices >= LOUD_VOICES && voices * 2 >= read;
         // People asking whether the account was hacked: if it was, every minute counts.
-        boolean hacked = byTurn.getOrDefault(Turn.HACKED, List.of()).size() >= MIN_VOICES - 1;
+        long askingAboutAHack = byTurn.getOrDefault(Turn.HACKED, List.of()).stream().map(CrowdReading::voice).distinct().count();
+        boolean hacked = askingAboutAHack >= MIN_VOICES - 1;
         return loud || hacked ? Severity.HIGH : Severity.MEDIUM;
     }
 

@@ -53,6 +53,7 @@ public final class EventLimits {
     private static String reaction(Reaction reaction) {
         String problem = key(reaction.target());
         if (problem == null) problem = over("id", reaction.reactionId(), MAX_ID_BYTES);
+        if (problem == null) problem = over("author", reaction.author(), MAX_ID_BYTES);
         return problem == null ? null : "reaction '" + DeliveryJson.shorten(reaction.reactionId()) + "': " + problem;
     }
 

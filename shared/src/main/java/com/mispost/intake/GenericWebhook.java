@@ -98,7 +98,7 @@ public final class GenericWebhook implements PlatformWebhook {
                 return new InboundEvent.ReactionReceived(new Reaction(
                         new PostKey(platform, account, DeliveryJson.text(r, "post_id", w)), kind,
                         DeliveryJson.text(r, "id", w), DeliveryJson.instant(r, "at", Instant.now(), w),
-                        DeliveryJson.optText(r, "text")));
+                        DeliveryJson.optText(r, "text"), DeliveryJson.optText(r, "author")));
             }
             case "delete" -> {
                 return new InboundEvent.PostDeleted(new PostKey(platform, account, DeliveryJson.text(e, "post_id", where)),

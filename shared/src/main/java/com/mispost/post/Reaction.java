@@ -12,18 +12,27 @@ import java.util.Objects;
  * @param at         when it happened
  * @param text       what the person wrote (a reply, comment or quote), or null: detection learns
  *                   the public's voice from a bounded sample of these
+ * @param author     the platform's id of the person who reacted, or null when the delivery does not
+ *                   say: the crowd's reading counts people rather than replies. Personal data: kept
+ *                   only with the reply, which expires, and never logged above debug
  */
-public record Reaction(PostKey target, ReactionKind kind, String reactionId, Instant at, String text) {
+public record Reaction(PostKey target, ReactionKind kind, String reactionId, Instant at, String text, String author) {
     public Reaction {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reactionId, "reactionId");
         Objects.requireNonNull(at, "at");
         if (text != null && text.isBlank()) text = null;
+        if (author != null && author.isBlank()) author = null;
     }
 
-    /** A reaction without words (a like, a share). */
+    /** A reaction whose author the delivery does not say. */
+    public Reaction(PostKey target, ReactionKind kind, String reactionId, Instant at, String text) {
+        this(target, kind, reactionId, at, text, null);
+    }
+
+    /** A reaction without words (a like, a share) whose author the delivery does not say. */
     public Reaction(PostKey target, ReactionKind kind, String reactionId, Instant at) {
-        this(target, kind, reactionId, at, null);
+        this(target, kind, reactionId, at, null, null);
     }
 }

@@ -48,7 +48,8 @@ public interface PostStore {
 
     /**
      * Counts each reaction once, however often it is delivered, and keeps the words of replies,
-     * comments and quotes with the post; the outcome of each, in order.
+     * comments and quotes with the post, with their author when the delivery names one; the
+     * outcome of each, in order.
      */
     List<ReactionOutcome> recordReactions(List<Reaction> reactions);
 

@@ -63,10 +63,46 @@ class CrowdReadingTest {
                 .isEqualTo(Severity.HIGH);
     }
 
+    @Test
+    void aVoiceIsTheAuthorWhenTheReplySaysWhoWroteIt() {
+        List<String> different = List.of("wrong account?", "who approved this", "delete this", "yikes", "were you hacked");
+        Backlash onePerson = CrowdReading.read(by(different, "8100000001", "8100000001", "8100000001", "8100000001", "8100000001"));
+        assertThat(onePerson.turned()).hasSize(5);
+        assertThat(onePerson.voices()).isEqualTo(1);
+        assertThat(onePerson.alerts()).as("one person, five different replies").isFalse();
+
+        List<String> same = List.of("wrong account?", "wrong account?", "wrong account?", "wrong account?");
+        assertThat(CrowdReading.read(by(same, "a", "b", "c", "d")).voices()).as("four people, one wording").isEqualTo(4);
+        assertThat(CrowdReading.read(by(same, "a", "b", "c", "d")).alerts()).isTrue();
+    }
+
+    @Test
+    void repliesWithoutAnAuthorAreToldApartByTheirWording() {
+        List<String> texts = List.of("wrong account?", "WRONG ACCOUNT??", "who approved this", "delete this", "yikes");
+        Backlash mixed = CrowdReading.read(by(texts, "8100000001", null, null, null, "8100000001"));
+        // The author's two replies are one voice; of the three without one, each wording is a voice.
+        assertThat(mixed.voices()).isEqualTo(4);
+        assertThat(CrowdReading.read(by(texts, null, null, null, null, null)).voices())
+                .as("'wrong account?' said twice, without an author").isEqualTo(4);
+    }
+
+    @Test
+    void oneAuthorAskingAboutAHackThreeTimesDoesNotMakeItHigh() {
+        List<String> texts = List.of("were you hacked", "got hacked?", "account hacked??", "delete this", "who approved this", "yikes");
+        assertThat(CrowdReading.read(by(texts, "a", "a", "a", "b", "c", "d")).severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(CrowdReading.read(by(texts, "a", "b", "c", "b", "c", "d")).severity()).isEqualTo(Severity.HIGH);
+    }
+
+    /** Replies, newest first, from a relay that does not say who wrote them. */
     private static List<Reaction> replies(String... texts) {
+        return by(List.of(texts), new String[texts.length]);
+    }
+
+    /** Replies, newest first, each with the author at the same place (null: the delivery did not say). */
+    private static List<Reaction> by(List<String> texts, String... authors) {
         List<Reaction> out = new ArrayList<>();
-        for (int i = 0; i < texts.length; i++) {
-            out.add(new Reaction(POST, ReactionKind.REPLY, "r" + i, Instant.EPOCH.plusSeconds(texts.length - i), texts[i]));
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(new Reaction(POST, ReactionKind.REPLY, "r" + i, Instant.EPOCH.plusSeconds(texts.size() - i), texts.get(i), authors[i]));
         }
         return out;
     }

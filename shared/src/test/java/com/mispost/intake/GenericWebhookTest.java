@@ -55,6 +55,17 @@ class GenericWebhookTest {
     }
 
     @Test
+    void aReactionSaysWhoReactedWhenTheRelayKnows() throws Exception {
+        ParsedDelivery d = generic.parse(b("""
+                {"events":[
+                  {"type":"reaction","platform":"x","account":"42","reaction":{"id":"r1","kind":"reply","post_id":"7","text":"wrong account?","author":"8100000001"}},
+                  {"type":"reaction","platform":"x","account":"42","reaction":{"id":"r2","kind":"reply","post_id":"7","text":"delete this","author":" "}},
+                  {"type":"reaction","platform":"x","account":"42","reaction":{"id":"r3","kind":"like","post_id":"7"}}]}"""));
+        assertThat(d.events()).extracting(e -> ((InboundEvent.ReactionReceived) e).reaction().author())
+                .containsExactly("8100000001", null, null);
+    }
+
+    @Test
     void unreadableBodiesGetAMessageThatSaysWhatIsWrong() {
         assertThatThrownBy(() -> generic.parse(b(""))).hasMessageContaining("empty");
         assertThatThrownBy(() -> generic.parse(b("[1,2]"))).hasMessageContaining("JSON object");

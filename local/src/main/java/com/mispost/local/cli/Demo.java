@@ -203,22 +203,23 @@ public final class Demo {
         JsonNode r = s.path("reactions");
         List<ObjectNode> reactions = new ArrayList<>();
         long id = 1870000000000000000L;
+        int person = 0; // each reply, quote and retweet by someone else: the crowd counts people
         List<String> replyTexts = replyTexts(s);
         for (int i = 0; i < replyTexts.size(); i++) {
-            ObjectNode t = publicTweet(++id, "@" + xHandle + " " + replyTexts.get(i), i);
+            ObjectNode t = publicTweet(++id, "@" + xHandle + " " + replyTexts.get(i), person++);
             t.put("in_reply_to_status_id_str", mispostId);
             t.put("in_reply_to_user_id_str", xAccount);
             reactions.add(t);
         }
         for (int i = 0; i < r.path("quotes").asInt(); i++) {
-            ObjectNode t = publicTweet(++id, "screenshotted before it goes " + i, i);
+            ObjectNode t = publicTweet(++id, "screenshotted before it goes " + i, person++);
             t.put("is_quote_status", true);
             t.put("quoted_status_id_str", mispostId);
             t.set("quoted_status", original(mispostId, m, xAccount, xHandle));
             reactions.add(t);
         }
         for (int i = 0; i < r.path("shares").asInt(); i++) {
-            ObjectNode t = publicTweet(++id, "RT @" + xHandle + ": " + m.path("text").asText(), i);
+            ObjectNode t = publicTweet(++id, "RT @" + xHandle + ": " + m.path("text").asText(), person++);
             t.set("retweeted_status", original(mispostId, m, xAccount, xHandle));
             reactions.add(t);
         }
@@ -274,7 +275,7 @@ public final class Demo {
         var posts = new DynamoDbPostStore(runtime.aws().dynamo, runtime.aws().tableName, java.time.Clock.systemUTC());
         Backlash b = CrowdReading.read(posts.replies(post, CrowdReading.NEWEST));
         line("crowd", "reading", String.format(Locale.ROOT, "%d of the %d newest replies turned against the post "
-                + "(%d differently worded): %s", b.turned().size(), b.read(), b.voices(),
+                + "(%d voices): %s", b.turned().size(), b.read(), b.voices(),
                 b.alerts() ? "backlash, " + b.severity().id() : "no backlash"));
     }
 

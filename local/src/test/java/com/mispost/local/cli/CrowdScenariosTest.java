@@ -73,7 +73,7 @@ class CrowdScenariosTest {
             newestFirst.add(new Reaction(post.key(), ReactionKind.REPLY, "r" + i, AT.plusSeconds(i), texts.get(i)));
         }
         Backlash crowd = CrowdReading.read(newestFirst.subList(0, Math.min(CrowdReading.NEWEST, newestFirst.size())));
-        System.out.printf(Locale.ROOT, "%s: detector %.2f %s (%s); crowd: %d of %d replies turned, %d differently worded: %s%n",
+        System.out.printf(Locale.ROOT, "%s: detector %.2f %s (%s); crowd: %d of %d replies turned, %d voices: %s%n",
                 file, words.score(), words.severity().id(), alerts ? "alerts" : "passes", crowd.turned().size(), crowd.read(),
                 crowd.voices(), crowd.alerts() ? "backlash, " + crowd.severity().id() : "no backlash");
         return new Verdicts(alerts, crowd);

@@ -105,7 +105,7 @@ public final class MastodonWebhook implements PlatformWebhook {
         String repliedAccount = Fields.str(s, "in_reply_to_account_id");
         String repliedStatus = Fields.str(s, "in_reply_to_id");
         if (repliedAccount != null && repliedStatus != null && !repliedAccount.equals(account)) {
-            into.add(reaction(repliedAccount, repliedStatus, ReactionKind.REPLY, id, created, text(s)));
+            into.add(reaction(repliedAccount, repliedStatus, ReactionKind.REPLY, id, created, text(s), account));
         }
         if (reblog != null) otherAccountsStatus(reblog, account, ReactionKind.SHARE, id, created, null, into);
         if (quoted != null) otherAccountsStatus(quoted, account, ReactionKind.QUOTE, id, created, text(s), into);
@@ -116,14 +116,15 @@ public final class MastodonWebhook implements PlatformWebhook {
         String targetAccount = Fields.str(target, "account", "id");
         String targetId = Fields.str(target, "id");
         if (targetAccount != null && targetId != null && !targetAccount.equals(account)) {
-            into.add(reaction(targetAccount, targetId, kind, id, at, text));
+            into.add(reaction(targetAccount, targetId, kind, id, at, text, account));
         }
     }
 
+    /** @param author the account whose status reacts: the person reacting */
     private static InboundEvent reaction(String targetAccount, String targetId, ReactionKind kind, String id, Instant at,
-                                         String text) {
+                                         String text, String author) {
         return new InboundEvent.ReactionReceived(
-                new Reaction(new PostKey(Platform.MASTODON, targetAccount, targetId), kind, id, at, text),
+                new Reaction(new PostKey(Platform.MASTODON, targetAccount, targetId), kind, id, at, text, author),
                 InboundEvent.key(Platform.MASTODON, targetAccount, kind.id(), id));
     }
 

@@ -175,7 +175,8 @@ public final class MetaWebhook implements PlatformWebhook {
                 ownChange(post, verb, changed, key, where, into);
             } else if (verb.equals("add")) {
                 into.add(new InboundEvent.ReactionReceived(new Reaction(
-                        new PostKey(Platform.META, page, postId), ReactionKind.COMMENT, commentId, created, Fields.str(v, "message")), key));
+                        new PostKey(Platform.META, page, postId), ReactionKind.COMMENT, commentId, created, Fields.str(v, "message"),
+                        from), key));
             } else {
                 into.ignore(where + ": a comment by someone else was " + verb + "; only new comments are counted");
             }
@@ -190,7 +191,7 @@ public final class MetaWebhook implements PlatformWebhook {
                 if (from == null) throw new MalformedDeliveryException(where + ": missing field 'from.id'");
                 String reactionId = from + ":" + postId;
                 into.add(new InboundEvent.ReactionReceived(new Reaction(
-                        new PostKey(Platform.META, page, postId), ReactionKind.LIKE, reactionId, created),
+                        new PostKey(Platform.META, page, postId), ReactionKind.LIKE, reactionId, created, null, from),
                         InboundEvent.key(Platform.META, page, item, postId, verb, from, time)));
             }
             return;
@@ -211,7 +212,7 @@ public final class MetaWebhook implements PlatformWebhook {
         } else if (item.equals("share") && verb.equals("add") && Fields.str(v, "parent_id") != null) {
             String target = Fields.str(v, "parent_id");
             into.add(new InboundEvent.ReactionReceived(new Reaction(
-                    new PostKey(Platform.META, page, target), ReactionKind.SHARE, postId, created), key));
+                    new PostKey(Platform.META, page, target), ReactionKind.SHARE, postId, created, null, from), key));
         } else {
             into.ignore(where + ": a " + item + " by someone else on the page is not a reaction to a page post");
         }
@@ -239,14 +240,15 @@ public final class MetaWebhook implements PlatformWebhook {
         if (mediaId == null) throw new MalformedDeliveryException(where + ": missing field 'media.id'");
         Instant at = entryTime != null ? entryTime : clock.instant();
         String key = InboundEvent.key(Platform.META, account, "comment", commentId, "add");
-        if (account.equals(Fields.str(v, "from", "id"))) {
+        String from = Fields.str(v, "from", "id");
+        if (account.equals(from)) {
             String replyTo = Objects.requireNonNullElse(Fields.str(v, "parent_id"), mediaId);
             into.add(new InboundEvent.PostPublished(new Post(Platform.META, account, commentId, null,
                     Objects.requireNonNullElse(Fields.str(v, "text"), ""), at, null, replyTo, null, List.of(),
                     null, null), key));
         } else {
             into.add(new InboundEvent.ReactionReceived(new Reaction(
-                    new PostKey(Platform.META, account, mediaId), ReactionKind.COMMENT, commentId, at, Fields.str(v, "text")), key));
+                    new PostKey(Platform.META, account, mediaId), ReactionKind.COMMENT, commentId, at, Fields.str(v, "text"), from), key));
         }
     }
 

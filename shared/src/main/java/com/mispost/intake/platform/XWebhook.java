@@ -194,7 +194,7 @@ public final class XWebhook implements PlatformWebhook {
             return;
         }
         into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind, id, at,
-                kind == ReactionKind.SHARE ? null : fullText(t)), key));
+                kind == ReactionKind.SHARE ? null : fullText(t), author), key));
     }
 
     private static void favorited(JsonNode f, String account, String where, DeliveryCollector into)
@@ -220,7 +220,7 @@ public final class XWebhook implements PlatformWebhook {
         if (at == null) at = Fields.xTime(f.path("created_at"), where + ".created_at");
         if (at == null) throw new MalformedDeliveryException(where + ": missing field 'timestamp_ms'");
         into.add(new InboundEvent.ReactionReceived(
-                new Reaction(new PostKey(Platform.X, account, statusId), ReactionKind.LIKE, likeId, at),
+                new Reaction(new PostKey(Platform.X, account, statusId), ReactionKind.LIKE, likeId, at, null, liker),
                 InboundEvent.key(Platform.X, account, "like", likeId)));
     }
 
@@ -366,7 +366,7 @@ public final class XWebhook implements PlatformWebhook {
         String text = Fields.str(payload, "note_tweet", "text");
         if (text == null) text = Fields.str(payload, "text");
         into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind, id, at,
-                kind == ReactionKind.SHARE || text == null ? null : HtmlText.decodeEntities(text)), key));
+                kind == ReactionKind.SHARE || text == null ? null : HtmlText.decodeEntities(text), author), key));
     }
 
     private static Post postV2(JsonNode p, JsonNode includes, String account, String id, String version, Instant at) {

@@ -354,6 +354,8 @@ public final class DynamoDbPostStore implements PostStore {
                 reply.put("reactionId", s(r.reactionId()));
                 reply.put("at", s(r.at().toString()));
                 reply.put("text", s(r.text()));
+                // Personal data: kept only here, so that it expires with the reply.
+                putIfPresent(reply, "author", r.author());
                 reply.put(EXPIRES_AT, n(expires));
                 perReaction.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(reply)).build());
             }
@@ -410,7 +412,7 @@ public final class DynamoDbPostStore implements PostStore {
         List<Reaction> replies = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.query(q).items()) {
             ReactionKind.fromId(str(item, "kind")).ifPresent(kind -> replies.add(new Reaction(key, kind,
-                    str(item, "reactionId"), instant(item, "at"), str(item, "text"))));
+                    str(item, "reactionId"), instant(item, "at"), str(item, "text"), str(item, "author"))));
         }
         return replies;
     }

@@ -76,16 +76,19 @@ class LinkedInWebhookTest {
         ParsedDelivery d = linkedIn.parse(bytes("linkedin/comment.json"));
         InboundEvent.ReactionReceived r = only(d.events(), InboundEvent.ReactionReceived.class);
         assertThat(r.reaction()).isEqualTo(new Reaction(SPRING, ReactionKind.COMMENT,
-                "urn:li:comment:(urn:li:activity:7300000000000000002,7300000000000000003)", Instant.ofEpochMilli(1772601000000L)));
+                "urn:li:comment:(urn:li:activity:7300000000000000002,7300000000000000003)", Instant.ofEpochMilli(1772601000000L),
+                null, "urn:li:person:XyZ987"));
         assertThat(r.deliveryKey()).isEqualTo("linkedin/" + ORG + "/notification/9100000001");
     }
 
     @Test
     void batchReadsLikesSharesAndTheOrganizationsOwnCommentAndReportsTheBadElement() throws Exception {
         ParsedDelivery d = linkedIn.parse(bytes("linkedin/batch.json"));
-        assertThat(d.events().stream().filter(InboundEvent.ReactionReceived.class::isInstance)
-                .map(e -> ((InboundEvent.ReactionReceived) e).reaction().kind()))
-                .containsExactly(ReactionKind.LIKE, ReactionKind.SHARE);
+        List<Reaction> reactions = d.events().stream().filter(InboundEvent.ReactionReceived.class::isInstance)
+                .map(e -> ((InboundEvent.ReactionReceived) e).reaction()).toList();
+        assertThat(reactions).extracting(Reaction::kind).containsExactly(ReactionKind.LIKE, ReactionKind.SHARE);
+        assertThat(reactions).extracting(Reaction::author).as("a like names no liker; a share its owner")
+                .containsExactly(null, "urn:li:person:Rs2");
         Post own = only(d.events(), InboundEvent.PostPublished.class).post();
         assertThat(own.text()).isEqualTo("Thanks everyone for the kind words!");
         assertThat(own.replyTo()).isEqualTo(SPRING.postId());

@@ -64,7 +64,7 @@ class MastodonWebhookTest {
         assertThat(only(d.events(), InboundEvent.PostPublished.class).post().accountId()).isEqualTo("109000000000000077");
         InboundEvent.ReactionReceived r = only(d.events(), InboundEvent.ReactionReceived.class);
         assertThat(r.reaction()).isEqualTo(new Reaction(SPRING, ReactionKind.REPLY, "113000000000000002",
-                Instant.parse("2026-03-04T09:05:00.100Z"), r.reaction().text()));
+                Instant.parse("2026-03-04T09:05:00.100Z"), r.reaction().text(), "109000000000000077"));
         assertThat(r.reaction().text()).endsWith("two buns for me please").doesNotContain("<");
         assertThat(r.deliveryKey()).isEqualTo("mastodon/" + BRAND + "/reply/113000000000000002");
     }
@@ -84,6 +84,7 @@ class MastodonWebhookTest {
         InboundEvent.ReactionReceived r = only(d.events(), InboundEvent.ReactionReceived.class);
         assertThat(r.reaction().target()).isEqualTo(SPRING);
         assertThat(r.reaction().kind()).isEqualTo(ReactionKind.SHARE);
+        assertThat(r.reaction().author()).as("the booster").isEqualTo("109000000000000088");
         Post boost = only(d.events(), InboundEvent.PostPublished.class).post();
         assertThat(boost.quoteOf()).isEqualTo("113000000000000001");
         assertThat(boost.text()).isEqualTo("Spring menu day & the ovens are hot!");

@@ -95,9 +95,9 @@ class MetaWebhookTest {
         List<Reaction> reactions = d.events().stream().filter(InboundEvent.ReactionReceived.class::isInstance)
                 .map(e -> ((InboundEvent.ReactionReceived) e).reaction()).toList();
         assertThat(reactions).containsExactly(
-                new Reaction(spring, ReactionKind.COMMENT, "900001_55501", Instant.ofEpochSecond(1772600005), "See you there!"),
-                new Reaction(spring, ReactionKind.LIKE, "777000222:222333444555_900001", Instant.ofEpochSecond(1772600007)),
-                new Reaction(spring, ReactionKind.SHARE, "777000444_123", Instant.ofEpochSecond(1772600102)));
+                new Reaction(spring, ReactionKind.COMMENT, "900001_55501", Instant.ofEpochSecond(1772600005), "See you there!", "777000111"),
+                new Reaction(spring, ReactionKind.LIKE, "777000222:222333444555_900001", Instant.ofEpochSecond(1772600007), null, "777000222"),
+                new Reaction(spring, ReactionKind.SHARE, "777000444_123", Instant.ofEpochSecond(1772600102), null, "777000444"));
 
         InboundEvent.PostEdited edited = only(d.events(), InboundEvent.PostEdited.class);
         assertThat(edited.post().postId()).isEqualTo("222333444555_900002");
@@ -117,7 +117,8 @@ class MetaWebhookTest {
         ParsedDelivery d = meta.parse(bytes("meta/instagram-comments.json"));
         InboundEvent.ReactionReceived comment = only(d.events(), InboundEvent.ReactionReceived.class);
         assertThat(comment.reaction()).isEqualTo(new Reaction(new PostKey(Platform.META, IG, "18000000000000001"),
-                ReactionKind.COMMENT, "18100000000000001", Instant.ofEpochSecond(1772600200), "these buns!!"));
+                ReactionKind.COMMENT, "18100000000000001", Instant.ofEpochSecond(1772600200), "these buns!!",
+                "17841400000000777"));
         Post reply = only(d.events(), InboundEvent.PostPublished.class).post();
         assertThat(reply.key()).isEqualTo(new PostKey(Platform.META, IG, "18100000000000002"));
         assertThat(reply.replyTo()).isEqualTo("18100000000000001");

@@ -116,10 +116,11 @@ class XWebhookTest {
                 .map(e -> ((InboundEvent.ReactionReceived) e).reaction()).toList();
         assertThat(reactions).containsExactly(
                 new Reaction(original, ReactionKind.REPLY, "1900000000000000010", Instant.ofEpochMilli(1772572800000L),
-                        "@OakfieldBakery that rhubarb tart better be real"),
+                        "@OakfieldBakery that rhubarb tart better be real", "811111111111111111"),
                 new Reaction(original, ReactionKind.QUOTE, "1900000000000000011", Instant.ofEpochMilli(1772572860000L),
-                        "did a bakery just post this?? https://t.co/q1"),
-                new Reaction(original, ReactionKind.SHARE, "1900000000000000012", Instant.ofEpochMilli(1772572920000L)));
+                        "did a bakery just post this?? https://t.co/q1", "822222222222222222"),
+                new Reaction(original, ReactionKind.SHARE, "1900000000000000012", Instant.ofEpochMilli(1772572920000L),
+                        null, "833333333333333333"));
         Post ownReply = only(d.events(), InboundEvent.PostPublished.class).post();
         assertThat(ownReply.postId()).isEqualTo("1900000000000000014");
         assertThat(ownReply.replyTo()).isEqualTo("1900000000000000010");
@@ -133,7 +134,8 @@ class XWebhookTest {
         ParsedDelivery d = x.parse(bytes("x/favorite.json"));
         InboundEvent.ReactionReceived like = only(d.events(), InboundEvent.ReactionReceived.class);
         assertThat(like.reaction()).isEqualTo(new Reaction(new PostKey(Platform.X, ACCOUNT, "1900000000000000001"),
-                ReactionKind.LIKE, "5d2b6e0f4c1a9e7b3a2f8c1d0e9b7a65", Instant.ofEpochMilli(1772573400000L)));
+                ReactionKind.LIKE, "5d2b6e0f4c1a9e7b3a2f8c1d0e9b7a65", Instant.ofEpochMilli(1772573400000L), null,
+                "811111111111111111"));
         assertThat(like.deliveryKey()).isEqualTo("x/" + ACCOUNT + "/like/5d2b6e0f4c1a9e7b3a2f8c1d0e9b7a65");
         assertThat(d.ignored()).hasSize(1);
     }
@@ -163,7 +165,7 @@ class XWebhookTest {
         InboundEvent.ReactionReceived r = only(x.parse(bytes("x/xaa-reply-create.json")).events(), InboundEvent.ReactionReceived.class);
         assertThat(r.reaction()).isEqualTo(new Reaction(new PostKey(Platform.X, ACCOUNT, "1900000000000000020"),
                 ReactionKind.REPLY, "1900000000000000030", Instant.parse("2026-03-04T08:05:00Z"),
-                "@OakfieldBakery saving me two buns please"));
+                "@OakfieldBakery saving me two buns please", "866666666666666666"));
     }
 
     @Test

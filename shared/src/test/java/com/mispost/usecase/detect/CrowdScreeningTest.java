@@ -54,9 +54,15 @@ class CrowdScreeningTest {
         return post;
     }
 
+    /** A reply from a relay that does not say who wrote it. */
     private void reply(Post post, String text) {
+        reply(post, text, null);
+    }
+
+    private void reply(Post post, String text, String author) {
         replies++;
-        detect.posts.recordReaction(new Reaction(post.key(), ReactionKind.REPLY, "r" + replies, CLOCK.instant().plusSeconds(replies), text));
+        detect.posts.recordReaction(new Reaction(post.key(), ReactionKind.REPLY, "r" + replies, CLOCK.instant().plusSeconds(replies),
+                text, author));
     }
 
     @Test
@@ -128,6 +134,24 @@ class CrowdScreeningTest {
         for (int i = 0; i < 8; i++) reply(post, "DELETE THIS!!! who approved this garbage");
         assertThat(detect.screener.screenCrowd(post.key())).isEmpty();
         assertThat(detect.sns.published()).isEmpty();
+    }
+
+    @Test
+    void onePersonWritingDifferentHostileRepliesOnAQuietPostIsOneVoice() {
+        Post post = posted("108", INNOCENT);
+        HOSTILE.forEach(text -> reply(post, text, "8100000001"));
+        assertThat(detect.screener.screenCrowd(post.key())).isEmpty();
+        assertThat(detect.sns.published()).isEmpty();
+    }
+
+    @Test
+    void fourPeopleTurningAgainstAPostAreABacklash() {
+        Post post = posted("109", INNOCENT);
+        for (int i = 0; i < 4; i++) reply(post, HOSTILE.get(i), "810000000" + i);
+        reply(post, "and another thing: delete this", "8100000000");
+        Incident incident = detect.screener.screenCrowd(post.key()).orElseThrow();
+        assertThat(incident.assessment().reasons().get(0).explanation()).startsWith("5 of the 5 newest replies (4 voices)");
+        assertThat(detect.sns.published()).extracting(Notice::kind).containsExactly(NoticeKind.ALERT);
     }
 
     @Test
