@@ -15,8 +15,7 @@ public final class RecoverySteps {
     public static List<String> forSeverity(Severity s) {
         boolean grave = s.atLeast(Severity.HIGH);
         return List.of(
-                "Respond fast: acknowledge this alert so the team knows someone is on it"
-                        + (grave ? ", and call the account owner now." : "."),
+                respondFast(grave),
                 "Monitor the response: watch replies, shares and their pace on the incident page.",
                 "Be honest: it was posted by mistake by a member of the team. Never call it a hack unless it was one.",
                 grave ? "Apologize sincerely and in proportion: say what happened and what will change; no \"if anyone was offended\"."
@@ -33,8 +32,7 @@ public final class RecoverySteps {
     public static List<String> forBacklash(Severity s) {
         boolean grave = s.atLeast(Severity.HIGH);
         return List.of(
-                "Respond fast: acknowledge this alert so the team knows someone is on it"
-                        + (grave ? ", and call the account owner now." : "."),
+                respondFast(grave),
                 "Pause the account's scheduled posts: a cheerful post beside an angry thread makes it worse.",
                 "Monitor the response: read the replies beside the post and watch their pace on the incident page.",
                 "Be honest: the post was ours and went out as intended, and it missed the mark. Do not call it a mistake, "
@@ -45,5 +43,10 @@ public final class RecoverySteps {
                         : "Apologize briefly and in proportion: own it in a line or two; ")
                         + "reply once, in the thread or in a post, not to every reply.",
                 "Move on: resume scheduled posts once they have been checked, and close the incident with notes on what was learned.");
+    }
+
+    private static String respondFast(boolean grave) {
+        return "Respond fast: acknowledge this alert so the team knows someone is on it"
+                + (grave ? ", and call the account owner now." : ".");
     }
 }
