@@ -10,9 +10,11 @@ import java.util.Optional;
 /**
  * Writes apology drafts in proportion to the severity: light for a harmless personal post,
  * sincere (what happened, what will change) for an offensive one, a formal statement plus a
- * longer website/press version for a critical one. Honest by construction: it says a member of
- * the team posted it by mistake, and speaks of unauthorised access only when staff have recorded
- * a confirmed compromise. Each draft is fitted to the platform's limit by dropping optional
+ * longer website/press version for a critical one. Honest by construction: for a mispost it says
+ * a member of the team posted it by mistake; for a backlash (a post that went out as intended and
+ * that the replies turned against) it says the post missed the mark and was ours, and never that
+ * it was a mistake; it speaks of unauthorised access only when staff have recorded a confirmed
+ * compromise. Each draft is fitted to the platform's limit by dropping optional
  * sentences and then using shorter wordings, and carries the linter's findings.
  */
 public final class ApologyComposer implements Drafter {
@@ -60,11 +62,18 @@ public final class ApologyComposer implements Drafter {
         }
         if (register == Register.GRAVE) {
             StaffInstructions in = request.instructions();
-            String statement = book.statement(request.brand(), in.states(Fact.PERSONAL_ACCOUNT), request.confirmedCompromise(),
-                    in.states(Fact.REMOVED), in.states(Fact.CHANGE), sentences(in.include()));
+            String statement = misjudged(request)
+                    ? book.misjudgedStatement(request.brand(), in.states(Fact.REMOVED), in.states(Fact.CHANGE), sentences(in.include()))
+                    : book.statement(request.brand(), in.states(Fact.PERSONAL_ACCOUNT), request.confirmedCompromise(),
+                            in.states(Fact.REMOVED), in.states(Fact.CHANGE), sentences(in.include()));
             drafts.add(ApologyDraft.judged(request, Tone.FORMAL, DraftKind.STATEMENT, language.tag(), statement, notes, linter));
         }
         return List.copyOf(drafts);
+    }
+
+    /** A backlash is told as a misjudged post, unless staff confirmed that someone else posted it. */
+    private static boolean misjudged(DraftRequest request) {
+        return request.cause() == Cause.BACKLASH && !request.confirmedCompromise();
     }
 
     /** One sentence slot of a draft: its wordings, longest first, with the brand filled in. */
@@ -75,20 +84,27 @@ public final class ApologyComposer implements Drafter {
         StaffInstructions in = request.instructions();
         boolean compromise = request.confirmedCompromise();
         String brand = request.brand();
-        Part happened = required(brand, compromise ? book.compromised(tone) : book.happened(register, tone, in.states(Fact.PERSONAL_ACCOUNT)));
-        Part apology = required(brand, book.apology(register, tone, compromise));
+        boolean misjudged = misjudged(request);
+        Part happened = required(brand, compromise ? book.compromised(tone)
+                : misjudged ? book.misjudged(register, tone)
+                : book.happened(register, tone, in.states(Fact.PERSONAL_ACCOUNT)));
+        Part apology = required(brand, misjudged ? book.misjudgedApology(register, tone) : book.apology(register, tone, compromise));
         Part removed = in.states(Fact.REMOVED) ? required(brand, book.removed(register, tone)) : null;
-        List<String> changeWords = in.states(Fact.CHANGE) ? book.change(register, tone, compromise) : List.of();
-        Part change = register == Register.LIGHT && !compromise ? optional(brand, changeWords) : required(brand, changeWords);
+        List<String> changeWords = !in.states(Fact.CHANGE) ? List.of()
+                : misjudged ? book.misjudgedChange(register, tone) : book.change(register, tone, compromise);
+        // After a backlash, how posts are approved is the point of the reply, even a light one.
+        Part change = register == Register.LIGHT && !compromise && !misjudged ? optional(brand, changeWords) : required(brand, changeWords);
+        // "Back to our regular posts" would wave a backlash away.
+        Part closing = optional(brand, misjudged && register == Register.LIGHT ? List.of() : book.closing(register, tone));
         List<Part> parts = new ArrayList<>();
         if (register == Register.LIGHT) {
             add(parts, happened, removed, change);
             for (String fact : sentences(in.include())) parts.add(required(brand, List.of(fact)));
-            add(parts, apology, optional(brand, book.closing(register, tone)));
+            add(parts, apology, closing);
         } else {
             add(parts, optional(brand, book.opener(register, tone)), happened, apology, removed, change);
             for (String fact : sentences(in.include())) parts.add(required(brand, List.of(fact)));
-            add(parts, optional(brand, book.closing(register, tone)));
+            add(parts, closing);
         }
         return parts;
     }

@@ -1,5 +1,7 @@
 package com.mispost.apology;
 
+import com.mispost.crowd.Backlash;
+import com.mispost.detection.Assessment;
 import com.mispost.detection.Severity;
 import com.mispost.post.Platform;
 import com.mispost.post.Post;
@@ -20,6 +22,8 @@ import java.util.Objects;
  * @param confirmedCompromise staff have recorded that the account was really compromised; only
  *                            then may a draft speak of unauthorised access
  * @param instructions        what staff asked for in a redraft
+ * @param cause               why the incident opened: a mispost, or the crowd's backlash against
+ *                            a post that went out as intended; MISPOST when null
  */
 public record DraftRequest(
         Platform platform,
@@ -28,7 +32,8 @@ public record DraftRequest(
         String language,
         String originalText,
         boolean confirmedCompromise,
-        StaffInstructions instructions) {
+        StaffInstructions instructions,
+        Cause cause) {
 
     public DraftRequest {
         Objects.requireNonNull(platform, "platform");
@@ -37,31 +42,40 @@ public record DraftRequest(
         language = language == null || language.isBlank() ? "en" : language.strip();
         originalText = originalText == null ? "" : originalText;
         instructions = instructions == null ? StaffInstructions.NONE : instructions;
+        cause = cause == null ? Cause.MISPOST : cause;
     }
 
-    /** A first draft request: English, no original text, no compromise, no instructions. */
+    /** A first draft request for a mispost: English, no original text, no compromise, no instructions. */
     public static DraftRequest of(Platform platform, Severity severity, String brand) {
-        return new DraftRequest(platform, severity, brand, null, null, false, null);
+        return new DraftRequest(platform, severity, brand, null, null, false, null, null);
     }
 
-    /** What the drafts for a mispost are asked to be: its platform, language and text, at the incident's severity. */
-    public static DraftRequest forMispost(Post mispost, Severity severity, String brand) {
-        return new DraftRequest(mispost.platform(), severity, brand, mispost.language(), mispost.text(), false, null);
+    /**
+     * What the drafts for an incident are asked to be: the post's platform, language and text, at
+     * the assessment's severity, for the cause the assessment gives (the crowd's is a backlash).
+     */
+    public static DraftRequest forIncident(Post post, Assessment assessment, String brand) {
+        Cause cause = Backlash.isCrowds(assessment) ? Cause.BACKLASH : Cause.MISPOST;
+        return new DraftRequest(post.platform(), assessment.severity(), brand, post.language(), post.text(), false, null, cause);
     }
 
     public DraftRequest withLanguage(String newLanguage) {
-        return new DraftRequest(platform, severity, brand, newLanguage, originalText, confirmedCompromise, instructions);
+        return new DraftRequest(platform, severity, brand, newLanguage, originalText, confirmedCompromise, instructions, cause);
     }
 
     public DraftRequest withOriginalText(String text) {
-        return new DraftRequest(platform, severity, brand, language, text, confirmedCompromise, instructions);
+        return new DraftRequest(platform, severity, brand, language, text, confirmedCompromise, instructions, cause);
     }
 
     public DraftRequest withConfirmedCompromise(boolean confirmed) {
-        return new DraftRequest(platform, severity, brand, language, originalText, confirmed, instructions);
+        return new DraftRequest(platform, severity, brand, language, originalText, confirmed, instructions, cause);
     }
 
     public DraftRequest withInstructions(StaffInstructions newInstructions) {
-        return new DraftRequest(platform, severity, brand, language, originalText, confirmedCompromise, newInstructions);
+        return new DraftRequest(platform, severity, brand, language, originalText, confirmedCompromise, newInstructions, cause);
+    }
+
+    public DraftRequest withCause(Cause newCause) {
+        return new DraftRequest(platform, severity, brand, language, originalText, confirmedCompromise, instructions, newCause);
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * English wording. LIGHT is good-humoured and brief; SINCERE says what happened and what will
- * change; GRAVE is a formal statement. All say plainly that a member of the team posted it.
+ * change; GRAVE is a formal statement. All say plainly that a member of the team posted it; after
+ * a backlash, that the post was ours and missed the mark, never that it was a mistake.
  */
 final class EnglishPhrasebook implements Phrasebook {
 
@@ -185,6 +186,104 @@ final class EnglishPhrasebook implements Phrasebook {
              .append("\n- We are reviewing who can post to our accounts, and how.");
             if (!compromise) s.append("\n- We are reviewing this incident with the team member involved.");
             s.append("\n\nWe will publish what we have changed once that review is complete.");
+        }
+        if (!include.isEmpty()) {
+            s.append("\n\n").append(String.join(" ", include));
+        }
+        return s.toString();
+    }
+
+    @Override
+    public List<String> misjudged(Register register, Tone tone) {
+        return switch (register) {
+            case LIGHT -> switch (tone) {
+                case PLAIN -> List.of("Our last post missed the mark, and your replies made that clear.", "Our last post missed the mark.");
+                case WARM -> List.of("We got our last post wrong, and we hear you.");
+                case FORMAL -> List.of("Our most recent post missed the mark.");
+            };
+            case SINCERE -> switch (tone) {
+                case PLAIN -> List.of("Our post earlier today was insensitive, and we should not have published it.",
+                                      "Our earlier post was insensitive.");
+                case WARM -> List.of("Our post earlier today was badly misjudged, and your replies told us so clearly.",
+                                     "Our post earlier today was badly misjudged.");
+                case FORMAL -> List.of("Our post earlier today was insensitive, and it was wrong of us to publish it.",
+                                       "Our earlier post was insensitive.");
+            };
+            case GRAVE -> switch (tone) {
+                case PLAIN -> List.of("Our post earlier today was deeply insensitive, and we should not have published it.",
+                                      "Our earlier post was deeply insensitive.");
+                case WARM -> List.of("Our post earlier today was deeply insensitive. It should not have gone out, and it does not reflect who we are.",
+                                     "Our post earlier today was deeply insensitive. It should not have gone out.");
+                case FORMAL -> List.of("Earlier today we published a post on the {brand} account that was insensitive, and we were wrong to publish it.",
+                                       "Earlier today we published a post here that was insensitive.");
+            };
+        };
+    }
+
+    @Override
+    public List<String> misjudgedApology(Register register, Tone tone) {
+        return switch (register) {
+            case LIGHT -> switch (tone) {
+                case PLAIN -> List.of("We're sorry.");
+                case WARM -> List.of("Sorry, and thank you for telling us.", "Sorry.");
+                case FORMAL -> List.of("We apologize.");
+            };
+            case SINCERE -> switch (tone) {
+                case PLAIN -> List.of("We got it wrong, and we're sorry.");
+                case WARM -> List.of("We're sorry.");
+                case FORMAL -> List.of("It does not reflect our values, and we apologize.", "We apologize.");
+            };
+            case GRAVE -> switch (tone) {
+                case PLAIN -> List.of("It was wrong, and we apologize to everyone it hurt.", "It was wrong, and we apologize.");
+                case WARM -> List.of("We are deeply sorry.");
+                case FORMAL -> List.of("It does not reflect our values, and we apologize without reservation.",
+                                       "We apologize without reservation.");
+            };
+        };
+    }
+
+    @Override
+    public List<String> misjudgedChange(Register register, Tone tone) {
+        return switch (register) {
+            case LIGHT -> switch (tone) {
+                case PLAIN -> List.of("We're reviewing how we plan our posts.");
+                case WARM -> List.of("We're reviewing how we plan what we post.");
+                case FORMAL -> List.of("We are reviewing how our posts are planned and approved.");
+            };
+            case SINCERE -> switch (tone) {
+                case PLAIN, FORMAL -> List.of("We are reviewing how our posts are planned and approved, including the ones scheduled in advance.",
+                                              "We are reviewing how our posts are approved.");
+                case WARM -> List.of("We are changing how we check posts before they go out, including the ones scheduled in advance.",
+                                     "We are changing how we check posts before they go out.");
+            };
+            case GRAVE -> switch (tone) {
+                case PLAIN -> List.of("We are reviewing how our posts are planned and approved, and we will publish what we change.",
+                                      "We are reviewing how our posts are approved and will publish what we change.");
+                case WARM -> List.of("We are reviewing how we decide what to post, and we will share what we change.",
+                                     "We are reviewing how we decide what to post and will share what we change.");
+                case FORMAL -> List.of("We have begun a review of how our posts are planned and approved and will publish its outcome.",
+                                       "We are reviewing how our posts are approved and will publish the outcome.");
+            };
+        };
+    }
+
+    @Override
+    public String misjudgedStatement(String brand, boolean removed, boolean change, List<String> include) {
+        String account = brand.isEmpty() ? "our account" : "the " + brand + " account";
+        StringBuilder s = new StringBuilder();
+        s.append(brand.isEmpty() ? "Statement" : "Statement from " + brand).append("\n\n");
+        s.append("Earlier today we published a post on ").append(account).append(" that was insensitive. ")
+         .append("It was written and approved by our team, and we should not have published it. ")
+         .append("We have read the replies, and we understand why it hurt. ")
+         .append("We apologize without reservation to everyone who read it and to everyone it affected.");
+        if (removed) {
+            s.append("\n\nWe have removed the post. Removing it does not undo it, which is why we are saying plainly what happened rather than letting it disappear quietly.");
+        }
+        if (change) {
+            s.append("\n\nWhat we are doing now:")
+             .append("\n- We are reviewing the posts we have scheduled before any more go out.")
+             .append("\n- We are reviewing how our posts are planned and approved, including who checks them against the news of the day.")
+             .append("\n\nWe will publish what we have changed once that review is complete.");
         }
         if (!include.isEmpty()) {
             s.append("\n\n").append(String.join(" ", include));

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * German wording. Plain and warm address the community as "ihr", as German brand accounts
  * usually do on social media; formal addresses no one directly. "Beitrag" names the post so
- * that pronouns agree whatever the sentence before said.
+ * that pronouns agree whatever the sentence before said. After a backlash the words own the
+ * misjudged post ("lag daneben", "unsensibel") and never call it a "Versehen".
  */
 final class GermanPhrasebook implements Phrasebook {
 
@@ -179,6 +180,103 @@ final class GermanPhrasebook implements Phrasebook {
              .append("\n- Wir überprüfen, wer auf unseren Konten posten darf und wie.");
             if (!compromise) s.append("\n- Wir besprechen den Vorfall mit dem beteiligten Teammitglied.");
             s.append("\n\nWir werden veröffentlichen, was wir geändert haben, sobald die Überprüfung abgeschlossen ist.");
+        }
+        if (!include.isEmpty()) {
+            s.append("\n\n").append(String.join(" ", include));
+        }
+        return s.toString();
+    }
+
+    @Override
+    public List<String> misjudged(Register register, Tone tone) {
+        return switch (register) {
+            case LIGHT -> switch (tone) {
+                case PLAIN -> List.of("Unser letzter Beitrag lag daneben, das habt ihr uns deutlich gesagt.", "Unser letzter Beitrag lag daneben.");
+                case WARM -> List.of("Mit unserem letzten Beitrag lagen wir daneben, und wir haben euch gehört.");
+                case FORMAL -> List.of("Unser letzter Beitrag war unangemessen.");
+            };
+            case SINCERE -> switch (tone) {
+                case PLAIN -> List.of("Unser Beitrag von heute war unsensibel, und wir hätten ihn nicht veröffentlichen dürfen.",
+                                      "Unser Beitrag von heute war unsensibel.");
+                case WARM -> List.of("Mit unserem Beitrag von heute lagen wir völlig daneben, das habt ihr uns deutlich gesagt.",
+                                     "Mit unserem Beitrag von heute lagen wir völlig daneben.");
+                case FORMAL -> List.of("Unser heutiger Beitrag war unangemessen, und es war falsch, ihn zu veröffentlichen.",
+                                       "Unser heutiger Beitrag war unangemessen.");
+            };
+            case GRAVE -> switch (tone) {
+                case PLAIN -> List.of("Unser Beitrag von heute war zutiefst unsensibel, und wir hätten ihn nicht veröffentlichen dürfen.",
+                                      "Unser Beitrag von heute war zutiefst unsensibel.");
+                case WARM -> List.of("Unser Beitrag von heute war zutiefst unsensibel. Er hätte nicht erscheinen dürfen und entspricht nicht dem, wofür wir stehen.",
+                                     "Unser Beitrag von heute war zutiefst unsensibel. Er hätte nicht erscheinen dürfen.");
+                case FORMAL -> List.of("Heute haben wir über das Konto von {brand} einen unangemessenen Beitrag veröffentlicht, und es war falsch, ihn zu veröffentlichen.",
+                                       "Heute haben wir hier einen unangemessenen Beitrag veröffentlicht.");
+            };
+        };
+    }
+
+    @Override
+    public List<String> misjudgedApology(Register register, Tone tone) {
+        return switch (register) {
+            case LIGHT -> switch (tone) {
+                case PLAIN -> List.of("Das tut uns leid.");
+                case WARM -> List.of("Entschuldigt, und danke, dass ihr es uns gesagt habt.", "Entschuldigt.");
+                case FORMAL -> List.of("Wir bitten dafür um Entschuldigung.");
+            };
+            case SINCERE -> switch (tone) {
+                case PLAIN -> List.of("Das war falsch, und es tut uns leid.");
+                case WARM -> List.of("Es tut uns leid.");
+                case FORMAL -> List.of("Er entspricht nicht unseren Werten, und wir entschuldigen uns dafür.", "Wir entschuldigen uns dafür.");
+            };
+            case GRAVE -> switch (tone) {
+                case PLAIN -> List.of("Das war falsch, und wir entschuldigen uns bei allen, die er verletzt hat.", "Das war falsch, und wir entschuldigen uns.");
+                case WARM -> List.of("Es tut uns aufrichtig leid.");
+                case FORMAL -> List.of("Er entspricht nicht unseren Werten, und wir entschuldigen uns ohne Vorbehalt.",
+                                       "Wir entschuldigen uns ohne Vorbehalt.");
+            };
+        };
+    }
+
+    @Override
+    public List<String> misjudgedChange(Register register, Tone tone) {
+        return switch (register) {
+            case LIGHT -> switch (tone) {
+                case PLAIN -> List.of("Wir überprüfen, wie wir unsere Beiträge planen.");
+                case WARM -> List.of("Wir überprüfen, wie wir planen, was wir posten.");
+                case FORMAL -> List.of("Wir überprüfen, wie unsere Beiträge geplant und freigegeben werden.");
+            };
+            case SINCERE -> switch (tone) {
+                case PLAIN, FORMAL -> List.of("Wir überprüfen, wie unsere Beiträge geplant und freigegeben werden, auch die im Voraus eingeplanten.",
+                                              "Wir überprüfen, wie unsere Beiträge freigegeben werden.");
+                case WARM -> List.of("Wir ändern, wie wir Beiträge prüfen, bevor sie erscheinen, auch die im Voraus eingeplanten.",
+                                     "Wir ändern, wie wir Beiträge vor dem Erscheinen prüfen.");
+            };
+            case GRAVE -> switch (tone) {
+                case PLAIN -> List.of("Wir überprüfen, wie unsere Beiträge geplant und freigegeben werden, und werden veröffentlichen, was wir ändern.",
+                                      "Wir überprüfen die Freigabe unserer Beiträge und veröffentlichen, was wir ändern.");
+                case WARM -> List.of("Wir überprüfen, wie wir entscheiden, was wir posten, und sagen euch, was wir ändern.");
+                case FORMAL -> List.of("Wir haben eine Überprüfung begonnen, wie unsere Beiträge geplant und freigegeben werden, und werden das Ergebnis veröffentlichen.",
+                                       "Wir überprüfen die Freigabe unserer Beiträge und veröffentlichen das Ergebnis.");
+            };
+        };
+    }
+
+    @Override
+    public String misjudgedStatement(String brand, boolean removed, boolean change, List<String> include) {
+        String account = brand.isEmpty() ? "unser Konto" : "das Konto von " + brand;
+        StringBuilder s = new StringBuilder();
+        s.append(brand.isEmpty() ? "Erklärung" : "Erklärung von " + brand).append("\n\n");
+        s.append("Heute haben wir über ").append(account).append(" einen unsensiblen Beitrag veröffentlicht. ")
+         .append("Unser Team hat ihn geschrieben und freigegeben, und wir hätten ihn nicht veröffentlichen dürfen. ")
+         .append("Wir haben die Antworten gelesen und verstehen, warum er verletzt hat. ")
+         .append("Wir entschuldigen uns ohne Vorbehalt bei allen, die ihn gelesen haben, und bei allen, die er betroffen hat.");
+        if (removed) {
+            s.append("\n\nWir haben den Beitrag entfernt. Das macht ihn nicht ungeschehen; deshalb sagen wir offen, was passiert ist, statt ihn still verschwinden zu lassen.");
+        }
+        if (change) {
+            s.append("\n\nWas wir jetzt tun:")
+             .append("\n- Wir überprüfen unsere eingeplanten Beiträge, bevor weitere erscheinen.")
+             .append("\n- Wir überprüfen, wie unsere Beiträge geplant und freigegeben werden, auch wer sie mit dem aktuellen Geschehen abgleicht.")
+             .append("\n\nWir werden veröffentlichen, was wir geändert haben, sobald die Überprüfung abgeschlossen ist.");
         }
         if (!include.isEmpty()) {
             s.append("\n\n").append(String.join(" ", include));

@@ -4,6 +4,7 @@ import com.mispost.apology.length.PostLength;
 import com.mispost.detection.Severity;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * Judges any draft, whoever wrote it (the built-in composer, a model, a member of staff), for
  * the ways apologies go wrong. Each finding names its rule, says why in words staff can act
  * on, and points at the offending words. English and German phrasings are both checked in
- * every draft, because staff may write either on any account.
+ * every draft, because staff may write either on any account. What a draft must and must not
+ * say happened depends on the incident's {@link Cause}.
  */
 public final class HonestyLinter {
 
@@ -25,8 +27,11 @@ public final class HonestyLinter {
     private record Forbidden(LintRule rule, Severity from, Pattern pattern, String message) {
     }
 
-    /** Words that must be present: at least one match of the pattern. */
-    private record Required(LintRule rule, Severity from, Pattern pattern, String message) {
+    /** Words that must be present: at least one match of the pattern, for incidents of the given causes. */
+    private record Required(LintRule rule, Severity from, Set<Cause> causes, Pattern pattern, String message) {
+        Required(LintRule rule, Severity from, Pattern pattern, String message) {
+            this(rule, from, EnumSet.allOf(Cause.class), pattern, message);
+        }
     }
 
     private static Pattern p(String regex) {
@@ -92,6 +97,14 @@ public final class HonestyLinter {
                     + "|\\bgot into (?:our|this|the) account\\b|\\b(?:someone|somebody|people) outside (?:our|the) (?:team|company)\\b"
                     + "|\\bgehackt\\b|\\bHacker\\w*|\\bkompromittiert\\b|\\bunbefugt\\w*|\\baußerhalb unseres (?:Teams|Unternehmens)\\b[^.!?\\n]{0,40}?Zugang");
 
+    // After a backlash the post went out as intended: calling it a mistake, a slip or someone's
+    // personal post is the untrue excuse the crowd will see through.
+    private static final Pattern MISTAKE_CLAIM = p(
+            "\\b(?:by mistake|mistaken(?:ly)?|in error|by accident|accidental(?:ly)?|mix-?up|slip(?:-?up|ped)?|wrong account"
+                    + "|(?:meant|intended) for (?:a |an |my |his |her |their |someone's |somebody's )?(?:personal|private|own|other|different)"
+                    + "|personal (?:account|message|post|tweet|profile|one)|not meant (?:for|to go on) (?:this|our) account)\\b"
+                    + "|\\b(?:versehentlich|irrtümlich|aus Versehen|Versehen|Verwechslung|falsche[nm]? Konto|privat\\w*)\\b");
+
     private static final List<Required> REQUIRED = List.of(
             new Required(LintRule.NO_RESPONSIBILITY, Severity.NONE, p(
                     "\\b(?:we|we're|we've|we'd|we'll|us|our)\\b|\\b(?:wir|uns|unser\\w*)\\b"),
@@ -99,10 +112,16 @@ public final class HonestyLinter {
             new Required(LintRule.NO_APOLOGY, Severity.MEDIUM, p(
                     "\\bsorry\\b|\\bapolog\\w*|\\bentschuldig\\w*|\\btut (?:uns|mir) (?:\\w+ )?leid\\b|\\bbedauern\\b"),
                     "It never says sorry. At this severity the apology itself must be there."),
-            new Required(LintRule.NO_EXPLANATION, Severity.MEDIUM, p(
+            new Required(LintRule.NO_EXPLANATION, Severity.MEDIUM, EnumSet.of(Cause.MISPOST), p(
                     "\\b(?:by mistake|mistakenly|in error|by accident|accidentally|meant for|intended for|wrong account|personal|without authori[sz]ation|got into)\\b"
                             + "|\\b(?:versehentlich|irrtümlich|aus Versehen|privat\\w*|falsche[nm]? Konto|unbefugt\\w*|Zugang)\\b"),
                     "It does not say what happened. Say that a member of our team posted it by mistake (or, if confirmed, that the account was compromised)."),
+            new Required(LintRule.NO_EXPLANATION, Severity.MEDIUM, EnumSet.of(Cause.BACKLASH), p(
+                    "\\b(?:missed the mark|insensitive|misjudged|tone[- ]deaf|thoughtless|ill[- ]judged|poorly judged|(?:badly|ill)[- ]timed"
+                            + "|should(?: not|n't) have (?:been )?(?:posted|published|gone out|sent)|got (?:it|this|that|[\\w ]{1,30}?) wrong"
+                            + "|wrong (?:of us )?to (?:post|publish)|without authori[sz]ation|got into)\\b"
+                            + "|\\b(?:daneben|unsensib\\w*|unangemessen\\w*|taktlos\\w*|geschmacklos\\w*|unpassend\\w*|nicht veröffentlichen dürfen|nicht erscheinen dürfen|unbefugt\\w*|Zugang)\\b"),
+                    "It does not say what happened. Say that our post missed the mark (insensitive, badly timed) and that it was ours, not a mistake."),
             new Required(LintRule.NO_ACTION, Severity.NONE, p(
                     "\\b(?:removed|deleted|taken (?:it )?down|took (?:it )?down|correct(?:ed|ing)|review(?:ing)?|changing|separating|keeping|putting|introducing|adding|training|secured|securing)\\b"
                             + "|\\b(?:entfernt|gelöscht|überprüf\\w*|Überprüfung|trennen|ändern|halten|gesichert|schulen|korrigiert)\\b"),
@@ -174,8 +193,16 @@ public final class HonestyLinter {
                         t, m.start(), m.end()));
             }
         }
+        if (request.cause() == Cause.BACKLASH && !request.confirmedCompromise()) {
+            Matcher m = MISTAKE_CLAIM.matcher(probe);
+            while (m.find()) {
+                findings.add(at(LintRule.CLAIMS_MISTAKE,
+                        "The post went out as intended and the replies turned against what it said. Calling it a mistake or someone's personal post is untrue, and it comes out. Say that it missed the mark and that it was ours.",
+                        t, m.start(), m.end()));
+            }
+        }
         for (Required r : REQUIRED) {
-            if (severity.atLeast(r.from) && !r.pattern.matcher(probe).find()) {
+            if (severity.atLeast(r.from) && r.causes.contains(request.cause()) && !r.pattern.matcher(probe).find()) {
                 findings.add(LintFinding.missing(r.rule, r.message));
             }
         }

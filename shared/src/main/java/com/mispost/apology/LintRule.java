@@ -8,6 +8,7 @@ public enum LintRule {
     BLAME_SHIFTING("Blames the platform, a tool or one person instead of owning the post."),
     REPEATS_ORIGINAL("Repeats words of the original post and spreads them again."),
     UNCONFIRMED_COMPROMISE("Claims a hack or compromise that no one has recorded as confirmed."),
+    CLAIMS_MISTAKE("Calls an intended post a mistake or a personal one, after a backlash."),
     NO_RESPONSIBILITY("Does not take responsibility in the first person (\"we\")."),
     NO_APOLOGY("Does not actually apologize."),
     NO_EXPLANATION("Does not say what happened."),

@@ -39,6 +39,21 @@ interface Phrasebook {
     String statement(String brand, boolean personalAccount, boolean compromise, boolean removed,
                      boolean change, List<String> include);
 
+    // A backlash: the post went out as intended and missed the mark. These words own that
+    // judgement and never speak of a mistaken or personal post, which would be untrue.
+
+    /** What happened, when the post was ours, meant for this account, and the replies turned against it. */
+    List<String> misjudged(Register register, Tone tone);
+
+    /** The apology for a misjudged post: for what it said, never for a "mix-up". */
+    List<String> misjudgedApology(Register register, Tone tone);
+
+    /** What will change after a misjudged post: how posts are planned and approved. */
+    List<String> misjudgedChange(Register register, Tone tone);
+
+    /** The longer statement for the website or press after a backlash (critical incidents). */
+    String misjudgedStatement(String brand, boolean removed, boolean change, List<String> include);
+
     static Phrasebook of(Language language) {
         return switch (language) {
             case ENGLISH -> new EnglishPhrasebook();
@@ -65,11 +80,15 @@ interface Phrasebook {
                 texts.addAll(change(r, t, true));
                 texts.addAll(change(r, t, false));
                 texts.addAll(closing(r, t));
+                texts.addAll(misjudged(r, t));
+                texts.addAll(misjudgedApology(r, t));
+                texts.addAll(misjudgedChange(r, t));
             }
         }
         for (Tone t : Tone.values()) texts.addAll(compromised(t));
         texts.add(statement("", true, true, true, true, List.of()));
         texts.add(statement("", false, false, true, true, List.of()));
+        texts.add(misjudgedStatement("", true, true, List.of()));
         Set<String> words = new TreeSet<>();
         for (String text : texts) {
             Matcher m = WORD.matcher(text);

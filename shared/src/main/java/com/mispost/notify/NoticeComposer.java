@@ -91,7 +91,7 @@ public final class NoticeComposer {
         }
         b.append("\nFirst step: ").append(incident.assessment().firstStep()).append("\n\n");
         b.append("What to do, in order:\n");
-        List<String> steps = RecoverySteps.forSeverity(sev);
+        List<String> steps = crowd ? RecoverySteps.forBacklash(sev) : RecoverySteps.forSeverity(sev);
         for (int i = 0; i < steps.size(); i++) b.append("  ").append(i + 1).append(". ").append(steps.get(i)).append('\n');
         b.append("\nAcknowledge: ").append(links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now)).append('\n');
         b.append("Not a mispost (dismiss): ").append(links.link(linkBase, incident.id(), IncidentAction.DISMISS, now)).append('\n');
@@ -220,8 +220,14 @@ public final class NoticeComposer {
         b.append("Summary\n");
         b.append("  Post: \"").append(incident.post().text()).append("\"\n");
         b.append("  Severity: ").append(incident.assessment().severity().id()).append('\n');
-        b.append("  Detector said: ");
-        b.append(String.join("; ", incident.assessment().reasons().stream().map(Reason::explanation).toList())).append('\n');
+        // The crowd's reasons are the replies' verdict, not the detector's: each source under its own name.
+        List<String> detector = new ArrayList<>();
+        List<String> crowd = new ArrayList<>();
+        for (Reason r : incident.assessment().reasons()) {
+            (r.signal().startsWith(Backlash.SIGNAL_PREFIX) ? crowd : detector).add(r.explanation());
+        }
+        if (!detector.isEmpty() || crowd.isEmpty()) b.append("  Detector said: ").append(String.join("; ", detector)).append('\n');
+        if (!crowd.isEmpty()) b.append("  The crowd said: ").append(String.join("; ", crowd)).append('\n');
         Instant posted = incident.post().createdAt();
         b.append("  Time to detect: ").append(since(posted, incident.openedAt())).append('\n');
         timeline.stream().filter(e -> e.event() == TimelineEvent.ACKNOWLEDGED).findFirst()

@@ -87,7 +87,7 @@ class ApologyComposerTest {
                 for (String language : List.of("en", "de"))
                     for (boolean compromise : List.of(false, true))
                         for (String brand : List.of("", "A", "The Extraordinarily Long-Named Regional Cooperative Bank")) {
-                            DraftRequest request = new DraftRequest(platform, severity, brand, language, ROGUE_EMPLOYEE, compromise, null);
+                            DraftRequest request = new DraftRequest(platform, severity, brand, language, ROGUE_EMPLOYEE, compromise, null, null);
                             for (ApologyDraft d : composer.compose(request)) {
                                 assertThat(d.lint()).as(request + " → " + d.text()).isEmpty();
                                 assertThat(d.language()).isEqualTo(language);

@@ -113,4 +113,33 @@ class NoticeComposerTest {
         assertThat(s.body()).contains("reached 30 a minute (the account's threshold is 20)").contains("30 in all, 30 reply")
                 .contains("The post was deleted at");
     }
+
+    private Incident crowdIncident(Severity severity) {
+        Post post = new Post(Platform.X, "42", "901", null, "Sizzling savings on every grill this weekend", now.minusSeconds(600),
+                null, null, null, List.of(), "en", null);
+        return Incident.open(post, new Assessment(0.7, severity, List.of(
+                new Reason("crowd.backlash", "9 of the 12 newest replies turned against the post", 9, List.of(Evidence.fact("\"read the room\""))),
+                new Reason("crowd.pace", "40 reactions in its busiest minute", 1, List.of())), "Read the post again beside the replies."), now);
+    }
+
+    @Test
+    void theClosingSummaryNamesTheCrowdAsTheSourceOfItsReasons() {
+        var counts = new com.mispost.post.ReactionCounts(java.util.Map.of(), new java.util.TreeMap<>(), null, null);
+        Notice crowd = composer.closed(crowdIncident(Severity.HIGH), "Bramblewood", List.of(), counts, now.plusSeconds(600));
+        assertThat(crowd.body()).contains("  The crowd said: 9 of the 12 newest replies turned against the post; 40 reactions in its busiest minute\n")
+                .doesNotContain("Detector said");
+        Notice detector = composer.closed(incident(Severity.HIGH), "Larkspur", List.of(), counts, now.plusSeconds(600));
+        assertThat(detector.body()).contains("  Detector said: It talks about someone's own life.\n").doesNotContain("The crowd said");
+    }
+
+    @Test
+    void anAlertFromTheCrowdGivesTheStepsForABacklash() {
+        Notice n = composer.alert(crowdIncident(Severity.HIGH), Account.watched(new AccountKey(Platform.X, "42"), "Bramblewood"),
+                "https://api.example", now);
+        assertThat(n.body()).contains("Pause the account's scheduled posts").contains("never delete it silently")
+                .contains("not to every reply").contains("call the account owner")
+                .doesNotContain("posted by mistake by a member of the team");
+        assertThat(n.body().lines().filter(l -> l.matches("\\s+[1-7]\\. .*"))).hasSize(7);
+        assertThat(RecoverySteps.forBacklash(Severity.LOW).get(5)).contains("briefly");
+    }
 }

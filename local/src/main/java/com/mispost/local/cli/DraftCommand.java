@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mispost.apology.ApologyDesk;
 import com.mispost.apology.ApologyDraft;
+import com.mispost.apology.Cause;
 import com.mispost.apology.DraftKind;
 import com.mispost.apology.DraftRequest;
 import com.mispost.apology.Fact;
@@ -21,17 +22,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code ./mispost draft}: apology drafts for a mispost, with what the honesty linter found. */
+/** {@code ./mispost draft}: apology drafts for a mispost or a backlash, with what the honesty linter found. */
 public final class DraftCommand {
 
     static final String USAGE = """
             usage: ./mispost draft --platform P --severity S --text T [options]
               --platform P            x, meta, linkedin, mastodon or generic
               --severity S            none, low, medium, high or critical
-              --text T                the post that went out by mistake
+              --text T                the post the incident is about
               --account A             the account's name as the public knows it
               --language L            the account's language (en, de; others fall back to English)
               --confirmed-compromise  staff have confirmed the account was compromised
+              --cause C               mispost (default: sent here by mistake) or backlash (posted as
+                                      intended, and the replies turned against it)
               --tone T                only this tone (plain, warm, formal); repeatable
               --include F             a fact to add, in your own words; repeatable
               --leave-out F           leave out removed, personal-account or change; repeatable
@@ -52,6 +55,7 @@ public final class DraftCommand {
         String account = null;
         String language = null;
         boolean compromise = false;
+        Cause cause = Cause.MISPOST;
         boolean json = false;
         Set<Tone> tones = EnumSet.noneOf(Tone.class);
         List<String> include = new ArrayList<>();
@@ -65,7 +69,7 @@ public final class DraftCommand {
                 }
                 case "--json" -> json = true;
                 case "--confirmed-compromise" -> compromise = true;
-                case "--platform", "--severity", "--text", "--account", "--language", "--tone", "--include", "--leave-out" -> {
+                case "--platform", "--severity", "--text", "--account", "--language", "--tone", "--include", "--leave-out", "--cause" -> {
                     if (i + 1 >= args.size()) return usage(err, option + " needs a value");
                     String value = args.get(++i);
                     switch (option) {
@@ -88,6 +92,11 @@ public final class DraftCommand {
                             tones.add(t.get());
                         }
                         case "--include" -> include.add(value);
+                        case "--cause" -> {
+                            Optional<Cause> c = Cause.fromId(value);
+                            if (c.isEmpty()) return usage(err, "unknown cause '" + value + "' (mispost, backlash)");
+                            cause = c.get();
+                        }
                         default -> {
                             Optional<Fact> f = Fact.fromId(value);
                             if (f.isEmpty()) return usage(err, "unknown fact '" + value + "' (removed, personal-account, change)");
@@ -105,7 +114,7 @@ public final class DraftCommand {
         if (text == null || text.isBlank()) return usage(err, "--text is required");
 
         DraftRequest request = new DraftRequest(platform, severity, account, language, text, compromise,
-                new StaffInstructions(tones, include, leaveOut));
+                new StaffInstructions(tones, include, leaveOut), cause);
         List<ApologyDraft> drafts = new ApologyDesk().draft(request);
         if (json) {
             out.println(json(drafts));

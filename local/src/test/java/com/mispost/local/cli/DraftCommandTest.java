@@ -42,6 +42,21 @@ class DraftCommandTest {
     }
 
     @Test
+    void aBacklashIsDraftedAsAMisjudgedPostNeverAsAMistake() throws Exception {
+        int code = run("--platform", "x", "--severity", "high", "--account", "Bramblewood", "--cause", "backlash", "--json",
+                "--text", "Sizzling savings on every grill this weekend");
+        assertThat(code).isZero();
+        JsonNode drafts = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("drafts");
+        assertThat(drafts).hasSize(3);
+        for (JsonNode d : drafts) {
+            assertThat(d.get("text").asText()).containsAnyOf("insensitive", "misjudged").doesNotContain("mistake").doesNotContain("personal");
+            assertThat(d.get("lint")).isEmpty();
+        }
+        assertThat(run("--platform", "x", "--severity", "high", "--text", "t", "--cause", "outrage")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown cause 'outrage' (mispost, backlash)");
+    }
+
+    @Test
     void textOutputShowsFindingsOfARedraftThatLeavesOutWhatWillChange() {
         int code = run("--platform", "mastodon", "--severity", "medium", "--text", "ugh mondays", "--tone", "plain",
                 "--leave-out", "change");

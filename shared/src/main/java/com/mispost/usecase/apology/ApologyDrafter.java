@@ -46,7 +46,7 @@ public final class ApologyDrafter {
     public List<ApologyDraft> draftFor(Incident incident) {
         String brand = accounts.find(incident.post().key().account()).map(Account::displayName)
                 .orElse(incident.post().accountId());
-        List<ApologyDraft> drafts = desk.draft(DraftRequest.forMispost(incident.post(), incident.assessment().severity(), brand));
+        List<ApologyDraft> drafts = desk.draft(DraftRequest.forIncident(incident.post(), incident.assessment(), brand));
         Instant now = clock.instant();
         String linkBase = incidents.linkBase(incident.id()).orElseThrow(() ->
                 new IllegalStateException("incident " + incident.id() + " is not stored"));

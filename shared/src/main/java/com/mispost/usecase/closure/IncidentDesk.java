@@ -105,7 +105,7 @@ public final class IncidentDesk {
         String approved = null;
         TimelineEntry entry = new TimelineEntry(now, TimelineEvent.of(action), request.actor(), request.detail());
         if (action == IncidentAction.APPROVE) {
-            DraftRequest asked = DraftRequest.forMispost(incident.post(), incident.assessment().severity(), account);
+            DraftRequest asked = DraftRequest.forIncident(incident.post(), incident.assessment(), account);
             // Staff's own text needs no stored draft: it is judged as an edit of the built-in one.
             String tone = request.tone() != null ? request.tone() : request.text() != null ? Tone.PLAIN.id() : null;
             List<ApologyDraft> stored = incidents.drafts(incidentId);

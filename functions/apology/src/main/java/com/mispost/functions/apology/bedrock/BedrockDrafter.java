@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mispost.apology.ApologyComposer;
 import com.mispost.apology.ApologyDraft;
+import com.mispost.apology.Cause;
 import com.mispost.apology.DraftKind;
 import com.mispost.apology.DraftRequest;
 import com.mispost.apology.Drafter;
@@ -44,9 +45,11 @@ public final class BedrockDrafter implements Drafter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String SYSTEM = """
-            You write public apologies for a company whose social media account published a post by mistake.
+            You write public apologies for a company whose social media account published a post that went wrong:
+            one posted there by mistake, or one the public turned against.
             Rules, all of them binding:
-            - Be honest. Say that a member of our team posted it by mistake. Never say or suggest the account was hacked,
+            - Be honest: say what happened exactly as the brief says it. Never call a post sent as intended a mistake or
+              a personal post. Never say or suggest the account was hacked,
               compromised or accessed without authorization unless the brief says a compromise is confirmed.
             - Take responsibility in the first person plural ("we"). Do not blame the platform, an app, a tool,
               a glitch, an agency, an intern or any single person.
@@ -101,14 +104,18 @@ public final class BedrockDrafter implements Drafter {
         b.append("Account: ").append(request.brand().isEmpty() ? "(name not given)" : request.brand()).append('\n');
         b.append("Platform: ").append(request.platform().id()).append(". Each post must fit ")
                 .append(PostLength.limit(request.platform())).append(" characters as this platform counts them (a link counts as 23).\n");
+        boolean backlash = request.cause() == Cause.BACKLASH;
         b.append("Severity: ").append(severity.id()).append(". ").append(switch (severity) {
-            case NONE, LOW -> "A harmless personal post: a light, human, good-humoured acknowledgement, short.";
+            case NONE, LOW -> backlash ? "A post that missed the mark, mildly: a short, human acknowledgement."
+                    : "A harmless personal post: a light, human, good-humoured acknowledgement, short.";
             case MEDIUM, HIGH -> "An offensive post: a sincere apology that says what happened and what will change.";
             case CRITICAL -> "A critical post: a formal statement; leadership will review it before it is posted.";
         }).append('\n');
         b.append("Language: write in the language with tag \"").append(request.language()).append("\".\n");
         b.append("What happened: ").append(request.confirmedCompromise()
                 ? "staff have confirmed the account was compromised: someone outside the team accessed it without authorization and posted."
+                : backlash ? "our team posted this as intended, and the public's replies turned against it (insensitive or badly timed). "
+                        + "It was not a mistake, not meant for a personal account and not a hack: say that it missed the mark and that it was ours."
                 : "a member of our team posted, by mistake, something meant for a personal account. It was not a hack.").append('\n');
         if (!request.instructions().include().isEmpty()) {
             b.append("Facts to include, in substance: ").append(String.join(" | ", request.instructions().include())).append('\n');

@@ -76,6 +76,12 @@ class BedrockDrafterMockTest {
     }
 
     @Test
+    void theBriefForABacklashSaysThePostWasSentAsIntended() {
+        String brief = BedrockDrafter.brief(REQUEST.withCause(com.mispost.apology.Cause.BACKLASH));
+        assertThat(brief).contains("posted this as intended").contains("It was not a mistake").doesNotContain("by mistake");
+    }
+
+    @Test
     void modelDraftsAreJudgedByTheSameLinterAsTheComposers() {
         String answer = """
                 Here you go:
