@@ -74,9 +74,9 @@ public record Backlash(int read, List<Reaction> turned, int voices, Map<Turn, Li
                     + "at or above the account's spike threshold of %d a minute", peakPerMinute, spikePerMinute), 1, List.of()));
         }
         double share = read == 0 ? 0 : Math.min(1.0, (double) turned.size() / read);
-        return new Assessment(share, fast ? Severity.max(severity, Severity.HIGH) : severity, reasons, "Read the post again beside the replies quoted here: if it was "
-                + "not meant for this account, capture it and follow the steps below; if it stands, answer the replies "
-                + "and dismiss this alert.");
+        return new Assessment(share, fast ? Severity.max(severity, Severity.HIGH) : severity, reasons, "Read the post again beside the replies quoted here and decide "
+                + "whether it stands: if it missed the mark (or was never meant for this account), capture it and follow "
+                + "the steps below; if it stands, reply once and dismiss this alert.");
     }
 
     private static String replies(int n) {

@@ -94,7 +94,7 @@ public final class NoticeComposer {
         List<String> steps = crowd ? RecoverySteps.forBacklash(sev) : RecoverySteps.forSeverity(sev);
         for (int i = 0; i < steps.size(); i++) b.append("  ").append(i + 1).append(". ").append(steps.get(i)).append('\n');
         b.append("\nAcknowledge: ").append(links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now)).append('\n');
-        b.append("Not a mispost (dismiss): ").append(links.link(linkBase, incident.id(), IncidentAction.DISMISS, now)).append('\n');
+        b.append(dismissLabel(incident)).append(": ").append(links.link(linkBase, incident.id(), IncidentAction.DISMISS, now)).append('\n');
         b.append("Incident page: ").append(links.link(linkBase, incident.id(), ActionLinks.VIEW, now)).append('\n');
         String subject = "[" + sev.id().toUpperCase(Locale.ROOT) + "] " + (crowd ? "Replies turned against a post on "
                 : "Possible mispost on ") + account.displayName()
@@ -160,6 +160,11 @@ public final class NoticeComposer {
         };
     }
 
+    /** What dismissing says: for the crowd's alert, that the post stands, not that it was no mispost. */
+    private static String dismissLabel(Incident incident) {
+        return Backlash.isCrowds(incident.assessment()) ? "The post stands (dismiss)" : "Not a mispost (dismiss)";
+    }
+
     /** Nobody has acknowledged the alert: say so louder, with the links again. */
     public Notice escalation(Incident incident, String accountName, String linkBase, Instant now) {
         Severity sev = incident.assessment().severity();
@@ -167,7 +172,7 @@ public final class NoticeComposer {
         String body = "Nobody has acknowledged the " + sev.id() + " incident on " + accountName + " for " + waited
                 + ". The post is still up as it went out:\n  \"" + incident.post().text() + "\"\n\n"
                 + "Acknowledge: " + links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now) + "\n"
-                + "Not a mispost (dismiss): " + links.link(linkBase, incident.id(), IncidentAction.DISMISS, now) + "\n"
+                + dismissLabel(incident) + ": " + links.link(linkBase, incident.id(), IncidentAction.DISMISS, now) + "\n"
                 + "Incident page: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now) + "\n";
         return new Notice("escalation-" + now.toEpochMilli(), incident.id(), NoticeKind.ESCALATION, sev, accountName,
                 incident.post().platform().id(),

@@ -141,5 +141,9 @@ class NoticeComposerTest {
                 .doesNotContain("posted by mistake by a member of the team");
         assertThat(n.body().lines().filter(l -> l.matches("\\s+[1-7]\\. .*"))).hasSize(7);
         assertThat(RecoverySteps.forBacklash(Severity.LOW).get(5)).contains("briefly");
+        // Dismissing the crowd's alert says the post stands, in the alert and in every escalation.
+        assertThat(n.body()).contains("The post stands (dismiss): ").doesNotContain("Not a mispost");
+        Notice louder = composer.escalation(crowdIncident(Severity.HIGH), "Bramblewood", "https://api.example", now);
+        assertThat(louder.body()).contains("The post stands (dismiss): ").doesNotContain("Not a mispost");
     }
 }
