@@ -54,6 +54,10 @@ public final class EventLimits {
         String problem = key(reaction.target());
         if (problem == null) problem = over("id", reaction.reactionId(), MAX_ID_BYTES);
         if (problem == null) problem = over("author", reaction.author(), MAX_ID_BYTES);
+        // A reply's words are kept with its post: an item over 400 KB would fail the whole delivery for ever.
+        if (problem == null && reaction.text() != null && storedBytes(reaction.text()) > MAX_TEXT_BYTES) {
+            problem = "its text is " + storedBytes(reaction.text()) + " bytes as stored; the limit is " + MAX_TEXT_BYTES + " bytes";
+        }
         return problem == null ? null : "reaction '" + DeliveryJson.shorten(reaction.reactionId()) + "': " + problem;
     }
 

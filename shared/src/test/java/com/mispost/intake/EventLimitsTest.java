@@ -21,6 +21,20 @@ class EventLimitsTest {
                 .hasValueSatisfying(p -> assertThat(p).contains("'author' is 257 bytes"));
     }
 
+    @Test
+    void aReplysWordsAreHeldToTheTextLimitAsStoredSoThatItsItemAlwaysFits() {
+        String fits = "a".repeat(EventLimits.MAX_TEXT_BYTES);
+        String quotes = "\"".repeat(EventLimits.MAX_TEXT_BYTES / 2 + 1); // each one escaped to two bytes
+        assertThat(EventLimits.problem(said(fits))).isEmpty();
+        assertThat(EventLimits.problem(said(fits + "a"))).hasValueSatisfying(p -> assertThat(p)
+                .startsWith("reaction 'r1': its text is 65537 bytes as stored; the limit is 65536 bytes"));
+        assertThat(EventLimits.problem(said(quotes))).isPresent();
+    }
+
+    private static InboundEvent said(String text) {
+        return new InboundEvent.ReactionReceived(new Reaction(POST, ReactionKind.REPLY, "r1", Instant.EPOCH, text, "8"));
+    }
+
     private static InboundEvent reply(String author) {
         return new InboundEvent.ReactionReceived(new Reaction(POST, ReactionKind.REPLY, "r1", Instant.EPOCH, "wrong account?", author));
     }
