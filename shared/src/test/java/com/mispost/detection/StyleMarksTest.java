@@ -120,4 +120,33 @@ class StyleMarksTest {
         assertThat(Reading.of("Great game tonight!!! Go team", Lexicon.shipped()).english).isTrue();
         assertThat(Reading.of("@user Nous avons bien reçu votre demande, merci de patienter.", Lexicon.shipped()).english).isFalse();
     }
+
+    @Test
+    void aPostInAnotherLanguageIsNotEnglishForItsEnglishLookAlikes() {
+        // "die" and "im" are English to the word lists; "der", "und", "mit" are not.
+        Reading german = Reading.of("Unser Team sprach im Podcast über die Lehren der Krise und wie wir mit Kunden arbeiten.",
+                Lexicon.shipped());
+        assertThat(german.english).isFalse();
+        assertThat(Reading.of("im so tired of this, die already week", Lexicon.shipped()).english).isTrue();
+    }
+
+    @Test
+    void aLetterOfAnAbbreviationIsNotChatSlang() {
+        assertThat(has("What share of firms in the U.S. and Canada are small?", Style.INFORMAL)).isFalse();
+        assertThat(has("see u at the station", Style.INFORMAL)).isTrue();
+    }
+
+    @Test
+    void theFirstPersonInsideAQuotationIsTheQuotedPersons() {
+        String quoting = "“I could not sit at home while my town needed help.\" Read how our volunteers spent the winter.";
+        assertThat(has(quoting, Style.FIRST_SINGULAR)).isFalse();
+        assertThat(has(quoting, Style.FIRST_POSSESSIVE)).isFalse();
+        assertThat(has("I could not sit at home while my town needed help.", Style.FIRST_SINGULAR)).isTrue();
+    }
+
+    @Test
+    void aNameAfterClosingHashtagsIsASignOff() {
+        assertThat(has("@user We don't blame you! #winterwarmers Ewan", Style.SIGNOFF)).isTrue();
+        assertThat(has("@user We don't blame you! Ewan and the team love it", Style.SIGNOFF)).isFalse();
+    }
 }
