@@ -56,7 +56,7 @@ final class Reading {
             "wie", "auch", "sich", "dem", "wir", "ich", "hier", "aus", "bei", "oder", "sind", "werden", "können",
             "le", "la", "les", "et", "est", "des", "une", "pour", "dans", "qui", "pas", "sur", "avec", "vous", "nous",
             "je", "mon", "ce", "du", "au", "sont", "merci", "bonjour", "très",
-            "el", "los", "las", "y", "por", "con", "para", "una", "es", "del", "pero", "muy", "gracias", "hola", "está",
+            "el", "los", "las", "y", "de", "como", "por", "con", "para", "una", "es", "del", "pero", "muy", "gracias", "hola", "está",
             "il", "di", "che", "per", "non", "sono", "della", "questo",
             "não", "você", "obrigado", "muito", "uma", "com", "os", "mas");
     /** Matches that speak as the author, which a quotation gives to someone else. */
@@ -112,6 +112,7 @@ final class Reading {
         if (!ending.isEmpty() && ".!?)\"'".indexOf(ending.charAt(ending.length() - 1)) >= 0) styles |= Style.POLISHED_END.bit();
         if (words.namesSomeone) styles |= Style.NAMES_SOMEONE.bit();
         if (visibleLength(text, tokens) < 40) styles |= Style.SHORT.bit();
+        if (words.linked && words.words == 0 && words.hashtags == 0) styles |= Style.BARE_LINK.bit();
         if (hasEmoji(text)) styles |= Style.EMOJI.bit();
         if (words.negative <= -3) styles |= Style.NEGATIVE_EMOTION.bit();
         if (words.strong >= 2 || (words.strongest >= 4 && (text.indexOf('!') >= 0 || hasEmoji(text)))) {
@@ -120,9 +121,14 @@ final class Reading {
         if (words.hashtags >= 2) styles |= Style.HASHTAGS.bit();
         if (words.shouted || EXCITED.matcher(text).find()) styles |= Style.SHOUTING.bit();
         if (words.stretched) styles |= Style.STRETCHED.bit();
-        // Words of other languages outweigh chance English look-alikes ("die", "im" in German).
+        // Words of other languages outweigh chance English look-alikes ("die", "im" in German); a post
+        // mostly in other scripts is not English however short. Only such evidence marks another
+        // language: the English test alone misses plain English that has few common words.
+        boolean otherLanguage = (words.otherLanguageWords >= 2 && words.otherLanguageWords >= words.englishWords)
+                || mostlyOtherScripts(text);
         boolean english = (words.words < 3 || words.englishWords >= 2 || (words.englishWords == 1 && words.words < 6))
-                && !(words.otherLanguageWords >= 2 && words.otherLanguageWords >= words.englishWords);
+                && !otherLanguage;
+        if (otherLanguage) styles |= Style.OTHER_LANGUAGE.bit();
         return new Reading(Collections.unmodifiableList(words.matches), styles, Collections.unmodifiableList(emotive),
                 units(words.unitWords), english);
     }
@@ -274,6 +280,22 @@ final class Reading {
             }
             return styles;
         }
+    }
+
+    /** Whether most of its letters are of scripts other than Latin (Japanese, Arabic, Cyrillic...). */
+    private static boolean mostlyOtherScripts(String text) {
+        int latin = 0;
+        int other = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                // Below U+0250 every letter is Latin: most posts never need the script lookup.
+                if (cp < 0x0250 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) latin++;
+                else other++;
+            }
+            i += Character.charCount(cp);
+        }
+        return other > latin;
     }
 
     /** The spans of the text's quotations, as matches of no category. */

@@ -55,7 +55,11 @@ class StyleMarksTest {
             "COMPLAINT        | @user why does the tracking page never update",
             "COMPLAINT        | @user your drivers never ring the bell",
             "ABOUT_OTHERS     | she says they never got the invite",
-            "ABOUT_OTHERS     | told him twice already"})
+            "ABOUT_OTHERS     | told him twice already",
+            "CUSTOMER_SIDE    | @user check your dms please",
+            "CUSTOMER_SIDE    | @user i've dm'd the order number",
+            "OTHER_LANGUAGE   | @user je suis toujours sans nouvelles de mon colis, merci",
+            "BARE_LINK        | @user https://example.com/screenshot.png"})
     void findsEachMark(Style style, String text) {
         assertThat(has(text, style)).isTrue();
     }
@@ -148,5 +152,24 @@ class StyleMarksTest {
     void aNameAfterClosingHashtagsIsASignOff() {
         assertThat(has("@user We don't blame you! #winterwarmers Ewan", Style.SIGNOFF)).isTrue();
         assertThat(has("@user We don't blame you! Ewan and the team love it", Style.SIGNOFF)).isFalse();
+    }
+
+    @Test
+    void aPostMostlyInAnotherScriptIsAnotherLanguageHoweverShort() {
+        // Japanese: "my parcel has not arrived yet"
+        assertThat(has("@user \u8377\u7269\u304c\u307e\u3060\u5c4a\u3044\u3066\u3044\u307e\u305b\u3093", Style.OTHER_LANGUAGE)).isTrue();
+    }
+
+    @Test
+    void anotherLanguageNeedsEvidenceNotJustFewCommonEnglishWords() {
+        // Plain English with none of the listed common words is not thereby another language.
+        assertThat(has("Catching summer rays? Check out four tips on sun safety https://example.com/s", Style.OTHER_LANGUAGE)).isFalse();
+        assertThat(has("@user Thanks for the update, I'll try again tonight", Style.OTHER_LANGUAGE)).isFalse();
+    }
+
+    @Test
+    void aLinkWithWordsIsNoBareLink() {
+        assertThat(has("@user Here is how to reset it: https://example.com/reset ^JS", Style.BARE_LINK)).isFalse();
+        assertThat(has("@user", Style.BARE_LINK)).isFalse();
     }
 }
