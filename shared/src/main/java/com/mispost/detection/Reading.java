@@ -19,7 +19,7 @@ final class Reading {
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(\\^\\s?[A-Za-z]{1,15}|[-–—~/*]\\s?[A-Z][A-Za-z]{0,14}|"
                     + "(?i:thanks|thank you|cheers|regards|best|thx)\\s?[-–,]\\s?[A-Z][A-Za-z]{0,14}|(?<![A-Za-z])[A-Z]{2}"
-                    + "|(?<=[.!?]\\s{1,3})[A-Z][a-z]{1,14}|(?<=#[A-Za-z0-9_]{1,40}\\s{1,3})[A-Z][a-z]{1,14})\\s*$");
+                    + "|(?<=[.!?]\\s{1,3})[A-Z][a-z]{1,14}|#[A-Za-z0-9_]{1,40}\\s{1,3}[A-Z][a-z]{1,14})\\s*$");
     private static final Pattern THREAD_COUNTER = Pattern.compile("\\(?\\d/\\d\\)?");
     private static final Set<Category> PERSONAL_INSIDE_SUPPORT = EnumSet.of(Category.FIRST_SINGULAR, Category.FIRST_POSSESSIVE,
             Category.COMPLAINT, Category.PRIVATE, Category.CUSTOMER);
