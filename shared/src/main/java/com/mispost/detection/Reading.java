@@ -19,7 +19,7 @@ final class Reading {
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(\\^\\s?[A-Za-z]{1,15}|[-–—~/*]\\s?[A-Z][A-Za-z]{0,14}|"
                     + "(?i:thanks|thank you|cheers|regards|best|thx)\\s?[-–,]\\s?[A-Z][A-Za-z]{0,14}|(?<![A-Za-z])[A-Z]{2}"
-                    + "|(?<=[.!?]\\s{1,3})[A-Z][a-z]{1,14})\\s*$");
+                    + "|(?<=[.!?]\\s{1,3})[A-Z][a-z]{1,14}|#[A-Za-z0-9_]{1,40}\\s{1,3}[A-Z][a-z]{1,14})\\s*$");
     private static final Pattern THREAD_COUNTER = Pattern.compile("\\(?\\d/\\d\\)?");
     private static final Set<Category> PERSONAL_INSIDE_SUPPORT = EnumSet.of(Category.FIRST_SINGULAR, Category.FIRST_POSSESSIVE,
             Category.COMPLAINT, Category.PRIVATE, Category.CUSTOMER);
@@ -47,6 +47,23 @@ final class Reading {
             "cheers", "done", "now", "great", "perfect", "cool", "awesome", "got", "it", "will", "do", "never", "mind", "though",
             "hmm", "yes", "yep", "yeah", "sure", "much", "so", "again", "alright", "all", "good", "sorted", "that", "worked");
     private static final Pattern EXCITED = Pattern.compile("[!?]{2,}");
+    /**
+     * Common words of other languages that are not English words, so that a post in German,
+     * French, Spanish, Italian or Portuguese is not read with the English voice lists.
+     */
+    private static final Set<String> OTHER_LANGUAGES = Set.of(
+            "der", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "für", "auf", "eine", "sie", "ihre", "über",
+            "wie", "auch", "sich", "dem", "wir", "ich", "hier", "aus", "bei", "oder", "sind", "werden", "können",
+            "le", "la", "les", "et", "est", "des", "une", "pour", "dans", "qui", "pas", "sur", "avec", "vous", "nous",
+            "je", "mon", "ce", "du", "au", "sont", "merci", "bonjour", "très",
+            "el", "los", "las", "y", "de", "como", "por", "con", "para", "una", "es", "del", "pero", "muy", "gracias", "hola", "está",
+            "il", "di", "che", "per", "non", "sono", "della", "questo",
+            "não", "você", "obrigado", "muito", "uma", "com", "os", "mas");
+    /** Matches that speak as the author, which a quotation gives to someone else. */
+    private static final Set<Category> QUOTED_VOICE = EnumSet.of(Category.FIRST_SINGULAR, Category.FIRST_POSSESSIVE,
+            Category.NARRATIVE);
+    /** A quotation of some words, in curly or straight double quotes (mixed, as phones type them). */
+    private static final Pattern QUOTATION = Pattern.compile("[“\"][^“”\"]{12,}[”\"]");
     private static final Category[] CATEGORIES = Category.values();
     private static final String NUMBER_UNIT = "<n>";
     private static final String MENTION_UNIT = "<@>";
@@ -95,6 +112,7 @@ final class Reading {
         if (!ending.isEmpty() && ".!?)\"'".indexOf(ending.charAt(ending.length() - 1)) >= 0) styles |= Style.POLISHED_END.bit();
         if (words.namesSomeone) styles |= Style.NAMES_SOMEONE.bit();
         if (visibleLength(text, tokens) < 40) styles |= Style.SHORT.bit();
+        if (words.linked && words.words == 0 && words.hashtags == 0) styles |= Style.BARE_LINK.bit();
         if (hasEmoji(text)) styles |= Style.EMOJI.bit();
         if (words.negative <= -3) styles |= Style.NEGATIVE_EMOTION.bit();
         if (words.strong >= 2 || (words.strongest >= 4 && (text.indexOf('!') >= 0 || hasEmoji(text)))) {
@@ -103,7 +121,14 @@ final class Reading {
         if (words.hashtags >= 2) styles |= Style.HASHTAGS.bit();
         if (words.shouted || EXCITED.matcher(text).find()) styles |= Style.SHOUTING.bit();
         if (words.stretched) styles |= Style.STRETCHED.bit();
-        boolean english = words.words < 3 || words.englishWords >= 2 || (words.englishWords == 1 && words.words < 6);
+        // Words of other languages outweigh chance English look-alikes ("die", "im" in German); a post
+        // mostly in other scripts is not English however short. Only such evidence marks another
+        // language: the English test alone misses plain English that has few common words.
+        boolean otherLanguage = (words.otherLanguageWords >= 2 && words.otherLanguageWords >= words.englishWords)
+                || mostlyOtherScripts(text);
+        boolean english = (words.words < 3 || words.englishWords >= 2 || (words.englishWords == 1 && words.words < 6))
+                && !otherLanguage;
+        if (otherLanguage) styles |= Style.OTHER_LANGUAGE.bit();
         return new Reading(Collections.unmodifiableList(words.matches), styles, Collections.unmodifiableList(emotive),
                 units(words.unitWords), english);
     }
@@ -124,6 +149,7 @@ final class Reading {
         int mentions;
         int words;
         int englishWords;
+        int otherLanguageWords;
         boolean shouted;
         boolean stretched;
         boolean laughed;
@@ -156,7 +182,8 @@ final class Reading {
             boolean wholeOfSplitHashtag = t.kind() == Token.Kind.HASHTAG && i + 1 < tokens.size()
                     && tokens.get(i + 1).kind() == Token.Kind.HASHTAG_PART && tokens.get(i + 1).start() == t.start();
             String key = plain(t.key());
-            String term = lookup(key, t.stretched(), lexicon);
+            // A lone letter of an abbreviation ("U.S.", "U.K.") is no word of its own: not chat "u".
+            String term = key.length() == 1 && inAbbreviation(text, t) ? null : lookup(key, t.stretched(), lexicon);
             int mask = term == null ? 0 : lexicon.mask(term);
             if (wholeOfSplitHashtag) mask &= Category.RISK_MASK | Category.bits(Category.POLITICS, Category.RELIGION, Category.SUBSTANCE);
             if ((mask & Category.RISK_MASK) == 0) {
@@ -181,6 +208,7 @@ final class Reading {
             if (t.kind() == Token.Kind.WORD) {
                 words++;
                 if (ENGLISH.contains(key) || term != null) englishWords++;
+                if (OTHER_LANGUAGES.contains(key)) otherLanguageWords++;
                 String raw = text.substring(t.start(), t.end());
                 boolean abbreviation = t.end() + 1 < text.length() && text.charAt(t.end()) == '.'
                         && Character.isLetter(text.charAt(t.end() + 1));
@@ -211,6 +239,12 @@ final class Reading {
             support = matches.stream().filter(m -> m.category() == Category.SUPPORT).toList();
             if (!support.isEmpty()) {
                 matches.removeIf(m -> PERSONAL_INSIDE_SUPPORT.contains(m.category()) && within(m.start(), m.end(), support));
+            }
+            // A brand quotes people ("“I just couldn't sit home…” Learn how our volunteer…"): the "I"
+            // inside a quotation is the quoted person's, not the author's own.
+            List<Match> quoted = quotations(text);
+            if (!quoted.isEmpty()) {
+                matches.removeIf(m -> QUOTED_VOICE.contains(m.category()) && within(m.start(), m.end(), quoted));
             }
             Matcher vocative = VOCATIVE.matcher(text);
             while (vocative.find()) {
@@ -246,6 +280,38 @@ final class Reading {
             }
             return styles;
         }
+    }
+
+    /** Whether most of its letters are of scripts other than Latin (Japanese, Arabic, Cyrillic...). */
+    private static boolean mostlyOtherScripts(String text) {
+        int latin = 0;
+        int other = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                // Below U+0250 every letter is Latin: most posts never need the script lookup.
+                if (cp < 0x0250 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) latin++;
+                else other++;
+            }
+            i += Character.charCount(cp);
+        }
+        return other > latin;
+    }
+
+    /** The spans of the text's quotations, as matches of no category. */
+    private static List<Match> quotations(String text) {
+        if (text.indexOf('"') < 0 && text.indexOf('“') < 0) return List.of();
+        List<Match> spans = new ArrayList<>(2);
+        Matcher m = QUOTATION.matcher(text);
+        while (m.find()) spans.add(new Match(null, "quotation", m.start(), m.end()));
+        return spans;
+    }
+
+    /** Whether the token is one letter of an abbreviation written with full stops ("U.S.", "e.g."). */
+    private static boolean inAbbreviation(String text, Token t) {
+        boolean letterAfter = t.end() + 1 < text.length() && text.charAt(t.end()) == '.' && Character.isLetter(text.charAt(t.end() + 1));
+        boolean letterBefore = t.start() >= 2 && text.charAt(t.start() - 1) == '.' && Character.isLetter(text.charAt(t.start() - 2));
+        return letterAfter || letterBefore;
     }
 
     /** The whole post, if all it says is a short acknowledgement (mentions and links aside). */

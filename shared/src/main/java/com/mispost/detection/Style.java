@@ -49,7 +49,11 @@ enum Style {
     CUSTOMER_SIDE(0.12, 0.02, "voice.customer-side",
             "It speaks from the customer's side: asks the company for help, chases a reply or reports back.", null),
     ABOUT_OTHERS(0.25, 0.06, "voice.about-others",
-            "It talks about other people (he, she, they), where this account talks with its customers.", null);
+            "It talks about other people (he, she, they), where this account talks with its customers.", null),
+    OTHER_LANGUAGE(0.10, 0.05, "voice.other-language",
+            "It is written in another language than this account's English.", null),
+    BARE_LINK(0.05, 0.01, "voice.bare-link",
+            "It is nothing but a link, as a person sharing a screenshot sends; this account says something with its links.", null);
 
     final double personalRate;
     final double brandPrior;

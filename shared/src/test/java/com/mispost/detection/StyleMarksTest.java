@@ -55,7 +55,11 @@ class StyleMarksTest {
             "COMPLAINT        | @user why does the tracking page never update",
             "COMPLAINT        | @user your drivers never ring the bell",
             "ABOUT_OTHERS     | she says they never got the invite",
-            "ABOUT_OTHERS     | told him twice already"})
+            "ABOUT_OTHERS     | told him twice already",
+            "CUSTOMER_SIDE    | @user check your dms please",
+            "CUSTOMER_SIDE    | @user i've dm'd the order number",
+            "OTHER_LANGUAGE   | @user je suis toujours sans nouvelles de mon colis, merci",
+            "BARE_LINK        | @user https://example.com/screenshot.png"})
     void findsEachMark(Style style, String text) {
         assertThat(has(text, style)).isTrue();
     }
@@ -119,5 +123,53 @@ class StyleMarksTest {
     void tellsEnglishFromOtherLanguages() {
         assertThat(Reading.of("Great game tonight!!! Go team", Lexicon.shipped()).english).isTrue();
         assertThat(Reading.of("@user Nous avons bien reçu votre demande, merci de patienter.", Lexicon.shipped()).english).isFalse();
+    }
+
+    @Test
+    void aPostInAnotherLanguageIsNotEnglishForItsEnglishLookAlikes() {
+        // "die" and "im" are English to the word lists; "der", "und", "mit" are not.
+        Reading german = Reading.of("Unser Team sprach im Podcast über die Lehren der Krise und wie wir mit Kunden arbeiten.",
+                Lexicon.shipped());
+        assertThat(german.english).isFalse();
+        assertThat(Reading.of("im so tired of this, die already week", Lexicon.shipped()).english).isTrue();
+    }
+
+    @Test
+    void aLetterOfAnAbbreviationIsNotChatSlang() {
+        assertThat(has("What share of firms in the U.S. and Canada are small?", Style.INFORMAL)).isFalse();
+        assertThat(has("see u at the station", Style.INFORMAL)).isTrue();
+    }
+
+    @Test
+    void theFirstPersonInsideAQuotationIsTheQuotedPersons() {
+        String quoting = "“I could not sit at home while my town needed help.\" Read how our volunteers spent the winter.";
+        assertThat(has(quoting, Style.FIRST_SINGULAR)).isFalse();
+        assertThat(has(quoting, Style.FIRST_POSSESSIVE)).isFalse();
+        assertThat(has("I could not sit at home while my town needed help.", Style.FIRST_SINGULAR)).isTrue();
+    }
+
+    @Test
+    void aNameAfterClosingHashtagsIsASignOff() {
+        assertThat(has("@user We don't blame you! #winterwarmers Ewan", Style.SIGNOFF)).isTrue();
+        assertThat(has("@user We don't blame you! Ewan and the team love it", Style.SIGNOFF)).isFalse();
+    }
+
+    @Test
+    void aPostMostlyInAnotherScriptIsAnotherLanguageHoweverShort() {
+        // Japanese: "my parcel has not arrived yet"
+        assertThat(has("@user \u8377\u7269\u304c\u307e\u3060\u5c4a\u3044\u3066\u3044\u307e\u305b\u3093", Style.OTHER_LANGUAGE)).isTrue();
+    }
+
+    @Test
+    void anotherLanguageNeedsEvidenceNotJustFewCommonEnglishWords() {
+        // Plain English with none of the listed common words is not thereby another language.
+        assertThat(has("Catching summer rays? Check out four tips on sun safety https://example.com/s", Style.OTHER_LANGUAGE)).isFalse();
+        assertThat(has("@user Thanks for the update, I'll try again tonight", Style.OTHER_LANGUAGE)).isFalse();
+    }
+
+    @Test
+    void aLinkWithWordsIsNoBareLink() {
+        assertThat(has("@user Here is how to reset it: https://example.com/reset ^JS", Style.BARE_LINK)).isFalse();
+        assertThat(has("@user", Style.BARE_LINK)).isFalse();
     }
 }

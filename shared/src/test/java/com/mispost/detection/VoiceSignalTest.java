@@ -85,6 +85,29 @@ class VoiceSignalTest {
     }
 
     @Test
+    void aPostInAnotherLanguageThanTheAccountsIsAReasonUnlessTheAccountWritesItToo() {
+        String text = "@user je suis toujours sans nouvelles de mon colis, merci";
+        VoiceProfile bilingual = voice;
+        for (int i = 0; i < 12; i++) {
+            bilingual = bilingual.learn(Fixtures.post("@user Nous sommes désolés pour le retard, pouvez-vous nous envoyer le numéro de commande ? ^JS " + i));
+        }
+
+        Assessment english = detector.assess(Fixtures.post(text), Fixtures.ACCOUNT, voice);
+        Assessment both = detector.assess(Fixtures.post(text), Fixtures.ACCOUNT, bilingual);
+
+        assertThat(english.reasons()).extracting(Reason::signal).contains("voice.other-language");
+        assertThat(both.reasons()).extracting(Reason::signal).doesNotContain("voice.other-language");
+    }
+
+    @Test
+    void aBareLinkFromACustomerIsAReason() {
+        Assessment a = detector.assess(Fixtures.post("@user https://example.com/screenshot.png"), Fixtures.ACCOUNT, voice);
+
+        assertThat(a.reasons()).extracting(Reason::signal).contains("voice.bare-link");
+        assertThat(a.alerts(AccountPolicy.DEFAULT_THRESHOLD)).isTrue();
+    }
+
+    @Test
     void theBaselineMakesTheSameMarkCountLessForAnAccountThatUsesIt() {
         VoiceProfile casualBrand = VoiceProfile.empty();
         for (int i = 0; i < 30; i++) {
