@@ -43,7 +43,7 @@ class DevSetDetectionTest {
         assertThat(report.get("fpr_by_kind").get("brand-support").asDouble()).isLessThanOrEqualTo(0.005);
         assertThat(report.get("fpr_by_kind").get("brand-corporate").asDouble()).isLessThanOrEqualTo(0.005);
         assertThat(report.get("auc").asDouble()).isGreaterThanOrEqualTo(0.99);
-        // The issue asks for 0.93; this is what the learned contrast reaches at 0.5% (see the README).
-        assertThat(report.get("recall").asDouble()).isGreaterThanOrEqualTo(0.88);
+        // The issue asks for 0.93; the folds give 0.920 at 0.5% (see the README): a fall below 0.91 is a regression.
+        assertThat(report.get("recall").asDouble()).isGreaterThanOrEqualTo(0.91);
     }
 }
