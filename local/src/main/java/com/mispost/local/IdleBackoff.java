@@ -2,13 +2,13 @@ package com.mispost.local;
 
 /**
  * How long a stream poller waits before its next poll, as Lambda polls a stream shard: at once
- * after it invoked the function (there may be more), four times a second while records pass that
- * are not for this function (filtered out: no invocation, nothing to hurry for), and when the
- * stream is empty a little longer each time up to four a second; after ten quiet seconds, once a
- * second, so that an idle local runtime costs little CPU.
+ * after it invoked the function (there may be more); otherwise a little longer each time, up to
+ * four polls a second (records that are all for other functions are no reason to poll in a tight
+ * loop: during a storm of likes detect and apology are not woken); after ten seconds in which no
+ * record at all went by, once a second, so that an idle local runtime costs little CPU.
  */
 final class IdleBackoff {
-    /** What a poll found. */
+    /** What a poll found; records for other functions keep the poller from going quiet. */
     enum Found {
         /** A batch for this function: it was invoked. */
         WORK,
@@ -33,12 +33,8 @@ final class IdleBackoff {
             idleSinceNanos = -1;
             return 0;
         }
-        if (found == Found.OTHERS) {
-            idleSinceNanos = -1;
-            return BASE_RATE_MS;
-        }
         long now = System.nanoTime();
-        if (idleSinceNanos < 0) idleSinceNanos = now;
+        if (found == Found.OTHERS || idleSinceNanos < 0) idleSinceNanos = now;
         if (now - idleSinceNanos > QUIET_AFTER_MS * 1_000_000) return QUIET_MS;
         long pause = nextMs;
         nextMs = Math.min(BASE_RATE_MS, nextMs * 2);

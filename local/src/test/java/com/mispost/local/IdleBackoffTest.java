@@ -23,9 +23,12 @@ class IdleBackoffTest {
     }
 
     @Test
-    void recordsForOtherFunctionsArePolledAtLambdasBaseRateNotInATightLoop() {
+    void recordsForOtherFunctionsAreNoReasonForATightLoopButKeepThePollerAwake() {
         IdleBackoff b = new IdleBackoff();
-        for (int i = 0; i < 5; i++) assertThat(b.after(OTHERS)).isEqualTo(IdleBackoff.BASE_RATE_MS);
+        assertThat(b.after(OTHERS)).isEqualTo(25);
+        assertThat(b.after(OTHERS)).isEqualTo(50);
+        for (int i = 0; i < 5; i++) b.after(OTHERS);
+        assertThat(b.after(OTHERS)).as("at most Lambda's base rate, however many records go by").isEqualTo(IdleBackoff.BASE_RATE_MS);
         assertThat(b.after(WORK)).isZero();
     }
 }

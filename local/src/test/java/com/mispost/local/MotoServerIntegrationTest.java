@@ -61,6 +61,33 @@ class MotoServerIntegrationTest {
         }
     }
 
+    @Test
+    void streamRecordsReadTheSameEveryTimeWithEveryKindOfValueAndTheirTime() {
+        try (MotoServer moto = MotoServer.start(Map.of()); LocalAws aws = new LocalAws(moto.endpoint(), true)) {
+            aws.provision(TemplateModel.read(Moto.template()), "json");
+            Map<String, AttributeValue> item = new java.util.HashMap<>(key("J"));
+            item.put("b", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[]{0, 1, -1, 34, 92})));
+            item.put("n", AttributeValue.fromN("12.5"));
+            item.put("t", AttributeValue.fromS("quote \" backslash \\ é ✓"));
+            item.put("l", AttributeValue.fromL(List.of(AttributeValue.fromS("a"), AttributeValue.fromNul(true))));
+            item.put("m", AttributeValue.fromM(Map.of("x", AttributeValue.fromBool(false))));
+            item.put("ss", AttributeValue.fromSs(List.of("p", "q")));
+            java.time.Instant before = java.time.Instant.now().minusSeconds(2);
+            aws.dynamo.putItem(p -> p.tableName(aws.tableName).item(item));
+            aws.dynamo.updateItem(u -> u.tableName(aws.tableName).key(key("J"))
+                    .updateExpression("SET n = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromN("13"))));
+            List<Record> first = records(aws);
+            List<Record> again = records(aws); // the second read is answered from the JSON written for the first
+            assertThat(again).isEqualTo(first).hasSize(2);
+            assertThat(first.get(0).dynamodb().newImage()).isEqualTo(item);
+            assertThat(first.get(1).dynamodb().oldImage()).isEqualTo(item);
+            assertThat(first.get(1).dynamodb().newImage().get("n").n()).isEqualTo("13");
+            assertThat(first.get(1).eventNameAsString()).isEqualTo("MODIFY");
+            assertThat(first.get(0).dynamodb().approximateCreationDateTime()).isAfter(before)
+                    .isBefore(java.time.Instant.now().plusSeconds(2));
+        }
+    }
+
     private static Map<String, AttributeValue> item(String pk, String v) {
         return Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS("X"), "v", AttributeValue.fromS(v));
     }
