@@ -61,23 +61,9 @@ public final class AlertLatency {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Map<String, Integer> options = new java.util.HashMap<>(Map.of("--count", 200, "--warmup", 5, "--per-runtime", 0));
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (options.containsKey(a) && i + 1 < args.size()) {
-                try {
-                    int n = Integer.parseInt(args.get(++i));
-                    if (n < 0) throw new NumberFormatException();
-                    options.put(a, n);
-                } catch (NumberFormatException e) {
-                    err.println(a + " takes a whole number, not " + args.get(i));
-                    return 2;
-                }
-            } else {
-                err.println("usage: bench alert-latency [--count N (200)] [--warmup N (5 per runtime)] [--per-runtime N (all in one)]");
-                return 2;
-            }
-        }
+        Map<String, Integer> options = WholeNumberOptions.read(args, Map.of("--count", 200, "--warmup", 5, "--per-runtime", 0), 0,
+                "usage: bench alert-latency [--count N (200)] [--warmup N (5 per runtime)] [--per-runtime N (all in one)]", err);
+        if (options == null) return 2;
         int count = options.get("--count");
         int warmup = options.get("--warmup");
         int perRuntime = options.get("--per-runtime") == 0 ? count : options.get("--per-runtime");

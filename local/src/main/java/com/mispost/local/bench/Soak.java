@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,23 +28,9 @@ public final class Soak {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Map<String, Integer> o = new HashMap<>(Map.of("--minutes", 30, "--rate", 10, "--mispost-every", 10));
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            Integer n = null;
-            if (o.containsKey(a) && i + 1 < args.size()) {
-                try {
-                    n = Integer.parseInt(args.get(++i));
-                } catch (NumberFormatException e) {
-                    n = null;
-                }
-            }
-            if (n == null || n < 1) {
-                err.println("usage: bench soak [--minutes N (30)] [--rate DELIVERIES_PER_SECOND (10)] [--mispost-every SECONDS (10)]");
-                return 2;
-            }
-            o.put(a, n);
-        }
+        Map<String, Integer> o = WholeNumberOptions.read(args, Map.of("--minutes", 30, "--rate", 10, "--mispost-every", 10), 1,
+                "usage: bench soak [--minutes N (30)] [--rate DELIVERIES_PER_SECOND (10)] [--mispost-every SECONDS (10)]", err);
+        if (o == null) return 2;
         int minutes = o.get("--minutes");
         int rate = o.get("--rate");
         int every = o.get("--mispost-every");

@@ -56,18 +56,10 @@ public final class Storm {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Map<String, Integer> o = new HashMap<>(Map.of("--reactions", 5000, "--connections", 8,
-                "--replies-every", 5, "--redeliver-every", 10));
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            Integer n = o.containsKey(a) && i + 1 < args.size() ? positive(args.get(++i)) : null;
-            if (n == null) {
-                err.println("usage: bench storm [--reactions N (5000)] [--connections N (8)] [--replies-every N (5)] "
-                        + "[--redeliver-every N (10)]: each a whole number of at least 1");
-                return 2;
-            }
-            o.put(a, n);
-        }
+        Map<String, Integer> o = WholeNumberOptions.read(args, Map.of("--reactions", 5000, "--connections", 8,
+                "--replies-every", 5, "--redeliver-every", 10), 1, "usage: bench storm [--reactions N (5000)] [--connections N (8)] "
+                + "[--replies-every N (5)] [--redeliver-every N (10)]", err);
+        if (o == null) return 2;
         int reactions = o.get("--reactions");
         int connections = o.get("--connections");
         out.printf(Locale.ROOT, "storm: %d reactions (every %dth a reply with words, every %dth delivered twice) to one "
@@ -80,15 +72,6 @@ public final class Storm {
         } catch (Exception e) {
             err.println("storm failed: " + e.getMessage());
             return 1;
-        }
-    }
-
-    private static Integer positive(String s) {
-        try {
-            int n = Integer.parseInt(s);
-            return n >= 1 ? n : null;
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 
