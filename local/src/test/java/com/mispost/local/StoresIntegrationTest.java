@@ -173,6 +173,8 @@ class StoresIntegrationTest {
         assertThat(holding).hasSize(2).allSatisfy(item -> {
             assertThat(item.get("SK").s()).startsWith("REPLY#");
             assertThat(item).containsKey("expiresAt");
+            // A stream consumer reads which post the reply answers from the item itself, not from its key.
+            assertThat(com.mispost.store.dynamodb.PostItems.replyTarget(item)).contains(p.key());
         });
     }
 

@@ -67,8 +67,11 @@ class CrowdRecordsTest {
 
     private static DynamodbEvent.DynamodbStreamRecord replyRecord(PostKey target, String id, String text, int second) {
         Instant at = CLOCK.instant().plusSeconds(second);
-        return record(Map.of("PK", "POST#" + target, "SK", String.format("REPLY#%015d#reply#%s", at.toEpochMilli(), id),
-                "type", "REPLY", "kind", "reply", "reactionId", id, "at", at.toString(), "text", text));
+        return record(Map.ofEntries(Map.entry("PK", "POST#" + target),
+                Map.entry("SK", String.format("REPLY#%015d#reply#%s", at.toEpochMilli(), id)), Map.entry("type", "REPLY"),
+                Map.entry("platform", target.platform().id()), Map.entry("accountId", target.accountId()),
+                Map.entry("postId", target.postId()), Map.entry("kind", "reply"), Map.entry("reactionId", id),
+                Map.entry("at", at.toString()), Map.entry("text", text)));
     }
 
     private static DynamodbEvent.DynamodbStreamRecord record(Map<String, String> image) {

@@ -55,22 +55,17 @@ public final class PostItems {
         return TYPE_EDIT.equals(str(item, TYPE));
     }
 
-    /** Whether a stream image is a reply's words: kept with its post, or in an account's sample of the public's voice. */
+    /** Whether a stream image is a reply's words kept with its post. */
     public static boolean isReply(Map<String, AttributeValue> item) {
         return DynamoDbPostStore.TYPE_REPLY.equals(str(item, TYPE));
     }
 
-    /**
-     * The post a reply item is kept with (see DynamoDbPostStore#replies), read from its key
-     * ("POST#x/146.../186..."); empty for an account's sample of replies, which names no post.
-     * Account ids are the platforms' numeric ids and never hold a '/'; a post id takes the rest.
-     */
+    /** The post a reply item is kept with (see DynamoDbPostStore#replies); empty for any other item. */
     public static Optional<PostKey> replyTarget(Map<String, AttributeValue> item) {
-        String pk = str(item, PK);
-        if (!isReply(item) || pk == null || !pk.startsWith("POST#")) return Optional.empty();
-        String[] parts = pk.substring("POST#".length()).split("/", 3);
-        if (parts.length < 3) return Optional.empty();
-        return Platform.fromId(parts[0]).map(platform -> new PostKey(platform, parts[1], parts[2]));
+        String account = str(item, "accountId");
+        String post = str(item, "postId");
+        if (!isReply(item) || account == null || post == null) return Optional.empty();
+        return Platform.fromId(str(item, "platform")).map(platform -> new PostKey(platform, account, post));
     }
 
     /** Reads a post or edit item (from GetItem or a stream's NewImage). */
