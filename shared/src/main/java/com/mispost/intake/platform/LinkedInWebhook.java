@@ -167,12 +167,14 @@ public final class LinkedInWebhook implements PlatformWebhook {
                             Objects.requireNonNullElse(Fields.str(comment, "text"), ""), at, null, target, null,
                             List.of(), null, permalink(target)), key));
                 } else {
-                    into.add(reaction(org, target, ReactionKind.COMMENT, commentId, Fields.str(comment, "owner"), at, key, where));
+                    // The comment's words, as other platforms' replies carry theirs: the crowd reads them.
+                    into.add(reaction(org, target, ReactionKind.COMMENT, commentId, Fields.str(comment, "text"),
+                            Fields.str(comment, "owner"), at, key, where));
                 }
             }
             // A like comes without a decorated activity, so no field names who liked (and it has no words for the crowd).
             case "LIKE" -> into.add(reaction(org, target, ReactionKind.LIKE,
-                    Objects.requireNonNullElse(generatedId, id), null, at, key, where));
+                    Objects.requireNonNullElse(generatedId, id), null, null, at, key, where));
             case "SHARE" -> {
                 JsonNode share = generated.path("share");
                 String shareId = Objects.requireNonNullElse(Fields.str(share, "entity"),
@@ -182,19 +184,22 @@ public final class LinkedInWebhook implements PlatformWebhook {
                             Objects.requireNonNullElse(Fields.str(share, "text"), ""), at, null, null, target,
                             List.of(), null, permalink(shareId)), key));
                 } else {
-                    into.add(reaction(org, target, ReactionKind.SHARE, shareId, Fields.str(share, "owner"), at, key, where));
+                    into.add(reaction(org, target, ReactionKind.SHARE, shareId, null, Fields.str(share, "owner"), at, key, where));
                 }
             }
             default -> into.ignore(where + ": action '" + DeliveryJson.shorten(action) + "' is not one Mispost reads");
         }
     }
 
-    /** @param author the member (or another organization) that commented or shared: the decorated activity's owner */
-    private static InboundEvent reaction(String org, String target, ReactionKind kind, String reactionId, String author,
-                                         Instant at, String key, String where) throws MalformedDeliveryException {
+    /**
+     * @param text   a comment's words, or null (a like or a share, as a retweet on X)
+     * @param author the member (or another organization) that commented or shared: the decorated activity's owner
+     */
+    private static InboundEvent reaction(String org, String target, ReactionKind kind, String reactionId, String text,
+                                         String author, Instant at, String key, String where) throws MalformedDeliveryException {
         if (target == null) throw new MalformedDeliveryException(where + ": missing field 'sourcePost'");
         return new InboundEvent.ReactionReceived(
-                new Reaction(new PostKey(Platform.LINKEDIN, org, target), kind, reactionId, at, null, author), key);
+                new Reaction(new PostKey(Platform.LINKEDIN, org, target), kind, reactionId, at, text, author), key);
     }
 
     private static String permalink(String urn) {

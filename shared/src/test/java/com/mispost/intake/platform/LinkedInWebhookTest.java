@@ -77,7 +77,7 @@ class LinkedInWebhookTest {
         InboundEvent.ReactionReceived r = only(d.events(), InboundEvent.ReactionReceived.class);
         assertThat(r.reaction()).isEqualTo(new Reaction(SPRING, ReactionKind.COMMENT,
                 "urn:li:comment:(urn:li:activity:7300000000000000002,7300000000000000003)", Instant.ofEpochMilli(1772601000000L),
-                null, "urn:li:person:XyZ987"));
+                "Congratulations to the whole team!", "urn:li:person:XyZ987"));
         assertThat(r.deliveryKey()).isEqualTo("linkedin/" + ORG + "/notification/9100000001");
     }
 
