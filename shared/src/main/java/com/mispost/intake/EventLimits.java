@@ -43,9 +43,7 @@ public final class EventLimits {
         if (problem == null) problem = over("client", post.client(), MAX_FIELD_BYTES);
         if (problem == null) problem = over("lang", post.language(), MAX_FIELD_BYTES);
         if (problem == null) problem = over("url", post.permalink(), MAX_FIELD_BYTES);
-        if (problem == null && storedBytes(post.text()) > MAX_TEXT_BYTES) {
-            problem = "its text is " + storedBytes(post.text()) + " bytes as stored; the limit is " + MAX_TEXT_BYTES + " bytes";
-        }
+        if (problem == null) problem = text(post.text());
         if (problem == null) problem = media(post.mediaTypes());
         return problem == null ? null : "post '" + DeliveryJson.shorten(post.postId()) + "': " + problem;
     }
@@ -55,10 +53,15 @@ public final class EventLimits {
         if (problem == null) problem = over("id", reaction.reactionId(), MAX_ID_BYTES);
         if (problem == null) problem = over("author", reaction.author(), MAX_ID_BYTES);
         // A reply's words are kept with its post: an item over 400 KB would fail the whole delivery for ever.
-        if (problem == null && reaction.text() != null && storedBytes(reaction.text()) > MAX_TEXT_BYTES) {
-            problem = "its text is " + storedBytes(reaction.text()) + " bytes as stored; the limit is " + MAX_TEXT_BYTES + " bytes";
-        }
+        if (problem == null) problem = text(reaction.text());
         return problem == null ? null : "reaction '" + DeliveryJson.shorten(reaction.reactionId()) + "': " + problem;
+    }
+
+    /** A post's text or a reply's words, counted as stored; null (none) fits. */
+    private static String text(String text) {
+        if (text == null) return null;
+        int bytes = storedBytes(text);
+        return bytes <= MAX_TEXT_BYTES ? null : "its text is " + bytes + " bytes as stored; the limit is " + MAX_TEXT_BYTES + " bytes";
     }
 
     private static String key(PostKey key) {

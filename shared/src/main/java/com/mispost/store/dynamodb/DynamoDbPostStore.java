@@ -350,10 +350,7 @@ public final class DynamoDbPostStore implements PostStore {
                         // Epoch milliseconds, zero-padded, sort as the times do (ISO texts of varying precision do not).
                         REPLY_PREFIX + String.format("%015d", r.at().toEpochMilli()) + "#" + r.kind().id() + "#" + r.reactionId()));
                 reply.put(TYPE, s(TYPE_REPLY));
-                // The post it answers, named outright so that a stream consumer never parses it out of the key.
-                reply.put("platform", s(r.target().platform().id()));
-                reply.put("accountId", s(r.target().accountId()));
-                reply.put("postId", s(r.target().postId()));
+                PostItems.names(reply, r.target()); // the post it answers: a stream consumer reads it, not the key
                 reply.put("kind", s(r.kind().id()));
                 reply.put("reactionId", s(r.reactionId()));
                 reply.put("at", s(r.at().toString()));

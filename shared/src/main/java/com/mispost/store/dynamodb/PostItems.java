@@ -34,9 +34,7 @@ public final class PostItems {
     static Map<String, AttributeValue> item(Post post, java.time.Instant receivedAt) {
         Map<String, AttributeValue> item = new HashMap<>(key(post.key(), SK_POST));
         item.put(TYPE, s(TYPE_POST));
-        item.put("platform", s(post.platform().id()));
-        item.put("accountId", s(post.accountId()));
-        item.put("postId", s(post.postId()));
+        names(item, post.key());
         item.put("text", s(post.text()));
         item.put("createdAt", s(post.createdAt() == null ? receivedAt.toString() : post.createdAt().toString()));
         item.put("receivedAt", s(receivedAt.toString()));
@@ -48,6 +46,13 @@ public final class PostItems {
         putIfPresent(item, "permalink", post.permalink());
         if (!post.mediaTypes().isEmpty()) item.put("media", list(post.mediaTypes()));
         return item;
+    }
+
+    /** Names the post an item is about outright (platform, account, post), so no reader parses a key. */
+    static void names(Map<String, AttributeValue> item, PostKey key) {
+        item.put("platform", s(key.platform().id()));
+        item.put("accountId", s(key.accountId()));
+        item.put("postId", s(key.postId()));
     }
 
     /** Whether a stream image is an edit rather than a first publication. */
