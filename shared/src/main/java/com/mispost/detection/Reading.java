@@ -21,6 +21,8 @@ final class Reading {
                     + "(?i:thanks|thank you|cheers|regards|best|thx)\\s?[-–,]\\s?[A-Z][A-Za-z]{0,14}|(?<![A-Za-z])[A-Z]{2}"
                     + "|(?<=[.!?]\\s{1,3})[A-Z][a-z]{1,14}|#[A-Za-z0-9_]{1,40}\\s{1,3}[A-Z][a-z]{1,14})\\s*$");
     private static final Pattern THREAD_COUNTER = Pattern.compile("\\(?\\d/\\d\\)?");
+    /** A thread counter at the very end of a post ("2/2", "(3/4)"). */
+    private static final Pattern LAST_COUNTER = Pattern.compile("(?:^|\\s)\\(?([1-9])/([1-9])\\)?$");
     private static final Set<Category> PERSONAL_INSIDE_SUPPORT = EnumSet.of(Category.FIRST_SINGULAR, Category.FIRST_POSSESSIVE,
             Category.COMPLAINT, Category.PRIVATE, Category.CUSTOMER);
     private static final String COUNT = "(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several|many)";
@@ -99,7 +101,8 @@ final class Reading {
 
         int styles = words.marks(tokens);
         String trimmed = text.strip();
-        if (words.careless || startsInLowerCase(text, tokens)) styles |= Style.CARELESS.bit();
+        // A later part of a thread ("... 2/2") carries its sentence over: its lower-case start is not careless.
+        if (words.careless || (startsInLowerCase(text, tokens) && !isLaterPart(trimmed))) styles |= Style.CARELESS.bit();
         if (words.mentions >= 2) styles |= Style.TAGS_SEVERAL.bit();
         if (trimmed.startsWith("@") || trimmed.startsWith(".@")) styles |= Style.ADDRESSED.bit();
         if (words.linked) styles |= Style.LINK.bit();
@@ -367,7 +370,15 @@ final class Reading {
     }
 
     /** Whether the first word after any leading mentions starts with a lower-case letter (not after "..."). */
-    private static boolean startsInLowerCase(String text, List<Token> tokens) {
+    /** Whether the post is the second or a later part of a thread, by the counter it ends with. */
+    private static boolean isLaterPart(String trimmed) {
+        Matcher counter = LAST_COUNTER.matcher(trimmed);
+        if (!counter.find()) return false;
+        int part = counter.group(1).charAt(0) - '0';
+        return part >= 2 && part <= counter.group(2).charAt(0) - '0';
+    }
+
+        private static boolean startsInLowerCase(String text, List<Token> tokens) {
         int start = firstWordStart(tokens);
         return start >= 0 && Character.isLowerCase(text.charAt(start))
                 && (start == 0 || (text.charAt(start - 1) != '.' && text.charAt(start - 1) != '…'));

@@ -149,6 +149,15 @@ class StyleMarksTest {
     }
 
     @Test
+    void aLaterPartOfAThreadStartsInLowerCaseWithoutBeingCareless() {
+        assertThat(has("@user say thanks at https://example.com/x. ^BS 2/2", Style.CARELESS)).isFalse();
+        assertThat(has("@user and then reboot the router (3/3)", Style.CARELESS)).isFalse();
+        assertThat(has("@user say thanks at https://example.com/x. ^BS 1/2", Style.CARELESS)).isTrue();
+        assertThat(has("@user my flight is on 3/2", Style.CARELESS)).isTrue();
+        assertThat(has("@user why is the app down", Style.CARELESS)).isTrue();
+    }
+
+    @Test
     void aNameAfterClosingHashtagsIsASignOff() {
         assertThat(has("@user We don't blame you! #winterwarmers Ewan", Style.SIGNOFF)).isTrue();
         assertThat(has("@user We don't blame you! Ewan and the team love it", Style.SIGNOFF)).isFalse();

@@ -85,6 +85,21 @@ class VoiceSignalTest {
     }
 
     @Test
+    void feelingsAreReadInEnglishOnly() {
+        // German: English look-alikes ("die", "hell", "Mist") are no English feelings here.
+        String german = "Die Zukunft ist hell: die Bank stellt heute ihre Pläne vor, ohne Mist und ohne Angst. Mehr dazu https://example.com/x";
+        String english = "This is awful, I hate it, worst day ever and I am furious!";
+        assertThat(Reading.of(german, Lexicon.shipped()).styles & (Style.NEGATIVE_EMOTION.bit() | Style.INTENSE_EMOTION.bit()))
+                .as("the marks are read; the detector must not count them").isNotZero();
+
+        Assessment a = detector.assess(Fixtures.post(german), Fixtures.ACCOUNT, voice);
+        Assessment b = detector.assess(Fixtures.post(english), Fixtures.ACCOUNT, voice);
+
+        assertThat(a.reasons()).extracting(Reason::signal).doesNotContain("voice.negative-emotion", "voice.strong-emotion");
+        assertThat(b.reasons()).extracting(Reason::signal).contains("voice.negative-emotion");
+    }
+
+    @Test
     void aPostInAnotherLanguageThanTheAccountsIsAReasonUnlessTheAccountWritesItToo() {
         String text = "@user je suis toujours sans nouvelles de mon colis, merci";
         VoiceProfile bilingual = voice;
