@@ -17,16 +17,18 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code mispost eval --history H.jsonl --posts P.jsonl [--by-account-folds K] [--json]}: learns
+ * {@code mispost eval --history H.jsonl --posts P.jsonl [--by-account-folds K [--fold-seed N]] [--json]}: learns
  * each account's voice from its own posts in H as the detect function would (each post scored
  * before it is learned, which calibrates the account's threshold), learns the public's voice from
  * the replies in P to <em>other</em> accounts, scores every post in P without looking at its label,
@@ -36,11 +38,14 @@ import java.util.TreeSet;
  * <p>The public's voice of an account is never learned from that account's own posts in P: without
  * folds each account is scored with the replies of all the others; with {@code --by-account-folds K}
  * the accounts are split into K groups and each group with the replies of the other groups only,
- * so the figures are for accounts whose replies the model never saw.
+ * so the figures are for accounts whose replies the model never saw. The accounts go round the
+ * folds in name order; {@code --fold-seed N} shuffles them first, so that one can see how much a
+ * figure owes to which accounts happened to share a fold.
  */
 public final class EvalCommand {
 
-    private static final String USAGE = "usage: mispost eval --history H.jsonl --posts P.jsonl [--by-account-folds K] [--json]";
+    private static final String USAGE =
+            "usage: mispost eval --history H.jsonl --posts P.jsonl [--by-account-folds K [--fold-seed N]] [--json]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EvalCommand() {
@@ -53,8 +58,9 @@ public final class EvalCommand {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         CommandOptions options;
         int folds;
+        Long seed = null;
         try {
-            options = CommandOptions.parse(args, Set.of("--history", "--posts", "--by-account-folds"), Set.of("--json"));
+            options = CommandOptions.parse(args, Set.of("--history", "--posts", "--by-account-folds", "--fold-seed"), Set.of("--json"));
             String k = options.value("--by-account-folds");
             folds = k == null ? 0 : Integer.parseInt(k);
             if (k != null && folds < 2) throw new NumberFormatException();
@@ -64,6 +70,19 @@ public final class EvalCommand {
             err.println("--by-account-folds needs a number of folds, 2 or more");
             return 2;
         }
+        String seedText = options.value("--fold-seed");
+        if (seedText != null) {
+            try {
+                seed = Long.parseLong(seedText);
+            } catch (NumberFormatException e) {
+                err.println("--fold-seed needs a whole number");
+                return 2;
+            }
+            if (folds == 0) {
+                err.println("--fold-seed shuffles the folds of --by-account-folds K; give that too");
+                return 2;
+            }
+        }
         String history = options.value("--history");
         String posts = options.value("--posts");
         boolean json = options.flag("--json");
@@ -72,7 +91,7 @@ public final class EvalCommand {
             return 2;
         }
         try {
-            Evaluation evaluation = evaluate(LearningFiles.read(Path.of(history)), LearningFiles.read(Path.of(posts)), folds, err);
+            Evaluation evaluation = evaluate(LearningFiles.read(Path.of(history)), LearningFiles.read(Path.of(posts)), folds, seed, err);
             if (json) {
                 out.println(JSON.writeValueAsString(evaluation.report.asMap()));
             } else {
@@ -89,15 +108,17 @@ public final class EvalCommand {
     private record Evaluation(EvalReport report, String learning) {
     }
 
-    private static Evaluation evaluate(List<JsonNode> history, List<JsonNode> labelled, int folds, PrintStream err) {
+    private static Evaluation evaluate(List<JsonNode> history, List<JsonNode> labelled, int folds, Long seed, PrintStream err) {
         MispostDetector detector = new MispostDetector();
         Map<AccountKey, List<Post>> own = LearningFiles.ownPosts(history);
         TreeSet<AccountKey> accounts = new TreeSet<>(Comparator.comparing(AccountKey::toString));
         accounts.addAll(own.keySet());
         for (JsonNode line : labelled) accounts.add(LearningFiles.key(line));
+        List<AccountKey> order = new ArrayList<>(accounts);
+        if (seed != null) Collections.shuffle(order, new Random(seed));
         Map<AccountKey, Integer> foldOf = new HashMap<>();
         int index = 0;
-        for (AccountKey key : accounts) foldOf.put(key, folds == 0 ? index++ : index++ % folds);
+        for (AccountKey key : order) foldOf.put(key, folds == 0 ? index++ : index++ % folds);
 
         Map<AccountKey, VoiceProfile> voices = new HashMap<>();
         Map<AccountKey, PublicVoice> publics = new HashMap<>();
@@ -137,7 +158,8 @@ public final class EvalCommand {
         double perSecond = nanos == 0 ? 0 : labelled.size() / (nanos / 1e9);
         String learning = String.format(Locale.ROOT, "learning          %s; public's voice from up to %d replies (%s) to accounts outside the fold%n"
                         + "calibration       %d of %d accounts above the default threshold %.2f (highest %.2f)%n",
-                folds == 0 ? "each account its own fold" : folds + " folds by account", PublicVoice.SAMPLE_SIZE,
+                folds == 0 ? "each account its own fold"
+                        : folds + " folds by account" + (seed == null ? "" : " (shuffled with seed " + seed + ")"), PublicVoice.SAMPLE_SIZE,
                 LearningFiles.REPLY_KIND, calibrated, accounts.size(), AccountPolicy.DEFAULT_THRESHOLD, highest);
         return new Evaluation(EvalReport.of(scored, AccountPolicy.DEFAULT_THRESHOLD, perSecond), learning);
     }

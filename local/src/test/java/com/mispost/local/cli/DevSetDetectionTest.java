@@ -43,7 +43,25 @@ class DevSetDetectionTest {
         assertThat(report.get("fpr_by_kind").get("brand-support").asDouble()).isLessThanOrEqualTo(0.005);
         assertThat(report.get("fpr_by_kind").get("brand-corporate").asDouble()).isLessThanOrEqualTo(0.005);
         assertThat(report.get("auc").asDouble()).isGreaterThanOrEqualTo(0.99);
-        // The issue asks for 0.93; the folds give 0.920 at 0.5% (see the README): a fall below 0.91 is a regression.
-        assertThat(report.get("recall").asDouble()).isGreaterThanOrEqualTo(0.91);
+        assertThat(report.get("recall").asDouble()).isGreaterThanOrEqualTo(0.93);
+    }
+
+    /** The operating point must not owe its brand false-positive rates to one lucky split of the accounts. */
+    @Test
+    void otherSplitsOfTheAccountsKeepBothBrandKindsWithinHalfAPercent() throws Exception {
+        Path data = evalData();
+        assumeTrue(data != null, "the dev set (../shared/data/eval) is not on this machine");
+        for (String seed : List.of("1", "2", "3")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int code = EvalCommand.run(List.of("--history", data.resolve("dev-history.jsonl").toString(),
+                            "--posts", data.resolve("dev-posts.jsonl").toString(), "--by-account-folds", "5", "--fold-seed", seed, "--json"),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+            assertThat(code).isZero();
+            JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+            assertThat(report.get("fpr_by_kind").get("brand-support").asDouble()).as("support, seed " + seed).isLessThanOrEqualTo(0.005);
+            assertThat(report.get("fpr_by_kind").get("brand-corporate").asDouble()).as("corporate, seed " + seed).isLessThanOrEqualTo(0.005);
+            assertThat(report.get("recall").asDouble()).as("recall, seed " + seed).isGreaterThanOrEqualTo(0.925);
+        }
     }
 }

@@ -82,6 +82,8 @@ class EvalCommandTest {
 
         assertThat(run("--history", h.toString(), "--posts", p.toString(), "--by-account-folds", "2")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 folds by account", "brand-support", "personal-to-brand");
+        assertThat(run("--history", h.toString(), "--posts", p.toString(), "--by-account-folds", "2", "--fold-seed", "7")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 folds by account (shuffled with seed 7)");
 
         List<com.fasterxml.jackson.databind.JsonNode> lines = LearningFiles.read(p);
         com.mispost.post.AccountKey acme = new com.mispost.post.AccountKey(com.mispost.post.Platform.X, "AcmeHelp");
@@ -100,5 +102,9 @@ class EvalCommandTest {
         assertThat(run("--history", dir.resolve("missing.jsonl").toString(), "--posts", "x")).isEqualTo(1);
         assertThat(run("--history", "h", "--posts", "p", "--by-account-folds", "1")).isEqualTo(2);
         assertThat(run("--history", "h", "--posts", "p", "--by-account-folds", "many")).isEqualTo(2);
+        assertThat(run("--history", "h", "--posts", "p", "--by-account-folds", "5", "--fold-seed", "x")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--fold-seed needs a whole number");
+        assertThat(run("--history", "h", "--posts", "p", "--fold-seed", "3")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("give that too");
     }
 }
