@@ -37,6 +37,7 @@ final class Reading {
     /** A customer addressed by first name, as agents do: "Hi Megan", "Thanks, Chris!", "..., Elly." */
     private static final Pattern VOCATIVE = Pattern.compile(
             "\\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Tt]hanks|[Tt]hank you|[Ss]orry|[Ww]elcome)[,!]? [A-Z][a-z]+\\b|, [A-Z][a-z]+[!.?]");
+    private static final Pattern BIRTHDAY_WISH = Pattern.compile("(?i)\\bhappy (?:belated )?(?:birthday|bday)\\b");
     private static final Pattern LAUGH = Pattern.compile("(a?(ha){2,}h?|(he){2,}h?|lo+l|lu+l)");
     /** Words that nearly every English post has; with the lexicon's own words they tell English posts apart. */
     private static final Set<String> ENGLISH = Set.of("the", "to", "of", "and", "is", "are", "was", "be", "it", "this",
@@ -248,6 +249,13 @@ final class Reading {
             List<Match> quoted = quotations(text);
             if (!quoted.isEmpty()) {
                 matches.removeIf(m -> QUOTED_VOICE.contains(m.category()) && within(m.start(), m.end(), quoted));
+            }
+            // "Happy birthday!" wishes the reader well, as care teams do; it is not the author's own life.
+            Matcher wish = BIRTHDAY_WISH.matcher(text);
+            while (wish.find()) {
+                int from = wish.start();
+                int to = wish.end();
+                matches.removeIf(m -> m.category() == Category.PERSONAL_LIFE && m.start() >= from && m.end() <= to);
             }
             Matcher vocative = VOCATIVE.matcher(text);
             while (vocative.find()) {

@@ -158,6 +158,14 @@ class StyleMarksTest {
     }
 
     @Test
+    void wishingSomeoneAHappyBirthdayIsNotTheAuthorsOwnLife() {
+        assertThat(has("@user Happy Birthday to you!!", Style.PERSONAL_LIFE)).isFalse();
+        assertThat(has("@user happy belated bday, enjoy the treat on us", Style.PERSONAL_LIFE)).isFalse();
+        assertThat(has("my birthday and I'm stuck at work", Style.PERSONAL_LIFE)).isTrue();
+        assertThat(has("Happy birthday to my mum, love you", Style.PERSONAL_LIFE)).isTrue();
+    }
+
+    @Test
     void aNameAfterClosingHashtagsIsASignOff() {
         assertThat(has("@user We don't blame you! #winterwarmers Ewan", Style.SIGNOFF)).isTrue();
         assertThat(has("@user We don't blame you! Ewan and the team love it", Style.SIGNOFF)).isFalse();
