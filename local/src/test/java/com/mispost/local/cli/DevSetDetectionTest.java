@@ -61,7 +61,7 @@ class DevSetDetectionTest {
             JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
             assertThat(report.get("fpr_by_kind").get("brand-support").asDouble()).as("support, seed " + seed).isLessThanOrEqualTo(0.005);
             assertThat(report.get("fpr_by_kind").get("brand-corporate").asDouble()).as("corporate, seed " + seed).isLessThanOrEqualTo(0.005);
-            assertThat(report.get("recall").asDouble()).as("recall, seed " + seed).isGreaterThanOrEqualTo(0.925);
+            assertThat(report.get("recall").asDouble()).as("recall, seed " + seed).isGreaterThanOrEqualTo(0.93);
         }
     }
 }
