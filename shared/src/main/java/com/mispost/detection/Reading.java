@@ -21,8 +21,6 @@ final class Reading {
                     + "(?i:thanks|thank you|cheers|regards|best|thx)\\s?[-–,]\\s?[A-Z][A-Za-z]{0,14}|(?<![A-Za-z])[A-Z]{2}"
                     + "|(?<=[.!?]\\s{1,3})[A-Z][a-z]{1,14}|#[A-Za-z0-9_]{1,40}\\s{1,3}[A-Z][a-z]{1,14})\\s*$");
     private static final Pattern THREAD_COUNTER = Pattern.compile("\\(?\\d/\\d\\)?");
-    /** A thread counter at the very end of a post ("2/2", "(3/4)"). */
-    private static final Pattern LAST_COUNTER = Pattern.compile("(?:^|\\s)\\(?([1-9])/([1-9])\\)?$");
     private static final Set<Category> PERSONAL_INSIDE_SUPPORT = EnumSet.of(Category.FIRST_SINGULAR, Category.FIRST_POSSESSIVE,
             Category.COMPLAINT, Category.PRIVATE, Category.CUSTOMER);
     private static final String COUNT = "(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several|many)";
@@ -251,20 +249,21 @@ final class Reading {
                 matches.removeIf(m -> QUOTED_VOICE.contains(m.category()) && within(m.start(), m.end(), quoted));
             }
             // "Happy birthday!" wishes the reader well, as care teams do; it is not the author's own life.
-            Matcher wish = BIRTHDAY_WISH.matcher(text);
-            while (wish.find()) {
-                int from = wish.start();
-                int to = wish.end();
-                matches.removeIf(m -> m.category() == Category.PERSONAL_LIFE && m.start() >= from && m.end() <= to);
+            setAside(BIRTHDAY_WISH, EnumSet.of(Category.PERSONAL_LIFE));
+            namesSomeone = setAside(VOCATIVE, EnumSet.of(Category.POLITICS, Category.RELIGION));
+        }
+
+        /** Drops the matches of these categories that lie inside what the pattern finds; whether it found any. */
+        private boolean setAside(Pattern pattern, Set<Category> categories) {
+            Matcher found = pattern.matcher(text);
+            boolean any = false;
+            while (found.find()) {
+                any = true;
+                int from = found.start();
+                int to = found.end();
+                matches.removeIf(m -> categories.contains(m.category()) && m.start() >= from && m.end() <= to);
             }
-            Matcher vocative = VOCATIVE.matcher(text);
-            while (vocative.find()) {
-                namesSomeone = true;
-                int from = vocative.start();
-                int to = vocative.end();
-                matches.removeIf(m -> (m.category() == Category.POLITICS || m.category() == Category.RELIGION)
-                        && m.start() >= from && m.end() <= to);
-            }
+            return any;
         }
 
         /** Sums the valence of words outside stock phrases; returns the words that carry it. */
@@ -377,16 +376,19 @@ final class Reading {
         return false;
     }
 
-    /** Whether the first word after any leading mentions starts with a lower-case letter (not after "..."). */
-    /** Whether the post is the second or a later part of a thread, by the counter it ends with. */
+    /** Whether the post is the second or a later part of a thread, by the counter ("2/2", "(3/4)") it ends with. */
     private static boolean isLaterPart(String trimmed) {
-        Matcher counter = LAST_COUNTER.matcher(trimmed);
-        if (!counter.find()) return false;
-        int part = counter.group(1).charAt(0) - '0';
-        return part >= 2 && part <= counter.group(2).charAt(0) - '0';
+        int start = trimmed.length();
+        while (start > 0 && !Character.isWhitespace(trimmed.charAt(start - 1))) start--;
+        String last = trimmed.substring(start);
+        if (!THREAD_COUNTER.matcher(last).matches()) return false;
+        int slash = last.indexOf('/');
+        int part = last.charAt(slash - 1) - '0';
+        return part >= 2 && part <= last.charAt(slash + 1) - '0';
     }
 
-        private static boolean startsInLowerCase(String text, List<Token> tokens) {
+    /** Whether the first word after any leading mentions starts with a lower-case letter (not after "..."). */
+    private static boolean startsInLowerCase(String text, List<Token> tokens) {
         int start = firstWordStart(tokens);
         return start >= 0 && Character.isLowerCase(text.charAt(start))
                 && (start == 0 || (text.charAt(start - 1) != '.' && text.charAt(start - 1) != '…'));
