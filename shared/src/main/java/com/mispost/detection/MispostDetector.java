@@ -76,6 +76,9 @@ public final class MispostDetector {
     static {
         for (int k = 0; k < LOG_SMOOTHED.length; k++) LOG_SMOOTHED[k] = Math.log(k + SMOOTHING);
     }
+    /** The share of the voice's evidence (style, familiarity, contrast) that counts in a post signed as the team signs. */
+    private static final double SIGNED_VOICE_SHARE = 0.5;
+    private static final int SIGNED_MIN_POSTS = 10;
     /** A reason is reported when it adds at least this much log-odds. */
     private static final double REASON_MIN = 0.25;
     /**
@@ -151,9 +154,17 @@ public final class MispostDetector {
             severity = Severity.max(severity, category.severity());
             reasons.add(new Reason(signalOf(category), CONTENT_EXPLANATIONS.get(category), weight, evidence(post, e.getValue())));
         }
-        logit += voice(post, reading, voice, reasons);
-        logit += familiarity(reading, voice, reasons);
-        logit += contrast(post, voice, people, reasons);
+        int firstOfVoice = reasons.size();
+        double voiced = voice(post, reading, voice, reasons) + familiarity(reading, voice, reasons)
+                + contrast(post, voice, people, reasons);
+        if (voiced > 0 && signedAsTheTeamSigns(reading, voice)) {
+            voiced *= SIGNED_VOICE_SHARE;
+            for (int i = firstOfVoice; i < reasons.size(); i++) {
+                Reason r = reasons.get(i);
+                reasons.set(i, new Reason(r.signal(), r.explanation(), r.weight() * SIGNED_VOICE_SHARE, r.evidence()));
+            }
+        }
+        logit += voiced;
         logit += context(post, account, voice, reasons);
 
         double score = 1 / (1 + Math.exp(-logit));
@@ -171,6 +182,16 @@ public final class MispostDetector {
         VoiceProfile learned = voice;
         for (Post post : own) learned = learned.learn(post, assess(post, account, learned, people).score());
         return learned;
+    }
+
+    /**
+     * Whether the post carries an agent's sign-off on an account whose posts mostly do: then it was
+     * written in the team's own manner (a person's own post is not signed "^MK"), so how it reads
+     * counts for less; what it says (the content) counts whole.
+     */
+    private static boolean signedAsTheTeamSigns(Reading reading, VoiceProfile voice) {
+        return Style.SIGNOFF.in(reading.styles) && voice.posts() >= SIGNED_MIN_POSTS
+                && voice.postsWith(Style.SIGNOFF) >= 0.5 * voice.posts();
     }
 
     /** Allowed by the lexicon term ("fuck") or by the spelling staff dismissed ("f*ck"). */

@@ -85,6 +85,23 @@ class VoiceSignalTest {
     }
 
     @Test
+    void aPostSignedAsTheTeamSignsCountsItsVoiceHalf() {
+        VoiceProfile signing = VoiceProfile.empty();
+        for (int i = 0; i < 12; i++) {
+            signing = signing.learn(Fixtures.post("@user Sorry about order " + i + "! Please DM us its number and we'll check. ^SK"));
+        }
+        Assessment signed = detector.assess(Fixtures.post("@user lol my boss just sent me home early, I love it!! ^MK"), Fixtures.ACCOUNT, signing);
+        Assessment unsigned = detector.assess(Fixtures.post("@user lol my boss just sent me home early, I love it!!"), Fixtures.ACCOUNT, signing);
+
+        assertThat(firstPerson(signed)).isCloseTo(firstPerson(unsigned) / 2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(signed.score()).isLessThan(unsigned.score());
+    }
+
+    private static double firstPerson(Assessment a) {
+        return a.reasons().stream().filter(r -> r.signal().equals("voice.first-person")).findFirst().orElseThrow().weight();
+    }
+
+    @Test
     void feelingsAreReadInEnglishOnly() {
         // German: English look-alikes ("die", "hell", "Mist") are no English feelings here.
         String german = "Die Zukunft ist hell: die Bank stellt heute ihre Pläne vor, ohne Mist und ohne Angst. Mehr dazu https://example.com/x";
