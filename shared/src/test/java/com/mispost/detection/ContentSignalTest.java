@@ -144,10 +144,7 @@ class ContentSignalTest {
 
     @Test
     void aBrandThatUsesASoftWordItselfIsNotFlaggedForIt() {
-        VoiceProfile brewery = VoiceProfile.empty();
-        for (int i = 0; i < 10; i++) {
-            brewery = brewery.learn(Fixtures.post("@user Our new beer number " + i + " is on tap this week. Cheers! ^AB"));
-        }
+        VoiceProfile brewery = Fixtures.learned(VoiceProfile.empty(), 10, i -> "@user Our new beer number " + i + " is on tap this week. Cheers! ^AB");
         Assessment a = detector.assess(Fixtures.post("@user Try the beer flight at our taproom. ^AB"), Fixtures.ACCOUNT, brewery);
 
         assertThat(a.reasons()).extracting(Reason::signal).doesNotContain("content.substance");

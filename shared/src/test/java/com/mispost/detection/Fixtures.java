@@ -7,6 +7,7 @@ import com.mispost.post.Post;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** Posts written for these tests, modelled on how a brand's care team and people write. */
 final class Fixtures {
@@ -39,6 +40,13 @@ final class Fixtures {
     static VoiceProfile brandVoice() {
         VoiceProfile voice = VoiceProfile.empty();
         for (String text : BRAND_HISTORY) voice = voice.learn(post(text));
+        return voice;
+    }
+
+    /** The voice after learning {@code posts} more posts, the i-th worded {@code text.apply(i)}. */
+    static VoiceProfile learned(VoiceProfile from, int posts, IntFunction<String> text) {
+        VoiceProfile voice = from;
+        for (int i = 0; i < posts; i++) voice = voice.learn(post(text.apply(i)));
         return voice;
     }
 

@@ -86,10 +86,8 @@ class VoiceSignalTest {
 
     @Test
     void aPostSignedAsTheTeamSignsCountsItsVoiceHalf() {
-        VoiceProfile signing = VoiceProfile.empty();
-        for (int i = 0; i < 12; i++) {
-            signing = signing.learn(Fixtures.post("@user Sorry about order " + i + "! Please DM us its number and we'll check. ^SK"));
-        }
+        VoiceProfile signing = Fixtures.learned(VoiceProfile.empty(), 12,
+                i -> "@user Sorry about order " + i + "! Please DM us its number and we'll check. ^SK");
         Assessment signed = detector.assess(Fixtures.post("@user lol my boss just sent me home early, I love it!! ^MK"), Fixtures.ACCOUNT, signing);
         Assessment unsigned = detector.assess(Fixtures.post("@user lol my boss just sent me home early, I love it!!"), Fixtures.ACCOUNT, signing);
 
@@ -119,10 +117,8 @@ class VoiceSignalTest {
     @Test
     void aPostInAnotherLanguageThanTheAccountsIsAReasonUnlessTheAccountWritesItToo() {
         String text = "@user je suis toujours sans nouvelles de mon colis, merci";
-        VoiceProfile bilingual = voice;
-        for (int i = 0; i < 12; i++) {
-            bilingual = bilingual.learn(Fixtures.post("@user Nous sommes désolés pour le retard, pouvez-vous nous envoyer le numéro de commande ? ^JS " + i));
-        }
+        VoiceProfile bilingual = Fixtures.learned(voice, 12,
+                i -> "@user Nous sommes désolés pour le retard, pouvez-vous nous envoyer le numéro de commande ? ^JS " + i);
 
         Assessment english = detector.assess(Fixtures.post(text), Fixtures.ACCOUNT, voice);
         Assessment both = detector.assess(Fixtures.post(text), Fixtures.ACCOUNT, bilingual);
@@ -141,10 +137,7 @@ class VoiceSignalTest {
 
     @Test
     void theBaselineMakesTheSameMarkCountLessForAnAccountThatUsesIt() {
-        VoiceProfile casualBrand = VoiceProfile.empty();
-        for (int i = 0; i < 30; i++) {
-            casualBrand = casualBrand.learn(Fixtures.post("omg u guys this drop is lit lol, link in bio " + i));
-        }
+        VoiceProfile casualBrand = Fixtures.learned(VoiceProfile.empty(), 30, i -> "omg u guys this drop is lit lol, link in bio " + i);
         String text = "lol ok this is gonna be fun";
 
         double againstSupportDesk = detector.assess(Fixtures.post(text), Fixtures.ACCOUNT, voice).score();
