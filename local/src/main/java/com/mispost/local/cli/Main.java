@@ -35,6 +35,8 @@ public final class Main {
                                          a viral mispost: reactions over many connections, answer times, exact counts
               bench soak [--minutes 30 --rate 10]
                                          a steady load for long: alert latency and moto's memory, minute by minute
+              bench intake-worst [--events 5000]
+                                         the costliest deliveries within intake's limits, first try and retry, timed
               bench jmh [JMH options]    the JMH benchmarks (intake parsing, detection scoring)
               test                       run the test suite (what CI runs)
               build                      build the function artifacts
@@ -95,6 +97,7 @@ public final class Main {
                    ./mispost bench idle [--settle 15 --seconds 30]
                    ./mispost bench storm [--reactions 5000] [--connections 8] [--replies-every 5] [--redeliver-every 10]
                    ./mispost bench soak [--minutes 30] [--rate 10] [--mispost-every 10]
+                   ./mispost bench intake-worst [--events 5000] [--accounts 1000]
                    ./mispost bench jmh [JMH options]
             """;
 
@@ -108,8 +111,9 @@ public final class Main {
             case "idle" -> com.mispost.local.bench.IdleCost.run(rest, out, err);
             case "storm" -> com.mispost.local.bench.Storm.run(rest, out, err);
             case "soak" -> com.mispost.local.bench.Soak.run(rest, out, err);
+            case "intake-worst" -> com.mispost.local.bench.IntakeWorst.run(rest, out, err);
             default -> {
-                err.println("unknown benchmark '" + args.get(0) + "' (coldstart, alert-latency, idle, storm, soak, jmh)");
+                err.println("unknown benchmark '" + args.get(0) + "' (coldstart, alert-latency, idle, storm, soak, intake-worst, jmh)");
                 yield 2;
             }
         };
