@@ -1,5 +1,6 @@
 package com.mispost.intake;
 
+import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.post.Post;
 import com.mispost.post.PostKey;
@@ -22,6 +23,14 @@ public sealed interface InboundEvent {
 
     /** The platform's identity of this event; equal keys are the same event delivered again. */
     String deliveryKey();
+
+    /** The account the event speaks for: whose post it is, or whose post was reacted to. */
+    default AccountKey account() {
+        if (this instanceof PostPublished p) return p.post().key().account();
+        if (this instanceof PostEdited p) return p.post().key().account();
+        if (this instanceof ReactionReceived r) return r.reaction().target().account();
+        return ((PostDeleted) this).post().account();
+    }
 
     /** Joins a platform and the parts of its identity into one key: {@code x/123/tweet/456}. */
     static String key(Platform platform, String... parts) {

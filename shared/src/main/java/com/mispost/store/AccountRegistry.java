@@ -5,13 +5,22 @@ import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Post;
+import com.mispost.post.Reaction;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Which accounts are watched, and what is known of each one's voice. Data, not code. */
 public interface AccountRegistry {
     Optional<Account> find(AccountKey key);
+
+    /**
+     * The watched accounts among {@code keys}, by key; an account nobody watches is absent. One
+     * read per hundred accounts: a delivery that names thousands of accounts asks for them together.
+     */
+    Map<AccountKey, Account> findAll(Collection<AccountKey> keys);
 
     void save(Account account);
 
@@ -33,11 +42,12 @@ public interface AccountRegistry {
     PublicVoice publicVoice(AccountKey key);
 
     /**
-     * Keeps what someone replied to the account in its bounded sample ({@link PublicVoice#SAMPLE_SIZE}
-     * replies): each reply takes the sample slot its id falls in, so the sample stays bounded and
-     * keeps renewing itself without a read.
+     * Keeps what people replied (each reply's words, to the account of the post it answers) in the
+     * account's bounded sample ({@link PublicVoice#SAMPLE_SIZE} replies): each reply takes the sample
+     * slot its id falls in, so the sample stays bounded and keeps renewing itself without a read.
+     * Written in batches (25 a request); of two replies for one slot, the later in the list is kept.
      */
-    void keepReply(AccountKey key, String replyId, String text);
+    void keepReplies(List<Reaction> replies);
 
     /**
      * Teaches the account's voice one post it accepted as its own, with the score it got before

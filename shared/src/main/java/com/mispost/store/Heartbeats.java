@@ -5,6 +5,7 @@ import com.mispost.post.Platform;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -14,8 +15,11 @@ import java.util.Optional;
  */
 public interface Heartbeats {
 
-    /** Records a delivery for the account, unless one was recorded less than {@code coarseness} ago. */
-    void delivered(AccountKey account, Instant at, Duration coarseness);
+    /**
+     * Records a delivery for each account, except those with one recorded less than {@code coarseness}
+     * ago; in a few writes for many accounts (a delivery may speak for hundreds).
+     */
+    void delivered(Collection<AccountKey> accounts, Instant at, Duration coarseness);
 
     /** Records a successful handshake (X's CRC, Meta's verification), unless one was recorded less than {@code coarseness} ago. */
     void handshook(Platform platform, Instant at, Duration coarseness);

@@ -4,9 +4,11 @@ import com.mispost.account.Account;
 import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
+import com.mispost.post.Reaction;
 import com.mispost.store.AccountRegistry;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +19,22 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
     private final Map<AccountKey, Account> accounts = new HashMap<>();
     private final Map<AccountKey, VoiceProfile> voices = new HashMap<>();
     private final Map<AccountKey, Map<Integer, String>> replies = new HashMap<>();
+    private final Map<String, Integer> calls = new HashMap<>();
+    private final java.util.Set<String> failOnce = new java.util.HashSet<>();
 
     @Override
     public synchronized Optional<Account> find(AccountKey key) {
         return Optional.ofNullable(accounts.get(key));
+    }
+
+    @Override
+    public synchronized Map<AccountKey, Account> findAll(Collection<AccountKey> keys) {
+        check("findAll");
+        Map<AccountKey, Account> found = new HashMap<>();
+        for (AccountKey k : keys) {
+            if (accounts.containsKey(k)) found.put(k, accounts.get(k));
+        }
+        return found;
     }
 
     @Override
@@ -59,8 +73,32 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
 
     /** Each reply takes the slot its id falls in, as in the table: the sample stays bounded. */
     @Override
-    public synchronized void keepReply(AccountKey key, String replyId, String text) {
-        replies.computeIfAbsent(key, k -> new HashMap<>())
-                .put(Math.floorMod(replyId.hashCode(), PublicVoice.SAMPLE_SIZE), PublicVoice.shortened(text));
+    public synchronized void keepReplies(List<Reaction> kept) {
+        check("keepReplies");
+        for (Reaction r : kept) {
+            if (r.text() == null) continue;
+            replies.computeIfAbsent(r.target().account(), k -> new HashMap<>())
+                    .put(Math.floorMod(r.reactionId().hashCode(), PublicVoice.SAMPLE_SIZE), PublicVoice.shortened(r.text()));
+        }
+    }
+
+    /** The accounts with a sample of replies kept. */
+    public synchronized java.util.Set<AccountKey> withReplies() {
+        return java.util.Set.copyOf(replies.keySet());
+    }
+
+    /** The next call of the named operation (a method's name) fails as a lost connection would; the ones after it work. */
+    public synchronized void failOnce(String operation) {
+        failOnce.add(operation);
+    }
+
+    /** How often the named operation was called. */
+    public synchronized int calls(String operation) {
+        return calls.getOrDefault(operation, 0);
+    }
+
+    private void check(String operation) {
+        calls.merge(operation, 1, Integer::sum);
+        if (failOnce.remove(operation)) throw new IllegalStateException(operation + " failed (test)");
     }
 }

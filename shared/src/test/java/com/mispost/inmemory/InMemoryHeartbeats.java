@@ -6,6 +6,7 @@ import com.mispost.store.Heartbeats;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,11 @@ public final class InMemoryHeartbeats implements Heartbeats {
     private final Map<Platform, Instant> handshakes = new EnumMap<>(Platform.class);
 
     @Override
-    public synchronized void delivered(AccountKey account, Instant at, Duration coarseness) {
+    public synchronized void delivered(Collection<AccountKey> accounts, Instant at, Duration coarseness) {
+        for (AccountKey account : accounts) delivered(account, at, coarseness);
+    }
+
+    private void delivered(AccountKey account, Instant at, Duration coarseness) {
         AccountWatch w = watches.getOrDefault(account, new AccountWatch(at, null, null, Duration.ZERO, null));
         if (w.lastDeliveryAt() != null && w.lastDeliveryAt().isAfter(at.minus(coarseness))) return;
         watches.put(account, new AccountWatch(w.watchedSince(), at, w.lastDeliveryAt(), w.longestGap(), w.silentSince()));
@@ -27,6 +32,11 @@ public final class InMemoryHeartbeats implements Heartbeats {
     public synchronized void handshook(Platform platform, Instant at, Duration coarseness) {
         Instant last = handshakes.get(platform);
         if (last == null || !last.isAfter(at.minus(coarseness))) handshakes.put(platform, at);
+    }
+
+    /** The accounts with a watch: those a delivery was recorded for, or the watchdog looked at. */
+    public synchronized java.util.Set<AccountKey> watched() {
+        return java.util.Set.copyOf(watches.keySet());
     }
 
     @Override

@@ -41,13 +41,32 @@ public final class InMemoryPostStore implements PostStore {
         this.clock = clock;
     }
 
+    private final Map<String, Integer> calls = new HashMap<>();
+    private final Set<String> failOnce = new HashSet<>();
+
     /** From now on every call fails as an unreachable table would. */
     public void goDown() {
         down = true;
     }
 
+    /** The next call of the named operation (a method's name) fails as a lost connection would; the ones after it work. */
+    public synchronized void failOnce(String operation) {
+        failOnce.add(operation);
+    }
+
+    /** How often the named operation was called. */
+    public synchronized int calls(String operation) {
+        return calls.getOrDefault(operation, 0);
+    }
+
     private void check() {
         if (down) throw new IllegalStateException("storage is down (test)");
+    }
+
+    private void check(String operation) {
+        check();
+        calls.merge(operation, 1, Integer::sum);
+        if (failOnce.remove(operation)) throw new IllegalStateException(operation + " failed (test)");
     }
 
     public Optional<Assessment> assessment(PostKey key) {
@@ -56,7 +75,7 @@ public final class InMemoryPostStore implements PostStore {
 
     @Override
     public synchronized void saveDelivery(String deliveryId, Platform platform, byte[] body) {
-        check();
+        check("saveDelivery");
         deliveries.putIfAbsent(deliveryId, body.clone());
     }
 
@@ -68,7 +87,7 @@ public final class InMemoryPostStore implements PostStore {
 
     @Override
     public synchronized List<Boolean> savePosts(List<Post> batch, String deliveryId) {
-        check();
+        check("savePosts");
         List<Boolean> stored = new ArrayList<>();
         for (Post post : batch) stored.add(posts.putIfAbsent(post.key(), post) == null);
         return stored;
@@ -81,8 +100,26 @@ public final class InMemoryPostStore implements PostStore {
     }
 
     @Override
+    public synchronized Set<PostKey> stored(java.util.Collection<PostKey> keys) {
+        check("stored");
+        Set<PostKey> stored = new HashSet<>();
+        for (PostKey k : keys) {
+            if (posts.containsKey(k)) stored.add(k);
+        }
+        return stored;
+    }
+
+    public synchronized boolean hasDelivery(String deliveryId) {
+        return deliveries.containsKey(deliveryId);
+    }
+
+    public synchronized int deliveries() {
+        return deliveries.size();
+    }
+
+    @Override
     public synchronized boolean saveEdit(Post edited, Instant editedAt, String deliveryId) {
-        check();
+        check("saveEdit");
         return posts.containsKey(edited.key()) && edits.add(edited.key() + "@" + editedAt);
     }
 
@@ -96,7 +133,7 @@ public final class InMemoryPostStore implements PostStore {
 
     @Override
     public synchronized List<ReactionOutcome> recordReactions(List<Reaction> batch) {
-        check();
+        check("recordReactions");
         List<ReactionOutcome> outcomes = new ArrayList<>();
         for (Reaction reaction : batch) outcomes.add(count(reaction));
         return outcomes;
@@ -116,7 +153,7 @@ public final class InMemoryPostStore implements PostStore {
 
     @Override
     public synchronized boolean recordDeletion(PostKey key, Instant at) {
-        check();
+        check("recordDeletion");
         return posts.containsKey(key) && deletedAt.putIfAbsent(key, at) == null;
     }
 

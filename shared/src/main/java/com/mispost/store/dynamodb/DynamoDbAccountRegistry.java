@@ -6,6 +6,7 @@ import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
+import com.mispost.post.Reaction;
 import com.mispost.store.AccountRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +62,18 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     public Optional<Account> find(AccountKey key) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(key, SK_PROFILE))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Map<AccountKey, Account> findAll(Collection<AccountKey> keys) {
+        List<Map<String, AttributeValue>> asked = new ArrayList<>();
+        for (AccountKey k : keys) asked.add(key(k, SK_PROFILE));
+        Map<AccountKey, Account> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : Batches.get(dynamo, table, asked, false, null)) {
+            Account a = fromItem(item);
+            found.put(a.key(), a);
+        }
+        return found;
     }
 
     @Override
@@ -137,14 +151,20 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     }
 
     @Override
-    public void keepReply(AccountKey key, String replyId, String text) {
-        String slot = String.format("%03d", Math.floorMod(replyId.hashCode(), PublicVoice.SAMPLE_SIZE));
-        Map<String, AttributeValue> item = new HashMap<>(key(key, SK_REPLY + slot));
-        // Not "REPLY": that is a reply kept with its post, which stream consumers wake for.
-        item.put(TYPE, s("PUBLIC_VOICE"));
-        item.put("text", s(PublicVoice.shortened(text)));
-        dynamo.putItem(p -> p.tableName(table).item(item));
-        publicVoices.remove(key);
+    public void keepReplies(List<Reaction> replies) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (Reaction r : replies) {
+            if (r.text() == null) continue; // a like has no words to learn from
+            AccountKey account = r.target().account();
+            String slot = String.format("%03d", Math.floorMod(r.reactionId().hashCode(), PublicVoice.SAMPLE_SIZE));
+            Map<String, AttributeValue> item = new HashMap<>(key(account, SK_REPLY + slot));
+            // Not "REPLY": that is a reply kept with its post, which stream consumers wake for.
+            item.put(TYPE, s("PUBLIC_VOICE"));
+            item.put("text", s(PublicVoice.shortened(r.text())));
+            items.add(item);
+        }
+        Batches.put(dynamo, table, items);
+        for (Reaction r : replies) publicVoices.remove(r.target().account());
     }
 
     private QueryRequest replies(AccountKey key) {

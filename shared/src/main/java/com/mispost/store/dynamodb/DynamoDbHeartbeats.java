@@ -5,10 +5,17 @@ import com.mispost.post.Platform;
 import com.mispost.store.Heartbeats;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +27,13 @@ import static com.mispost.store.dynamodb.Items.*;
  * Their stream records match no consumer's filter (type WATCH, HANDSHAKE).
  */
 public final class DynamoDbHeartbeats implements Heartbeats {
+    /** DynamoDB's limit on the items of one transaction. */
+    private static final int MAX_TRANSACTION_ITEMS = 100;
+    /** The previous time moves along with the last: the sweep learns the account's usual gaps from the pair. */
+    private static final String DELIVERED = "SET #t = :type, lastDeliveryAt = :now, "
+            + "previousDeliveryAt = if_not_exists(lastDeliveryAt, :now), watchedSince = if_not_exists(watchedSince, :now)";
+    /** Unless recorded less than the coarseness ago. */
+    private static final String RECORDED_BEFORE = "attribute_not_exists(lastDeliveryAt) OR lastDeliveryAt < :cutoff";
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -37,26 +51,45 @@ public final class DynamoDbHeartbeats implements Heartbeats {
     }
 
     @Override
-    public void delivered(AccountKey account, Instant at, Duration coarseness) {
-        // The previous time moves along with it: the sweep learns the account's usual gaps from the pair.
-        touch(key(account), "WATCH", "lastDeliveryAt", ", previousDeliveryAt = if_not_exists(lastDeliveryAt, :now), "
-                + "watchedSince = if_not_exists(watchedSince, :now)", at, coarseness);
+    public void delivered(Collection<AccountKey> accounts, Instant at, Duration coarseness) {
+        List<AccountKey> all = List.copyOf(new LinkedHashSet<>(accounts));
+        // One transaction per hundred accounts: each update keeps its own condition (not within the coarseness).
+        for (int from = 0; from < all.size(); from += MAX_TRANSACTION_ITEMS) {
+            List<AccountKey> batch = all.subList(from, Math.min(all.size(), from + MAX_TRANSACTION_ITEMS));
+            for (int attempt = 1; !batch.isEmpty(); attempt++) {
+                List<TransactWriteItem> items = new ArrayList<>();
+                for (AccountKey a : batch) items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(a))
+                        .updateExpression(DELIVERED).conditionExpression(RECORDED_BEFORE)
+                        .expressionAttributeNames(Map.of("#t", TYPE))
+                        .expressionAttributeValues(Map.of(":type", s("WATCH"), ":now", n(at.toEpochMilli()),
+                                ":cutoff", n(at.minus(coarseness).toEpochMilli())))).build());
+                try {
+                    dynamo.transactWriteItems(b -> b.transactItems(items));
+                    break;
+                } catch (TransactionCanceledException e) {
+                    // Accounts recorded within the coarseness (by another environment) are done; the rest go again.
+                    List<AccountKey> again = new ArrayList<>();
+                    List<CancellationReason> reasons = e.cancellationReasons();
+                    for (int i = 0; i < batch.size(); i++) {
+                        boolean recent = reasons != null && i < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(i).code());
+                        if (!recent) again.add(batch.get(i));
+                    }
+                    if (again.size() == batch.size() && attempt >= Batches.ATTEMPTS) throw e;
+                    if (again.size() == batch.size()) Batches.pause(attempt); // a conflict: another writer on one of them
+                    batch = again;
+                }
+            }
+        }
     }
 
     @Override
     public void handshook(Platform platform, Instant at, Duration coarseness) {
-        touch(key(platform), "HANDSHAKE", "lastHandshakeAt", "", at, coarseness);
-    }
-
-    /** Sets {@code attribute} to now, unless it was set less than {@code coarseness} ago. */
-    private void touch(Map<String, AttributeValue> key, String type, String attribute, String alsoSet, Instant at,
-                       Duration coarseness) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(key)
-                    .updateExpression("SET #t = :type, " + attribute + " = :now" + alsoSet)
-                    .conditionExpression("attribute_not_exists(" + attribute + ") OR " + attribute + " < :cutoff")
+            dynamo.updateItem(u -> u.tableName(table).key(key(platform))
+                    .updateExpression("SET #t = :type, lastHandshakeAt = :now")
+                    .conditionExpression("attribute_not_exists(lastHandshakeAt) OR lastHandshakeAt < :cutoff")
                     .expressionAttributeNames(Map.of("#t", TYPE))
-                    .expressionAttributeValues(Map.of(":type", s(type), ":now", n(at.toEpochMilli()),
+                    .expressionAttributeValues(Map.of(":type", s("HANDSHAKE"), ":now", n(at.toEpochMilli()),
                             ":cutoff", n(at.minus(coarseness).toEpochMilli()))));
         } catch (ConditionalCheckFailedException recent) {
             // set less than the coarseness ago: nothing to do

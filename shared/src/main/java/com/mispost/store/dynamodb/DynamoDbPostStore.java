@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -242,6 +243,24 @@ public final class DynamoDbPostStore implements PostStore {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table)
                 .key(PostItems.key(key, PostItems.SK_POST)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PostItems.fromItem(item));
+    }
+
+    @Override
+    public Set<PostKey> stored(Collection<PostKey> keys) {
+        Set<PostKey> stored = new HashSet<>();
+        List<Map<String, AttributeValue>> asked = new ArrayList<>();
+        for (PostKey key : keys) {
+            if (storedPosts.containsKey(key)) stored.add(key);
+            else asked.add(PostItems.key(key, PostItems.SK_POST));
+        }
+        Map<Map<String, AttributeValue>, PostKey> byItemKey = new HashMap<>();
+        for (PostKey key : keys) byItemKey.put(PostItems.key(key, PostItems.SK_POST), key);
+        for (Map<String, AttributeValue> item : Batches.get(dynamo, table, asked, true, PK + ", " + SK)) {
+            PostKey key = byItemKey.get(Map.of(PK, item.get(PK), SK, item.get(SK)));
+            stored.add(key);
+            storedPosts.put(key, Boolean.TRUE); // so that counting these posts' reactions reads none of them again
+        }
+        return stored;
     }
 
     @Override

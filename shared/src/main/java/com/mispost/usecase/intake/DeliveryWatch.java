@@ -1,6 +1,5 @@
 package com.mispost.usecase.intake;
 
-import com.mispost.intake.InboundEvent;
 import com.mispost.metrics.MetricsRecorder;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
@@ -12,10 +11,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -58,32 +58,43 @@ public final class DeliveryWatch {
         }
     }
 
-    /** A delivery was verified and stored: every account it speaks for has been heard from. */
-    public void delivered(List<InboundEvent> events) {
-        Set<AccountKey> accounts = new LinkedHashSet<>();
-        for (InboundEvent e : events) accounts.add(account(e));
-        for (AccountKey a : accounts) note(a, () -> heartbeats.delivered(a, clock.instant(), coarseness));
-    }
-
-    private void note(Object what, Runnable write) {
+    /**
+     * A delivery was verified and stored: every watched account it speaks for has been heard from.
+     * Only watched accounts: one nobody watches leaves no trace, however many a delivery names.
+     */
+    public void delivered(Collection<AccountKey> watched) {
         Instant now = clock.instant();
-        Instant last = written.get(what);
-        if (last != null && now.isBefore(last.plus(coarseness))) return;
-        // Taken before the write: a failing table is not asked again on every request, only once a coarseness.
-        written.put(what, now);
+        List<AccountKey> due = new ArrayList<>();
+        for (AccountKey a : new LinkedHashSet<>(watched)) {
+            if (due(a, now)) due.add(a);
+        }
+        if (due.isEmpty()) return;
         try {
-            write.run();
+            heartbeats.delivered(due, now, coarseness);
         } catch (RuntimeException e) {
-            // The delivery is stored (or answered); a missed time only brings the watchdog's look forward.
-            LOG.warn("could not record the time of a delivery or handshake for {}: {}", what, e.toString());
+            // The delivery is stored; a missed time only brings the watchdog's look forward.
+            LOG.warn("could not record the time of a delivery for {} accounts: {}", due.size(), e.toString());
         }
     }
 
-    private static AccountKey account(InboundEvent e) {
-        if (e instanceof InboundEvent.PostPublished p) return p.post().key().account();
-        if (e instanceof InboundEvent.PostEdited p) return p.post().key().account();
-        if (e instanceof InboundEvent.ReactionReceived r) return r.reaction().target().account();
-        return ((InboundEvent.PostDeleted) e).post().account();
+    private void note(Platform platform, Runnable write) {
+        if (!due(platform, clock.instant())) return;
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the time of a handshake for {}: {}", platform.id(), e.toString());
+        }
+    }
+
+    /**
+     * Whether this environment last wrote {@code what}'s time a coarseness ago or more; if so, notes
+     * now before the write: a failing table is not asked again on every request, only once a coarseness.
+     */
+    private boolean due(Object what, Instant now) {
+        Instant last = written.get(what);
+        if (last != null && now.isBefore(last.plus(coarseness))) return false;
+        written.put(what, now);
+        return true;
     }
 
     static String outcome(String method, int status) {

@@ -13,7 +13,9 @@ import com.mispost.intake.WebhookRequest;
 import com.mispost.intake.WebhookResponse;
 import com.mispost.intake.platform.PlatformWebhooks;
 import com.mispost.post.AccountKey;
+import com.mispost.post.Platform;
 import com.mispost.post.Post;
+import com.mispost.post.PostKey;
 import com.mispost.post.Reaction;
 import com.mispost.secrets.SecretSource;
 import com.mispost.secrets.SecretUnavailableException;
@@ -26,12 +28,14 @@ import org.slf4j.LoggerFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where platforms meet the suite: checks a delivery (size, type, signature), reads it in the
@@ -122,12 +126,8 @@ public final class WebhookIntake {
         }
         Tally tally = new Tally();
         try {
-            // The evidence first: once it is stored, whatever the events say can be checked against what was signed.
-            String deliveryId = HexFormat.of().formatHex(sha256(request.body()));
-            posts.saveDelivery(deliveryId, dialect.platform(), request.body());
-            store(events, deliveryId, tally);
+            store(events, dialect.platform(), request.body(), tally);
             tally.ignored += delivery.ignored().size();
-            watch.delivered(delivery.events());
         } catch (RuntimeException e) {
             // Nothing half-done is acknowledged: the platform redelivers and idempotent writes absorb the repeat.
             LOG.error("storing a {} delivery failed; answering 503 so that it is retried: {}",
@@ -165,29 +165,66 @@ public final class WebhookIntake {
     }
 
     /**
-     * Stores a delivery's events in as few writes as their kinds allow: new posts and reactions in
-     * batches (a delivery of thousands of events must finish well within the function's timeout,
-     * so that a retry always gets further), edits and deletions one by one. Posts go first, so a
-     * reaction to a post in the same delivery finds it.
+     * Stores a delivery's events in a number of round trips bounded by its size, not its events: one
+     * read per hundred accounts it names and per hundred posts its reactions and deletions name (what
+     * nobody watches, and reactions to posts not stored, are dropped before anything is written), new
+     * posts and reactions in transactions, reply samples 25 a write; edits and deletions of stored
+     * posts one by one. Posts go first, so a reaction to a post in the same delivery finds it. A
+     * delivery with nothing to keep leaves nothing, not even its body.
      */
-    private void store(List<InboundEvent> events, String deliveryId, Tally tally) {
-        Map<AccountKey, Boolean> watched = new HashMap<>();
+    private void store(List<InboundEvent> events, Platform platform, byte[] body, Tally tally) {
+        Set<AccountKey> named = new LinkedHashSet<>();
+        for (InboundEvent event : events) named.add(event.account());
+        Set<AccountKey> watched = named.isEmpty() ? Set.of() : accounts.findAll(named).keySet();
         List<Post> published = new ArrayList<>();
         List<Reaction> reactions = new ArrayList<>();
         List<InboundEvent> oneByOne = new ArrayList<>();
         for (InboundEvent event : events) {
-            if (event instanceof InboundEvent.PostPublished p) {
-                if (watched.computeIfAbsent(p.post().key().account(), a -> accounts.find(a).isPresent())) {
-                    published.add(p.post());
-                } else {
-                    tally.ignored++;
-                }
+            if (!watched.contains(event.account())) {
+                tally.ignored++;
+            } else if (event instanceof InboundEvent.PostPublished p) {
+                published.add(p.post());
             } else if (event instanceof InboundEvent.ReactionReceived r) {
                 reactions.add(r.reaction());
             } else {
                 oneByOne.add(event);
             }
         }
+        Set<PostKey> known = known(published, reactions, oneByOne);
+        List<Reaction> counted = new ArrayList<>();
+        for (Reaction r : reactions) {
+            if (known.contains(r.target())) counted.add(r);
+            else tally.ignored++; // a post we do not store: acknowledged and dropped
+        }
+        oneByOne.removeIf(e -> {
+            boolean unknown = e instanceof InboundEvent.PostDeleted d && !known.contains(d.post());
+            if (unknown) tally.ignored++;
+            return unknown;
+        });
+        if (!published.isEmpty() || !counted.isEmpty() || !oneByOne.isEmpty()) {
+            // The evidence first: once it is stored, whatever the events say can be checked against what was signed.
+            String deliveryId = HexFormat.of().formatHex(sha256(body));
+            posts.saveDelivery(deliveryId, platform, body);
+            keep(published, oneByOne, counted, deliveryId, tally);
+        }
+        watch.delivered(watched);
+    }
+
+    /** The posts the delivery's reactions and deletions name that are stored, or that the delivery itself brings. */
+    private Set<PostKey> known(List<Post> published, List<Reaction> reactions, List<InboundEvent> oneByOne) {
+        Set<PostKey> known = new HashSet<>();
+        for (Post p : published) known.add(p.key());
+        Set<PostKey> asked = new LinkedHashSet<>();
+        for (Reaction r : reactions) asked.add(r.target());
+        for (InboundEvent e : oneByOne) {
+            if (e instanceof InboundEvent.PostDeleted d) asked.add(d.post());
+        }
+        asked.removeAll(known);
+        if (!asked.isEmpty()) known.addAll(posts.stored(asked));
+        return known;
+    }
+
+    private void keep(List<Post> published, List<InboundEvent> oneByOne, List<Reaction> reactions, String deliveryId, Tally tally) {
         for (boolean stored : posts.savePosts(published, deliveryId)) {
             if (stored) tally.accepted++;
             else tally.duplicates++;
@@ -201,21 +238,20 @@ public final class WebhookIntake {
                 else tally.ignored++;
             }
         }
-        List<PostStore.ReactionOutcome> outcomes = posts.recordReactions(reactions);
+        List<PostStore.ReactionOutcome> outcomes = reactions.isEmpty() ? List.of() : posts.recordReactions(reactions);
+        // What people write to the account is the other side of its learned voice contrast. A duplicate's
+        // words are kept again (the same slot, the same words): a retry after a failure here converges.
+        List<Reaction> replies = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
-            Reaction reaction = reactions.get(i);
-            switch (outcomes.get(i)) {
-                case COUNTED -> {
-                    tally.accepted++;
-                    // What people write to the account is the other side of its learned voice contrast.
-                    if (reaction.text() != null) {
-                        accounts.keepReply(reaction.target().account(), reaction.reactionId(), reaction.text());
-                    }
-                }
+            PostStore.ReactionOutcome outcome = outcomes.get(i);
+            switch (outcome) {
+                case COUNTED -> tally.accepted++;
                 case DUPLICATE -> tally.duplicates++;
                 case UNKNOWN_POST -> tally.ignored++;
             }
+            if (outcome != PostStore.ReactionOutcome.UNKNOWN_POST && reactions.get(i).text() != null) replies.add(reactions.get(i));
         }
+        if (!replies.isEmpty()) accounts.keepReplies(replies);
     }
 
     private boolean deleted(InboundEvent.PostDeleted d) {

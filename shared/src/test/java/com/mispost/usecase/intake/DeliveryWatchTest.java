@@ -1,13 +1,8 @@
 package com.mispost.usecase.intake;
 
-import com.mispost.intake.InboundEvent;
 import com.mispost.metrics.MetricsRecorder;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
-import com.mispost.post.Post;
-import com.mispost.post.PostKey;
-import com.mispost.post.Reaction;
-import com.mispost.post.ReactionKind;
 import com.mispost.store.Heartbeats;
 import com.mispost.time.SettableClock;
 import com.mispost.watch.SilencePolicy;
@@ -16,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeliveryWatchTest {
     private static final AccountKey A = new AccountKey(Platform.X, "1");
     private static final AccountKey B = new AccountKey(Platform.X, "2");
+    private static final AccountKey C = new AccountKey(Platform.META, "3");
     private final List<String> writes = new ArrayList<>();
     private final List<String> metrics = new ArrayList<>();
     private final Instant now = Instant.parse("2026-11-20T12:00:00Z");
@@ -32,8 +29,8 @@ class DeliveryWatchTest {
     private boolean tableFails;
     private final Heartbeats heartbeats = new Heartbeats() {
         @Override
-        public void delivered(AccountKey account, Instant at, Duration coarseness) {
-            writes.add("delivered " + account + " " + coarseness);
+        public void delivered(Collection<AccountKey> accounts, Instant at, Duration coarseness) {
+            writes.add("delivered " + accounts + " " + coarseness);
             if (tableFails) throw new IllegalStateException("table unavailable");
         }
 
@@ -69,44 +66,41 @@ class DeliveryWatchTest {
     private final MetricsRecorder recorder = (name, value, unit, dims) -> metrics.add(name + " " + new java.util.TreeMap<>(dims));
 
     @Test
-    void eachAccountInADeliveryIsNotedAtMostOnceACoarseInterval() {
+    void eachAccountInADeliveryIsNotedAtMostOnceACoarseIntervalAllInOneWrite() {
         DeliveryWatch watch = new DeliveryWatch(heartbeats, recorder, SilencePolicy.of(null, null), clock);
-        Post p1 = new Post(Platform.X, "1", "p1", null, "t", now, null, null, null, null, null, null);
-        Reaction r = new Reaction(new PostKey(Platform.X, "2", "p9"), ReactionKind.LIKE, "r1", now);
-        watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d1"), new InboundEvent.ReactionReceived(r, "d2"),
-                new InboundEvent.PostDeleted(p1.key(), now, "d3")));
-        assertThat(writes).containsExactly("delivered " + A + " PT1M", "delivered " + B + " PT1M");
+        watch.delivered(List.of(A, B, A));
+        assertThat(writes).containsExactly("delivered [" + A + ", " + B + "] PT1M");
         clock.advance(Duration.ofSeconds(30));
-        watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d4")));
-        assertThat(writes).as("within the minute: no write").hasSize(2);
+        watch.delivered(List.of(A));
+        assertThat(writes).as("within the minute: no write").hasSize(1);
+        watch.delivered(List.of(A, C));
+        assertThat(writes).as("only the account not noted within the minute").endsWith("delivered [" + C + "] PT1M");
         clock.advance(Duration.ofSeconds(31));
-        watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d5")));
-        assertThat(writes).hasSize(3);
+        watch.delivered(List.of(A, B, C));
+        assertThat(writes).hasSize(3).endsWith("delivered [" + A + ", " + B + "] PT1M");
     }
 
     @Test
     void aTableThatFailsIsNotAskedAgainOnEveryDeliveryAndNothingIsThrown() {
         DeliveryWatch watch = new DeliveryWatch(heartbeats, recorder, SilencePolicy.of(null, null), clock);
-        Post p1 = new Post(Platform.X, "1", "p1", null, "t", now, null, null, null, null, null, null);
         tableFails = true;
-        watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d1")));
+        watch.delivered(List.of(A));
         clock.advance(Duration.ofSeconds(10));
-        watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d2")));
+        watch.delivered(List.of(A));
         assertThat(writes).hasSize(1);
         clock.advance(Duration.ofMinutes(1));
         tableFails = false;
-        watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d3")));
+        watch.delivered(List.of(A));
         assertThat(writes).hasSize(2);
     }
 
     @Test
     void aShortFloorMakesTheNotesFiner() {
         DeliveryWatch watch = new DeliveryWatch(heartbeats, recorder, SilencePolicy.of("20s", null), clock);
-        Post p1 = new Post(Platform.X, "1", "p1", null, "t", now, null, null, null, null, null, null);
-        watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d1")));
+        watch.delivered(List.of(A));
         clock.advance(Duration.ofSeconds(3));
-        watch.delivered(List.of(new InboundEvent.PostPublished(p1, "d2")));
-        assertThat(writes).containsExactly("delivered " + A + " PT2S", "delivered " + A + " PT2S");
+        watch.delivered(List.of(A));
+        assertThat(writes).containsExactly("delivered [" + A + "] PT2S", "delivered [" + A + "] PT2S");
     }
 
     @Test

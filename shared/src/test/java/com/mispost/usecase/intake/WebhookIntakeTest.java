@@ -25,6 +25,8 @@ import com.mispost.post.PostKey;
 import com.mispost.secrets.SecretSource;
 import com.mispost.watch.SilencePolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -124,6 +126,94 @@ class WebhookIntakeTest {
                 .contains("\"accepted\":1");
         assertThat(incidents.timeline(IncidentIds.forPost(key))).extracting(TimelineEntry::event)
                 .containsExactly(TimelineEvent.OPENED, TimelineEvent.POST_DELETED);
+    }
+
+    private static String like(String account, String postId, String id) {
+        return """
+                {"type":"reaction","platform":"x","account":"%s","reaction":{"id":"%s","kind":"like","post_id":"%s",
+                 "at":"2026-11-20T22:14:04Z"}}""".formatted(account, id, postId);
+    }
+
+    private static String reply(String account, String postId, String id) {
+        return """
+                {"type":"reaction","platform":"x","account":"%s","reaction":{"id":"%s","kind":"reply","post_id":"%s",
+                 "at":"2026-11-20T22:14:04Z","text":"wrong account? %s"}}""".formatted(account, id, postId, id);
+    }
+
+    private static String delete(String account, String postId) {
+        return """
+                {"type":"delete","platform":"x","account":"%s","post_id":"%s","at":"2026-11-20T22:14:04Z"}""".formatted(account, postId);
+    }
+
+    private static String events(List<String> events) {
+        return "{\"events\":[" + String.join(",", events) + "]}";
+    }
+
+    @Test
+    void anAccountNobodyWatchesLeavesNoItemAtAll() {
+        AccountKey stranger = new AccountKey(Platform.X, "99");
+        // Its post stored while it was watched: reactions to it now are not counted, nor their words kept.
+        posts.savePost(new com.mispost.post.Post(Platform.X, "99", "old", null, "t", CLOCK.instant(), null, null, null, null, null, null), "d0");
+        int before = posts.deliveries();
+        WebhookResponse r = deliver(events(List.of(post("99", "1"), like("99", "1", "l1"), reply("99", "old", "r1"),
+                like("99", "old", "l2"), delete("99", "2"))));
+        assertThat(r.body()).isEqualTo("{\"accepted\":0,\"duplicates\":0,\"ignored\":5,\"rejected\":[]}");
+        assertThat(heartbeats.watched()).as("no watch for it").doesNotContain(stranger);
+        assertThat(accounts.withReplies()).as("no sample of replies").doesNotContain(stranger);
+        assertThat(posts.deliveries()).as("not even the delivery's body").isEqualTo(before);
+        assertThat(posts.reactionCounts(new PostKey(Platform.X, "99", "old")).total()).isZero();
+    }
+
+    @Test
+    void aDeliveryWhoseEventsAreAllDroppedKeepsNoBodyButAWatchedAccountIsHeardFrom() {
+        WebhookResponse r = deliver(events(List.of(like("42", "never-stored", "l1"), delete("42", "never-stored"))));
+        assertThat(r.body()).contains("\"ignored\":2");
+        assertThat(posts.deliveries()).isZero();
+        assertThat(heartbeats.watched()).containsExactly(BRAND);
+    }
+
+    @Test
+    void aDeliveryOverManyAccountsAndPostsAsksForThemTogetherNotOneByOne() {
+        for (int a = 0; a < 50; a++) accounts.save(Account.watched(new AccountKey(Platform.X, "w" + a), "Watched " + a));
+        deliver(post("42", "7"));
+        int findsBefore = accounts.calls("findAll");
+        List<String> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) events.add(post((i % 2 == 0 ? "w" : "stranger") + (i % 50), "p" + i));
+        for (int i = 0; i < 100; i++) events.add(like("42", "unknown-" + i, "l" + i));
+        for (int i = 0; i < 100; i++) events.add(reply("42", "7", "r" + i));
+        for (int i = 0; i < 100; i++) events.add(delete("42", "unknown-" + i));
+        WebhookResponse r = deliver(events(events));
+        assertThat(r.body()).isEqualTo("{\"accepted\":150,\"duplicates\":0,\"ignored\":250,\"rejected\":[]}");
+        assertThat(accounts.calls("findAll") - findsBefore).as("one lookup for every account named").isEqualTo(1);
+        assertThat(posts.calls("stored")).as("one lookup for every post reacted to or deleted").isEqualTo(1);
+        assertThat(posts.calls("recordDeletion")).as("no write for a post not stored").isZero();
+        assertThat(accounts.calls("keepReplies")).isEqualTo(1);
+        assertThat(accounts.publicVoice(BRAND).texts()).isGreaterThan(50);
+        assertThat(heartbeats.watched()).hasSize(26).allMatch(a -> a.equals(BRAND) || a.accountId().startsWith("w"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"findAll", "stored", "saveDelivery", "savePosts", "recordReactions", "recordDeletion", "keepReplies"})
+    void aFailureAnywhereAnswers503AndTheSameDeliveryRetriedEndsAsIfNothingFailed(String failing) {
+        deliver(post("42", "7"));
+        deliver(post("42", "8"));
+        String delivery = events(List.of(post("42", "9"), like("42", "7", "l1"), reply("42", "7", "r1"), reply("42", "9", "r2"),
+                delete("42", "8"), like("42", "unknown", "l2"), post("99", "1")));
+        posts.failOnce(failing);
+        accounts.failOnce(failing);
+        WebhookResponse first = deliver(delivery);
+        assertThat(first.status()).as("nothing half-done is acknowledged").isEqualTo(503);
+
+        WebhookResponse retry = deliver(delivery);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(posts.findPost(new PostKey(Platform.X, "42", "9"))).isPresent();
+        assertThat(posts.reactionCounts(new PostKey(Platform.X, "42", "7")).total()).isEqualTo(2);
+        assertThat(posts.reactionCounts(new PostKey(Platform.X, "42", "9")).total()).isEqualTo(1);
+        assertThat(posts.reactionCounts(new PostKey(Platform.X, "42", "8")).deletedAt()).isNotNull();
+        assertThat(accounts.publicVoice(BRAND).texts()).as("both replies' words, though counted before the failure").isEqualTo(2);
+        assertThat(posts.deliveries()).as("the two posts' and this one's").isEqualTo(3);
+        assertThat(deliver(delivery).body()).as("a third time: all of it known")
+                .isEqualTo("{\"accepted\":0,\"duplicates\":4,\"ignored\":3,\"rejected\":[]}");
     }
 
     /** A delivery signed with the generic secret, to any path, of any content type. */
