@@ -308,12 +308,15 @@ class StoresIntegrationTest {
         AccountKey key = new AccountKey(Platform.X, "reply-brand");
         accounts.save(Account.watched(key, "Reply Brand"));
         java.util.Set<Integer> slots = new java.util.HashSet<>();
+        List<Reaction> replies = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String id = "reply-" + i;
-            accounts.keepReply(key, id, "@replybrand where is my order " + i + "? " + "x".repeat(i == 0 ? 2000 : 0));
+            replies.add(reply(key, id, "@replybrand where is my order " + i + "? " + "x".repeat(i == 0 ? 2000 : 0)));
             slots.add(Math.floorMod(id.hashCode(), com.mispost.detection.PublicVoice.SAMPLE_SIZE));
         }
-        accounts.keepReply(key, "reply-1", "@replybrand the same reply delivered again");
+        // In the same batch as its first delivery: one request may not name a key twice, so the later is kept.
+        replies.add(reply(key, "reply-1", "@replybrand the same reply delivered again"));
+        accounts.keepReplies(replies);
 
         assertThat(accounts.publicVoice(key).texts()).as("one text per slot").isEqualTo(slots.size()).isGreaterThan(30);
         assertThat(accounts.publicVoice(new AccountKey(Platform.X, "voice-brand")).texts()).isZero();
@@ -326,12 +329,40 @@ class StoresIntegrationTest {
     void aWarmEnvironmentReadsTheSampleOfPublicVoiceAtMostOnceAMinuteButSeesItsOwnReplies() {
         AccountKey key = new AccountKey(Platform.X, "cached-voice-brand");
         accounts.save(Account.watched(key, "Cached Voice Brand"));
-        accounts.keepReply(key, "c-1", "@brand where is my parcel");
+        accounts.keepReplies(List.of(reply(key, "c-1", "@brand where is my parcel")));
         assertThat(accounts.publicVoice(key).texts()).isEqualTo(1);
         // Another environment (intake) keeps a reply: this one answers from what it read, for up to a minute.
-        new DynamoDbAccountRegistry(aws.dynamo, aws.tableName).keepReply(key, "c-2", "@brand love the new mugs");
+        new DynamoDbAccountRegistry(aws.dynamo, aws.tableName).keepReplies(List.of(reply(key, "c-2", "@brand love the new mugs")));
         assertThat(accounts.publicVoice(key).texts()).isEqualTo(1);
-        accounts.keepReply(key, "c-3", "@brand any vegan options?");
+        accounts.keepReplies(List.of(reply(key, "c-3", "@brand any vegan options?")));
         assertThat(accounts.publicVoice(key).texts()).isEqualTo(3);
+    }
+
+    private static Reaction reply(AccountKey account, String id, String text) {
+        return new Reaction(new PostKey(account.platform(), account.accountId(), "answered"), ReactionKind.REPLY, id,
+                java.time.Instant.parse("2026-11-20T10:00:00Z"), text);
+    }
+
+    @Test
+    void watchedAccountsAreFoundTogetherAndOnlyThose() {
+        List<AccountKey> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            AccountKey key = new AccountKey(Platform.META, "batch-" + i);
+            if (i % 3 == 0) accounts.save(Account.watched(key, "Batch " + i));
+            asked.add(key);
+        }
+        asked.add(asked.get(0)); // named twice
+        java.util.Map<AccountKey, Account> found = accounts.findAll(asked);
+        assertThat(found).hasSize(77);
+        assertThat(found.keySet()).allMatch(k -> Integer.parseInt(k.accountId().substring(6)) % 3 == 0);
+        assertThat(found.get(new AccountKey(Platform.META, "batch-3")).displayName()).isEqualTo("Batch 3");
+    }
+
+    @Test
+    void postsAreLookedUpTogether() {
+        List<PostKey> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) asked.add(new PostKey(Platform.X, "brand-1", "lookup-" + i));
+        posts.savePosts(List.of(post("lookup-7", "spring menu"), post("lookup-120", "spring menu")), "d-lookup");
+        assertThat(posts.stored(asked)).containsExactlyInAnyOrder(asked.get(7), asked.get(120));
     }
 }

@@ -64,7 +64,29 @@ class WatchdogIntegrationTest {
     }
 
     private void deliver(AccountKey account) {
-        heartbeats.delivered(account, clock.instant(), Duration.ofMinutes(1));
+        heartbeats.delivered(List.of(account), clock.instant(), Duration.ofMinutes(1));
+    }
+
+    @Test
+    void deliveriesForManyAccountsAreRecordedTogetherExceptWhereAnotherEnvironmentJustDidIt() {
+        List<AccountKey> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) all.add(new AccountKey(Platform.X, "many-" + i));
+        java.time.Instant earlier = clock.instant();
+        for (int i = 0; i < 150; i += 3) heartbeats.delivered(List.of(all.get(i)), earlier, Duration.ofMinutes(1));
+        clock.advance(Duration.ofSeconds(30));
+        heartbeats.delivered(all, clock.instant(), Duration.ofMinutes(1));
+        for (int i = 0; i < 150; i++) {
+            assertThat(heartbeats.watch(all.get(i), clock.instant()).lastDeliveryAt()).as(all.get(i).toString())
+                    .isEqualTo(i % 3 == 0 ? earlier : clock.instant());
+        }
+        java.time.Instant second = clock.instant();
+        clock.advance(Duration.ofSeconds(31));
+        heartbeats.delivered(all, clock.instant(), Duration.ofMinutes(1));
+        assertThat(heartbeats.watch(all.get(0), clock.instant())).as("a minute after its last: recorded, the last becomes the previous")
+                .satisfies(w -> assertThat(w.previousDeliveryAt()).isEqualTo(earlier))
+                .satisfies(w -> assertThat(w.lastDeliveryAt()).isEqualTo(clock.instant()));
+        assertThat(heartbeats.watch(all.get(1), clock.instant()).lastDeliveryAt()).as("31 s after its last: not again")
+                .isEqualTo(second);
     }
 
     @Test

@@ -24,6 +24,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -33,6 +45,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -163,5 +177,80 @@ class WebhookIntakeIntegrationTest {
         assertThat(firstTook).isLessThan(Duration.ofSeconds(12));
         assertThat(retryTook).isLessThan(Duration.ofSeconds(12));
         assertThat(posts.reactionCounts(new PostKey(Platform.X, BRAND.accountId(), "busy")).of(ReactionKind.LIKE)).isEqualTo(2999);
+    }
+
+    @Test
+    void aDeliveryOfNEventsOverMAccountsCostsRoundTripsByTheHundredNotOnePerEvent() throws Exception {
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        try (DynamoDbClient counted = DynamoDbClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(Moto.endpoint()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalAws.LOCAL_ACCESS_KEY,
+                        LocalAws.LOCAL_ACCESS_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                        // Every attempt on the wire, the SDK's own retries included.
+                        calls.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                                k -> new AtomicInteger()).incrementAndGet();
+                    }
+                })).build()) {
+            var registry = new DynamoDbAccountRegistry(counted, aws.tableName);
+            WebhookIntake countedIntake = new WebhookIntake(PlatformWebhooks.standard(), name -> Optional.of(SECRET), registry,
+                    new DynamoDbPostStore(counted, aws.tableName, Clock.systemUTC()), new DynamoDbIncidentStore(counted, aws.tableName),
+                    new DeliveryWatch(new DynamoDbHeartbeats(counted, aws.tableName), MetricsRecorder.NONE,
+                            SilencePolicy.of(null, null), Clock.systemUTC()));
+            int watchedAccounts = 300;
+            List<Map<String, Object>> events = new ArrayList<>();
+            for (int a = 0; a < watchedAccounts; a++) {
+                registry.save(Account.watched(new AccountKey(Platform.X, "61" + a), "Watched " + a));
+                events.add(Map.of("type", "post", "platform", "x", "account", "61" + a, "post", Map.of("id", "m" + a, "text", "Open late tonight.")));
+            }
+            for (int a = 0; a < 200; a++) {
+                events.add(Map.of("type", "post", "platform", "x", "account", "79" + a, "post", Map.of("id", "s" + a, "text", "hello")));
+            }
+            for (int i = 0; i < 500; i++) events.add(reaction("never-stored-" + i, "m-like-" + i));
+            for (int i = 0; i < 500; i++) {
+                events.add(Map.of("type", "reaction", "platform", "x", "account", "610", "reaction", Map.of("id", "m-reply-" + i,
+                        "kind", "reply", "post_id", "m" + 0, "at", "2026-11-20T10:00:00Z", "text", "wrong account? " + i)));
+            }
+            for (int i = 0; i < 500; i++) {
+                events.add(Map.of("type", "delete", "platform", "x", "account", BRAND.accountId(), "post_id", "never-stored-" + i,
+                        "at", "2026-11-20T10:00:00Z"));
+            }
+            byte[] body = delivery(events);
+            int n = events.size();
+            int accountsNamed = watchedAccounts + 200 + 1;
+            // DynamoDB's batch sizes: 25 items a BatchWriteItem, 100 keys a BatchGetItem, 100 items a transaction.
+            int bound = n / 25 + 3 * (accountsNamed / 100 + 1) + 10;
+
+            calls.clear();
+            WebhookResponse first = countedIntake.handle(new WebhookRequest("POST", "generic", Map.of(), Map.of("Content-Type",
+                    "application/json", GenericWebhook.SIGNATURE_HEADER, SignatureVerifier.signHex(SECRET, body)), body));
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            assertThat(JSON.readTree(first.body()).path("accepted").asInt()).isEqualTo(watchedAccounts + 500);
+            Map<String, Integer> firstCalls = snapshot(calls);
+            System.err.printf("intake: %d events over %d accounts cost %s%n", n, accountsNamed, firstCalls);
+            assertThat(firstCalls.values().stream().mapToInt(Integer::intValue).sum()).as(firstCalls.toString()).isLessThanOrEqualTo(bound);
+            assertThat(firstCalls).as("nothing one by one").doesNotContainKeys("GetItem", "UpdateItem");
+
+            calls.clear();
+            WebhookResponse retry = countedIntake.handle(new WebhookRequest("POST", "generic", Map.of(), Map.of("Content-Type",
+                    "application/json", GenericWebhook.SIGNATURE_HEADER, SignatureVerifier.signHex(SECRET, body)), body));
+            assertThat(JSON.readTree(retry.body()).path("duplicates").asInt()).isEqualTo(watchedAccounts + 500);
+            Map<String, Integer> retryCalls = snapshot(calls);
+            System.err.printf("intake: the same delivery again cost %s%n", retryCalls);
+            assertThat(retryCalls.values().stream().mapToInt(Integer::intValue).sum()).as(retryCalls.toString()).isLessThanOrEqualTo(bound);
+
+            // What accounts nobody watches left: nothing at all.
+            long strangers = aws.dynamo.scanPaginator(b -> b.tableName(aws.tableName).filterExpression("contains(PK, :p)")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("/79")))).items().stream().count();
+            assertThat(strangers).isZero();
+        }
+    }
+
+    private static Map<String, Integer> snapshot(Map<String, AtomicInteger> calls) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        calls.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 }

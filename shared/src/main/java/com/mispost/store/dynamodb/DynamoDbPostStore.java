@@ -171,6 +171,8 @@ public final class DynamoDbPostStore implements PostStore {
                     if (failed.contains(2 * j)) stored[batch.get(j)] = false;
                     else if (failed.isEmpty()) stored[batch.get(j)] = true;
                     else next.add(batch.get(j));
+                    // Stored now or before: reactions to it in the same delivery need not ask.
+                    if (stored[batch.get(j)] != null) storedPosts.put(posts.get(batch.get(j)).key(), Boolean.TRUE);
                 }
                 if (next.size() == batch.size()) throw new IllegalStateException("a failed condition named no post");
                 batch = next;
