@@ -97,7 +97,8 @@ public class SuiteFactory {
     @Singleton
     public WebhookIntake webhookIntake(Clock clock, SecretSource secrets, AccountRegistry accounts, PostStore posts,
                                        IncidentStore incidents, DeliveryWatch watch) {
-        return new WebhookIntake(PlatformWebhooks.standard(clock), secrets, accounts, posts, incidents, watch);
+        return new WebhookIntake(PlatformWebhooks.standard(clock), secrets, accounts, posts, incidents, watch, clock,
+                WebhookIntake.STORE_BUDGET);
     }
 
     /** Metrics in CloudWatch's embedded metric format on stdout, in {@code MISPOST_METRICS_NAMESPACE} (default Mispost). */

@@ -43,6 +43,7 @@ public final class InMemoryPostStore implements PostStore {
 
     private final Map<String, Integer> calls = new HashMap<>();
     private final Set<String> failOnce = new HashSet<>();
+    private java.util.function.IntConsumer written = n -> { };
 
     /** From now on every call fails as an unreachable table would. */
     public void goDown() {
@@ -52,6 +53,11 @@ public final class InMemoryPostStore implements PostStore {
     /** The next call of the named operation (a method's name) fails as a lost connection would; the ones after it work. */
     public synchronized void failOnce(String operation) {
         failOnce.add(operation);
+    }
+
+    /** Told how many posts each savePosts wrote anew (what a real store spends time on; a duplicate costs little). */
+    public synchronized void onPostsWritten(java.util.function.IntConsumer written) {
+        this.written = written;
     }
 
     /** How often the named operation was called. */
@@ -90,6 +96,7 @@ public final class InMemoryPostStore implements PostStore {
         check("savePosts");
         List<Boolean> stored = new ArrayList<>();
         for (Post post : batch) stored.add(posts.putIfAbsent(post.key(), post) == null);
+        written.accept((int) stored.stream().filter(b -> b).count());
         return stored;
     }
 

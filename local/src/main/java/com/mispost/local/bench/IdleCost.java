@@ -69,7 +69,8 @@ public final class IdleCost {
         return ticks * 10.0 / (seconds * 1000.0) * 100;
     }
 
-    private static long cpuTicks(long pid) {
+    /** The CPU time a process has used, in clock ticks (1/100 s); 0 when it cannot be read. */
+    static long cpuTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

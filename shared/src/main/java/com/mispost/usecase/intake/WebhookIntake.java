@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -47,6 +50,16 @@ public final class WebhookIntake {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     /** More events in one delivery are refused (413): a retry must be able to get through the whole delivery in time. */
     public static final int MAX_EVENTS = 5000;
+    /**
+     * How long storing a delivery may take before intake stops between two batches and answers 503,
+     * keeping what it stored: well inside the function's 15 s timeout (template.yaml), with room for
+     * the batch under way and the answer. A retry of the same delivery finds the stored part
+     * (duplicates cost a failed condition, not a write) and gets further, instead of being ended by
+     * the timeout at the same place every time.
+     */
+    public static final Duration STORE_BUDGET = Duration.ofSeconds(10);
+    /** Events stored per call to the store: the deadline is checked between two. */
+    private static final int BATCH = 250;
     /** An answer lists this many rejected events, then how many more there were. */
     private static final int REJECTIONS_LISTED = 20;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
@@ -57,9 +70,18 @@ public final class WebhookIntake {
     private final PostStore posts;
     private final IncidentStore incidents;
     private final DeliveryWatch watch;
+    private final Clock clock;
+    private final Duration budget;
 
     public WebhookIntake(PlatformWebhooks dialects, SecretSource secrets, AccountRegistry accounts,
                          PostStore posts, IncidentStore incidents, DeliveryWatch watch) {
+        this(dialects, secrets, accounts, posts, incidents, watch, Clock.systemUTC(), STORE_BUDGET);
+    }
+
+    public WebhookIntake(PlatformWebhooks dialects, SecretSource secrets, AccountRegistry accounts,
+                         PostStore posts, IncidentStore incidents, DeliveryWatch watch, Clock clock, Duration budget) {
+        this.clock = clock;
+        this.budget = budget;
         this.dialects = dialects;
         this.secrets = secrets;
         this.accounts = accounts;
@@ -126,8 +148,13 @@ public final class WebhookIntake {
         }
         Tally tally = new Tally();
         try {
-            store(events, dialect.platform(), request.body(), tally);
+            store(events, dialect.platform(), request.body(), clock.instant().plus(budget), tally);
             tally.ignored += delivery.ignored().size();
+        } catch (OutOfTime e) {
+            LOG.warn("a {} delivery of {} events was not stored within {} ms; answering 503, the retry goes on from what is stored",
+                    dialect.platform().id(), events.size(), budget.toMillis());
+            return WebhookResponse.error(503, "the delivery is larger than one answer can store in time; what is stored "
+                    + "is kept: retry the same delivery to store the rest");
         } catch (RuntimeException e) {
             // Nothing half-done is acknowledged: the platform redelivers and idempotent writes absorb the repeat.
             LOG.error("storing a {} delivery failed; answering 503 so that it is retried: {}",
@@ -172,7 +199,7 @@ public final class WebhookIntake {
      * posts one by one. Posts go first, so a reaction to a post in the same delivery finds it. A
      * delivery with nothing to keep leaves nothing, not even its body.
      */
-    private void store(List<InboundEvent> events, Platform platform, byte[] body, Tally tally) {
+    private void store(List<InboundEvent> events, Platform platform, byte[] body, Instant deadline, Tally tally) {
         Set<AccountKey> named = new LinkedHashSet<>();
         for (InboundEvent event : events) named.add(event.account());
         Set<AccountKey> watched = named.isEmpty() ? Set.of() : accounts.findAll(named).keySet();
@@ -205,7 +232,9 @@ public final class WebhookIntake {
             // The evidence first: once it is stored, whatever the events say can be checked against what was signed.
             String deliveryId = HexFormat.of().formatHex(sha256(body));
             posts.saveDelivery(deliveryId, platform, body);
-            keep(published, oneByOne, counted, deliveryId, tally);
+            // A post's reactions together: the store counts them in fewer transactions.
+            counted.sort(java.util.Comparator.comparing(r -> r.target().toString()));
+            keep(published, oneByOne, counted, deliveryId, deadline, tally);
         }
         watch.delivered(watched);
     }
@@ -224,12 +253,17 @@ public final class WebhookIntake {
         return known;
     }
 
-    private void keep(List<Post> published, List<InboundEvent> oneByOne, List<Reaction> reactions, String deliveryId, Tally tally) {
-        for (boolean stored : posts.savePosts(published, deliveryId)) {
-            if (stored) tally.accepted++;
-            else tally.duplicates++;
+    private void keep(List<Post> published, List<InboundEvent> oneByOne, List<Reaction> reactions, String deliveryId,
+                      Instant deadline, Tally tally) {
+        for (List<Post> batch : batches(published)) {
+            inTime(deadline);
+            for (boolean stored : posts.savePosts(batch, deliveryId)) {
+                if (stored) tally.accepted++;
+                else tally.duplicates++;
+            }
         }
         for (InboundEvent event : oneByOne) {
+            inTime(deadline);
             if (event instanceof InboundEvent.PostEdited e) {
                 if (posts.saveEdit(e.post(), e.editedAt(), deliveryId)) tally.accepted++;
                 else tally.ignored++;
@@ -238,20 +272,43 @@ public final class WebhookIntake {
                 else tally.ignored++;
             }
         }
-        List<PostStore.ReactionOutcome> outcomes = reactions.isEmpty() ? List.of() : posts.recordReactions(reactions);
         // What people write to the account is the other side of its learned voice contrast. A duplicate's
         // words are kept again (the same slot, the same words): a retry after a failure here converges.
         List<Reaction> replies = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            PostStore.ReactionOutcome outcome = outcomes.get(i);
-            switch (outcome) {
-                case COUNTED -> tally.accepted++;
-                case DUPLICATE -> tally.duplicates++;
-                case UNKNOWN_POST -> tally.ignored++;
+        for (List<Reaction> batch : batches(reactions)) {
+            inTime(deadline);
+            List<PostStore.ReactionOutcome> outcomes = posts.recordReactions(batch);
+            for (int i = 0; i < outcomes.size(); i++) {
+                PostStore.ReactionOutcome outcome = outcomes.get(i);
+                switch (outcome) {
+                    case COUNTED -> tally.accepted++;
+                    case DUPLICATE -> tally.duplicates++;
+                    case UNKNOWN_POST -> tally.ignored++;
+                }
+                if (outcome != PostStore.ReactionOutcome.UNKNOWN_POST && batch.get(i).text() != null) replies.add(batch.get(i));
             }
-            if (outcome != PostStore.ReactionOutcome.UNKNOWN_POST && reactions.get(i).text() != null) replies.add(reactions.get(i));
         }
-        if (!replies.isEmpty()) accounts.keepReplies(replies);
+        for (List<Reaction> batch : batches(replies)) {
+            inTime(deadline);
+            accounts.keepReplies(batch);
+        }
+    }
+
+    private static <T> List<List<T>> batches(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += BATCH) out.add(all.subList(from, Math.min(all.size(), from + BATCH)));
+        return out;
+    }
+
+    private void inTime(Instant deadline) {
+        if (clock.instant().isAfter(deadline)) throw new OutOfTime();
+    }
+
+    /** The budget ran out between two batches: everything before is stored, nothing after was begun. */
+    private static final class OutOfTime extends RuntimeException {
+        OutOfTime() {
+            super(null, null, false, false);
+        }
     }
 
     private boolean deleted(InboundEvent.PostDeleted d) {

@@ -216,6 +216,33 @@ class WebhookIntakeTest {
                 .isEqualTo("{\"accepted\":0,\"duplicates\":4,\"ignored\":3,\"rejected\":[]}");
     }
 
+    @Test
+    void aDeliveryTooLargeToStoreInTimeAnswers503KeepingWhatItStoredAndTheRetryFinishesIt() {
+        // Storage that takes 10 ms per post it writes, nothing for one it finds stored (a failed condition).
+        com.mispost.time.SettableClock clock = new com.mispost.time.SettableClock(CLOCK.instant());
+        InMemoryPostStore slow = new InMemoryPostStore(clock);
+        slow.onPostsWritten(n -> clock.advance(java.time.Duration.ofMillis(10L * n)));
+        WebhookIntake timed = new WebhookIntake(PlatformWebhooks.standard(clock), secrets, accounts, slow, incidents,
+                new DeliveryWatch(heartbeats, MetricsRecorder.NONE, SilencePolicy.of(null, null), clock), clock,
+                java.time.Duration.ofSeconds(10));
+        List<String> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) events.add(post("42", "big-" + i));
+        byte[] body = events(events).getBytes(StandardCharsets.UTF_8);
+        WebhookRequest request = new WebhookRequest("POST", "generic", Map.of(), Map.of("Content-Type", "application/json",
+                "X-Mispost-Signature", SignatureVerifier.signHex(SECRET, body)), body);
+
+        WebhookResponse first = timed.handle(request);
+        assertThat(first.status()).isEqualTo(503);
+        assertThat(first.body()).contains("retry the same delivery");
+        long storedFirst = java.util.stream.IntStream.range(0, 2000)
+                .filter(i -> slow.findPost(new PostKey(Platform.X, "42", "big-" + i)).isPresent()).count();
+        assertThat(storedFirst).as("whole batches, in order, up to the deadline").isEqualTo(1250);
+
+        WebhookResponse retry = timed.handle(request);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo("{\"accepted\":750,\"duplicates\":1250,\"ignored\":0,\"rejected\":[]}");
+    }
+
     /** A delivery signed with the generic secret, to any path, of any content type. */
     private WebhookResponse post(String path, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
