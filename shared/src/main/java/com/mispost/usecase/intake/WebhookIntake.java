@@ -59,7 +59,7 @@ public final class WebhookIntake {
      */
     public static final Duration STORE_BUDGET = Duration.ofSeconds(10);
     /** Events stored per call to the store: the deadline is checked between two. */
-    private static final int BATCH = 250;
+    private static final int BATCH = 200;
     /** An answer lists this many rejected events, then how many more there were. */
     private static final int REJECTIONS_LISTED = 20;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
