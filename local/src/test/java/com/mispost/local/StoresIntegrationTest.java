@@ -359,6 +359,20 @@ class StoresIntegrationTest {
     }
 
     @Test
+    void aDeliverySaysWhetherItIsNewAndKeepsHowFarStoringItGot() {
+        byte[] body = "{\"events\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(posts.saveDelivery("progress-1", Platform.X, body)).isTrue();
+        assertThat(posts.saveDelivery("progress-1", Platform.X, body)).as("a redelivery").isFalse();
+        assertThat(posts.progress("progress-1")).isEmpty();
+        posts.noteProgress("progress-1", new com.mispost.store.PostStore.Progress(6, "ab12"));
+        posts.noteProgress("progress-1", new com.mispost.store.PostStore.Progress(3, "cd34"));
+        assertThat(posts.progress("progress-1")).contains(new com.mispost.store.PostStore.Progress(3, "cd34"));
+        posts.noteProgress("never-delivered", new com.mispost.store.PostStore.Progress(1, "ef56"));
+        assertThat(posts.progress("never-delivered")).isEmpty();
+        assertThat(posts.findDelivery("progress-1")).hasValueSatisfying(b -> assertThat(b).isEqualTo(body));
+    }
+
+    @Test
     void postsAreLookedUpTogether() {
         List<PostKey> asked = new java.util.ArrayList<>();
         for (int i = 0; i < 150; i++) asked.add(new PostKey(Platform.X, "brand-1", "lookup-" + i));

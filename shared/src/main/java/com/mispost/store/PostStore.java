@@ -18,9 +18,26 @@ public interface PostStore {
 
     /**
      * Keeps a delivery's body exactly as received (the bytes that were signed), once however often
-     * it is delivered, under its id (the hex SHA-256 of the body).
+     * it is delivered, under its id (the hex SHA-256 of the body). Returns true when stored now,
+     * false when it was stored before (a redelivery).
      */
-    void saveDelivery(String deliveryId, Platform platform, byte[] body);
+    boolean saveDelivery(String deliveryId, Platform platform, byte[] body);
+
+    /**
+     * How far storing a delivery's events got before a try ran out of time: its first {@code steps}
+     * steps are done, and the hex SHA-256 of their names is {@code digest}.
+     */
+    record Progress(int steps, String digest) {
+    }
+
+    /**
+     * Notes how far storing the delivery's events got, for its next try; the last note counts (two
+     * tries at once can only make the next one redo a little, and redoing is harmless).
+     */
+    void noteProgress(String deliveryId, Progress progress);
+
+    /** What {@link #noteProgress} last noted for the delivery; empty when nothing was. */
+    Optional<Progress> progress(String deliveryId);
 
     /** The body of a stored delivery, byte for byte; empty when it is not stored (or has expired). */
     Optional<byte[]> findDelivery(String deliveryId);

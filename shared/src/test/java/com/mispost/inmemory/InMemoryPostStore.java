@@ -27,6 +27,7 @@ public final class InMemoryPostStore implements PostStore {
     private final Clock clock;
     private final Map<PostKey, Post> posts = new HashMap<>();
     private final Map<String, byte[]> deliveries = new HashMap<>();
+    private final Map<String, Progress> progress = new HashMap<>();
     private final Map<PostKey, Assessment> assessments = new HashMap<>();
     private final Set<String> edits = new HashSet<>();
     private final Set<String> reactions = new HashSet<>();
@@ -43,7 +44,7 @@ public final class InMemoryPostStore implements PostStore {
 
     private final Map<String, Integer> calls = new HashMap<>();
     private final Set<String> failOnce = new HashSet<>();
-    private java.util.function.IntConsumer written = n -> { };
+    private java.util.function.IntConsumer given = n -> { };
 
     /** From now on every call fails as an unreachable table would. */
     public void goDown() {
@@ -55,9 +56,9 @@ public final class InMemoryPostStore implements PostStore {
         failOnce.add(operation);
     }
 
-    /** Told how many posts each savePosts wrote anew (what a real store spends time on; a duplicate costs little). */
-    public synchronized void onPostsWritten(java.util.function.IntConsumer written) {
-        this.written = written;
+    /** Told how many posts each savePosts was given (a real store spends time on each, stored before or not). */
+    public synchronized void onSavePosts(java.util.function.IntConsumer given) {
+        this.given = given;
     }
 
     /** How often the named operation was called. */
@@ -80,9 +81,21 @@ public final class InMemoryPostStore implements PostStore {
     }
 
     @Override
-    public synchronized void saveDelivery(String deliveryId, Platform platform, byte[] body) {
+    public synchronized boolean saveDelivery(String deliveryId, Platform platform, byte[] body) {
         check("saveDelivery");
-        deliveries.putIfAbsent(deliveryId, body.clone());
+        return deliveries.putIfAbsent(deliveryId, body.clone()) == null;
+    }
+
+    @Override
+    public synchronized void noteProgress(String deliveryId, Progress p) {
+        check("noteProgress");
+        if (deliveries.containsKey(deliveryId)) progress.put(deliveryId, p);
+    }
+
+    @Override
+    public synchronized Optional<Progress> progress(String deliveryId) {
+        check("progress");
+        return Optional.ofNullable(progress.get(deliveryId));
     }
 
     @Override
@@ -96,7 +109,7 @@ public final class InMemoryPostStore implements PostStore {
         check("savePosts");
         List<Boolean> stored = new ArrayList<>();
         for (Post post : batch) stored.add(posts.putIfAbsent(post.key(), post) == null);
-        written.accept((int) stored.stream().filter(b -> b).count());
+        given.accept(batch.size());
         return stored;
     }
 

@@ -85,13 +85,13 @@ public final class IntakeWorst {
                 delivery(events, i -> post(new AccountKey(Platform.X, UNWATCHED + i), "u-" + i)));
         shapes.put(events + " likes, each to its own post we do not store",
                 delivery(events, i -> like(brand, "unknown-" + i, "like-" + i)));
+        shapes.put(events + " deletions of posts we do not store",
+                delivery(events, i -> Map.of("type", "delete", "platform", "x", "account", brand.accountId(),
+                        "post_id", "gone-" + i, "at", AT.toString())));
         shapes.put(events + " replies with words to " + repliedPosts + " stored posts, over " + (events / 60 + 1) + " minutes",
                 delivery(events, i -> reply(brand, "replied-" + (i % repliedPosts), "r" + i, i)));
         shapes.put(events + " posts over " + accounts + " watched accounts",
                 delivery(events, i -> post(watched(i % accounts), "spread-" + i)));
-        shapes.put(events + " deletions of posts we do not store",
-                delivery(events, i -> Map.of("type", "delete", "platform", "x", "account", brand.accountId(),
-                        "post_id", "gone-" + i, "at", AT.toString())));
         boolean allStored = true;
         for (Map.Entry<String, byte[]> shape : shapes.entrySet()) {
             byte[] body = shape.getValue();
@@ -106,7 +106,7 @@ public final class IntakeWorst {
             Answer again = send(http, runtime, body);
             out.printf(Locale.ROOT, "  %s (%d KB): %s; then again: %s; delivery body kept: %s%n", shape.getKey(),
                     body.length / 1024, tries.stream().map(Answer::toString).collect(java.util.stream.Collectors.joining(", then ")),
-                    again, deliveryKept(runtime, body) ? "yes" : "no");
+                    again, deliveryKept(runtime, body));
             allStored &= tries.get(tries.size() - 1).status == 200 && again.status == 200;
         }
         out.printf(Locale.ROOT, "intake-worst: load average at the end %s%n", loadAverage());
@@ -188,11 +188,15 @@ public final class IntakeWorst {
         return new Answer(r.statusCode(), millis, summary);
     }
 
-    private static boolean deliveryKept(LocalRuntime runtime, byte[] body) throws Exception {
+    private static String deliveryKept(LocalRuntime runtime, byte[] body) throws Exception {
         String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        Map<String, AttributeValue> item = runtime.aws().dynamo.getItem(g -> g.tableName(runtime.aws().tableName)
-                .key(Map.of("PK", AttributeValue.fromS("DELIVERY#" + id), "SK", AttributeValue.fromS("CHUNK#000")))).item();
-        return item != null && !item.isEmpty();
+        try {
+            Map<String, AttributeValue> item = runtime.aws().dynamo.getItem(g -> g.tableName(runtime.aws().tableName)
+                    .key(Map.of("PK", AttributeValue.fromS("DELIVERY#" + id), "SK", AttributeValue.fromS("CHUNK#000")))).item();
+            return item != null && !item.isEmpty() ? "yes" : "no";
+        } catch (RuntimeException busy) {
+            return "unknown (" + busy.getClass().getSimpleName() + ")";
+        }
     }
 
     /** Items whose key names an account id starting with {@code prefix}. */

@@ -87,7 +87,7 @@ public final class DynamoDbPostStore implements PostStore {
     }
 
     @Override
-    public void saveDelivery(String deliveryId, Platform platform, byte[] body) {
+    public boolean saveDelivery(String deliveryId, Platform platform, byte[] body) {
         Instant now = clock.instant();
         int chunks = Math.max(1, (body.length + DELIVERY_CHUNK_BYTES - 1) / DELIVERY_CHUNK_BYTES);
         long expires = now.plus(RAW_DELIVERY_RETENTION).getEpochSecond();
@@ -111,8 +111,30 @@ public final class DynamoDbPostStore implements PostStore {
                 dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
             } catch (ConditionalCheckFailedException redelivered) {
                 // stored before: the first copy, and when it first arrived, are the evidence
+                return false;
             }
         }
+        return true;
+    }
+
+    @Override
+    public void noteProgress(String deliveryId, Progress progress) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(deliveryKey(deliveryId, 0))
+                    .updateExpression("SET progressSteps = :n, progressDigest = :d")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeValues(Map.of(":n", n(progress.steps()), ":d", s(progress.digest()))));
+        } catch (ConditionalCheckFailedException expired) {
+            // the delivery's record is gone (its TTL): the next try starts from the beginning
+        }
+    }
+
+    @Override
+    public Optional<Progress> progress(String deliveryId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(deliveryKey(deliveryId, 0))
+                .consistentRead(true).projectionExpression("progressSteps, progressDigest")).item();
+        if (item == null || !item.containsKey("progressSteps")) return Optional.empty();
+        return Optional.of(new Progress((int) num(item, "progressSteps"), str(item, "progressDigest")));
     }
 
     @Override

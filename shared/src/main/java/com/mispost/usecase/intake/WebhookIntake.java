@@ -231,10 +231,11 @@ public final class WebhookIntake {
         if (!published.isEmpty() || !counted.isEmpty() || !oneByOne.isEmpty()) {
             // The evidence first: once it is stored, whatever the events say can be checked against what was signed.
             String deliveryId = HexFormat.of().formatHex(sha256(body));
-            posts.saveDelivery(deliveryId, platform, body);
+            boolean redelivered = !posts.saveDelivery(deliveryId, platform, body);
             // A post's reactions together: the store counts them in fewer transactions.
             counted.sort(java.util.Comparator.comparing(r -> r.target().toString()));
-            keep(published, oneByOne, counted, deliveryId, deadline, tally);
+            List<Step> steps = steps(published, oneByOne, counted, deliveryId);
+            keep(steps, redelivered ? posts.progress(deliveryId).orElse(null) : null, deliveryId, deadline, tally);
         }
         watch.delivered(watched);
     }
@@ -253,45 +254,92 @@ public final class WebhookIntake {
         return known;
     }
 
-    private void keep(List<Post> published, List<InboundEvent> oneByOne, List<Reaction> reactions, String deliveryId,
-                      Instant deadline, Tally tally) {
+    /**
+     * One batch of work (at most {@link #BATCH} events), named by what it stores: a retry of the same
+     * delivery that finds the same first steps done (by their names' digest) skips them.
+     */
+    private record Step(String name, int events, java.util.function.Consumer<Tally> run) {
+    }
+
+    /** Posts first (a reaction in the same delivery finds its post), then edits and deletions, reactions, the replies' words. */
+    private List<Step> steps(List<Post> published, List<InboundEvent> oneByOne, List<Reaction> reactions, String deliveryId) {
+        List<Step> steps = new ArrayList<>();
         for (List<Post> batch : batches(published)) {
-            inTime(deadline);
-            for (boolean stored : posts.savePosts(batch, deliveryId)) {
-                if (stored) tally.accepted++;
-                else tally.duplicates++;
-            }
-        }
-        for (InboundEvent event : oneByOne) {
-            inTime(deadline);
-            if (event instanceof InboundEvent.PostEdited e) {
-                if (posts.saveEdit(e.post(), e.editedAt(), deliveryId)) tally.accepted++;
-                else tally.ignored++;
-            } else if (event instanceof InboundEvent.PostDeleted d) {
-                if (deleted(d)) tally.accepted++;
-                else tally.ignored++;
-            }
-        }
-        // What people write to the account is the other side of its learned voice contrast. A duplicate's
-        // words are kept again (the same slot, the same words): a retry after a failure here converges.
-        List<Reaction> replies = new ArrayList<>();
-        for (List<Reaction> batch : batches(reactions)) {
-            inTime(deadline);
-            List<PostStore.ReactionOutcome> outcomes = posts.recordReactions(batch);
-            for (int i = 0; i < outcomes.size(); i++) {
-                PostStore.ReactionOutcome outcome = outcomes.get(i);
-                switch (outcome) {
-                    case COUNTED -> tally.accepted++;
-                    case DUPLICATE -> tally.duplicates++;
-                    case UNKNOWN_POST -> tally.ignored++;
+            steps.add(new Step(named("posts", batch, p -> p.key().toString()), batch.size(), tally -> {
+                for (boolean stored : posts.savePosts(batch, deliveryId)) {
+                    if (stored) tally.accepted++;
+                    else tally.duplicates++;
                 }
-                if (outcome != PostStore.ReactionOutcome.UNKNOWN_POST && batch.get(i).text() != null) replies.add(batch.get(i));
-            }
+            }));
         }
+        for (List<InboundEvent> batch : batches(oneByOne)) {
+            steps.add(new Step(named("changes", batch, InboundEvent::deliveryKey), batch.size(), tally -> {
+                for (InboundEvent event : batch) {
+                    if (event instanceof InboundEvent.PostEdited e) {
+                        if (posts.saveEdit(e.post(), e.editedAt(), deliveryId)) tally.accepted++;
+                        else tally.ignored++;
+                    } else if (event instanceof InboundEvent.PostDeleted d) {
+                        if (deleted(d)) tally.accepted++;
+                        else tally.ignored++;
+                    }
+                }
+            }));
+        }
+        for (List<Reaction> batch : batches(reactions)) {
+            steps.add(new Step(named("reactions", batch, Reaction::toString), batch.size(), tally -> {
+                for (PostStore.ReactionOutcome outcome : posts.recordReactions(batch)) {
+                    switch (outcome) {
+                        case COUNTED -> tally.accepted++;
+                        case DUPLICATE -> tally.duplicates++;
+                        case UNKNOWN_POST -> tally.ignored++;
+                    }
+                }
+            }));
+        }
+        // What people write to the account is the other side of its learned voice contrast; kept again on
+        // a retry (the same slot, the same words), so that a failure between counting and keeping converges.
+        List<Reaction> replies = reactions.stream().filter(r -> r.text() != null).toList();
         for (List<Reaction> batch : batches(replies)) {
-            inTime(deadline);
-            accounts.keepReplies(batch);
+            steps.add(new Step(named("words", batch, r -> r.target() + "/" + r.reactionId()), 0,
+                    tally -> accounts.keepReplies(batch)));
         }
+        return steps;
+    }
+
+    private static <T> String named(String kind, List<T> items, java.util.function.Function<T, String> name) {
+        StringBuilder b = new StringBuilder(kind);
+        for (T item : items) b.append('\n').append(name.apply(item));
+        return b.toString();
+    }
+
+    /**
+     * Runs the steps, skipping those an earlier try recorded as done; when the budget runs out
+     * between two, records how far it got and stops ({@link OutOfTime}).
+     */
+    private void keep(List<Step> steps, PostStore.Progress earlier, String deliveryId, Instant deadline, Tally tally) {
+        int skip = earlier != null && earlier.steps() <= steps.size() && digest(steps, earlier.steps()).equals(earlier.digest())
+                ? earlier.steps() : 0;
+        for (int i = 0; i < steps.size(); i++) {
+            if (i < skip) {
+                tally.duplicates += steps.get(i).events();
+                continue;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                if (i > skip) posts.noteProgress(deliveryId, new PostStore.Progress(i, digest(steps, i)));
+                throw new OutOfTime();
+            }
+            steps.get(i).run().accept(tally);
+        }
+    }
+
+    /** The hex SHA-256 of the first {@code n} steps' names. */
+    private static String digest(List<Step> steps, int n) {
+        MessageDigest sha = sha256();
+        for (int i = 0; i < n; i++) {
+            sha.update(steps.get(i).name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static <T> List<List<T>> batches(List<T> all) {
@@ -300,11 +348,7 @@ public final class WebhookIntake {
         return out;
     }
 
-    private void inTime(Instant deadline) {
-        if (clock.instant().isAfter(deadline)) throw new OutOfTime();
-    }
-
-    /** The budget ran out between two batches: everything before is stored, nothing after was begun. */
+    /** The budget ran out between two steps: everything before is stored, nothing after was begun. */
     private static final class OutOfTime extends RuntimeException {
         OutOfTime() {
             super(null, null, false, false);
@@ -322,8 +366,12 @@ public final class WebhookIntake {
     }
 
     private static byte[] sha256(byte[] body) {
+        return sha256().digest(body);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(body);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -216,31 +216,66 @@ class WebhookIntakeTest {
                 .isEqualTo("{\"accepted\":0,\"duplicates\":4,\"ignored\":3,\"rejected\":[]}");
     }
 
-    @Test
-    void aDeliveryTooLargeToStoreInTimeAnswers503KeepingWhatItStoredAndTheRetryFinishesIt() {
-        // Storage that takes 10 ms per post it writes, nothing for one it finds stored (a failed condition).
-        com.mispost.time.SettableClock clock = new com.mispost.time.SettableClock(CLOCK.instant());
-        InMemoryPostStore slow = new InMemoryPostStore(clock);
-        slow.onPostsWritten(n -> clock.advance(java.time.Duration.ofMillis(10L * n)));
-        WebhookIntake timed = new WebhookIntake(PlatformWebhooks.standard(clock), secrets, accounts, slow, incidents,
+    /** Intake on a store that spends 10 ms on each post it is given, stored before or not. */
+    private WebhookIntake slowIntake(com.mispost.time.SettableClock clock, InMemoryPostStore slow) {
+        slow.onSavePosts(n -> clock.advance(java.time.Duration.ofMillis(10L * n)));
+        return new WebhookIntake(PlatformWebhooks.standard(clock), secrets, accounts, slow, incidents,
                 new DeliveryWatch(heartbeats, MetricsRecorder.NONE, SilencePolicy.of(null, null), clock), clock,
                 java.time.Duration.ofSeconds(10));
+    }
+
+    private static WebhookRequest signed(List<String> events) {
+        byte[] body = events(events).getBytes(StandardCharsets.UTF_8);
+        return new WebhookRequest("POST", "generic", Map.of(), Map.of("Content-Type", "application/json",
+                "X-Mispost-Signature", SignatureVerifier.signHex(SECRET, body)), body);
+    }
+
+    private static long stored(InMemoryPostStore store, String account, String prefix, int n) {
+        return java.util.stream.IntStream.range(0, n)
+                .filter(i -> store.findPost(new PostKey(Platform.X, account, prefix + i)).isPresent()).count();
+    }
+
+    @Test
+    void aDeliveryTooLargeToStoreInTimeAnswers503KeepingWhatItStoredAndTheRetryGoesOnFromThere() {
+        com.mispost.time.SettableClock clock = new com.mispost.time.SettableClock(CLOCK.instant());
+        InMemoryPostStore slow = new InMemoryPostStore(clock);
+        WebhookIntake timed = slowIntake(clock, slow);
         List<String> events = new java.util.ArrayList<>();
         for (int i = 0; i < 2000; i++) events.add(post("42", "big-" + i));
-        byte[] body = events(events).getBytes(StandardCharsets.UTF_8);
-        WebhookRequest request = new WebhookRequest("POST", "generic", Map.of(), Map.of("Content-Type", "application/json",
-                "X-Mispost-Signature", SignatureVerifier.signHex(SECRET, body)), body);
+        WebhookRequest request = signed(events);
 
         WebhookResponse first = timed.handle(request);
         assertThat(first.status()).isEqualTo(503);
         assertThat(first.body()).contains("retry the same delivery");
-        long storedFirst = java.util.stream.IntStream.range(0, 2000)
-                .filter(i -> slow.findPost(new PostKey(Platform.X, "42", "big-" + i)).isPresent()).count();
-        assertThat(storedFirst).as("whole batches, in order, up to the deadline").isEqualTo(1200);
+        assertThat(stored(slow, "42", "big-", 2000)).as("whole batches, in order, up to the deadline").isEqualTo(1200);
 
+        // Redoing the 1,200 would take 12 s of the 10: the retry must start where the first try stopped.
         WebhookResponse retry = timed.handle(request);
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.body()).isEqualTo("{\"accepted\":800,\"duplicates\":1200,\"ignored\":0,\"rejected\":[]}");
+        assertThat(stored(slow, "42", "big-", 2000)).isEqualTo(2000);
+    }
+
+    @Test
+    void aRetryWhoseWorkIsNoLongerTheSameSkipsNothing() {
+        com.mispost.time.SettableClock clock = new com.mispost.time.SettableClock(CLOCK.instant());
+        InMemoryPostStore slow = new InMemoryPostStore(clock);
+        WebhookIntake timed = slowIntake(clock, slow);
+        List<String> events = new java.util.ArrayList<>();
+        events.add(post("43", "first"));
+        for (int i = 0; i < 2000; i++) events.add(post("42", "big-" + i));
+        WebhookRequest request = signed(events);
+        assertThat(timed.handle(request).status()).isEqualTo(503);
+        // Account 43 is watched from now on: its post leads the first batch, and every batch after it shifts.
+        accounts.save(Account.watched(new AccountKey(Platform.X, "43"), "Second Brand"));
+
+        List<Integer> answers = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 4 && (answers.isEmpty() || answers.get(answers.size() - 1) != 200); attempt++) {
+            answers.add(timed.handle(request).status());
+        }
+        assertThat(answers).endsWith(200);
+        assertThat(stored(slow, "42", "big-", 2000)).isEqualTo(2000);
+        assertThat(slow.findPost(new PostKey(Platform.X, "43", "first"))).isPresent();
     }
 
     /** A delivery signed with the generic secret, to any path, of any content type. */
