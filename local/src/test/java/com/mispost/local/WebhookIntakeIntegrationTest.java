@@ -231,7 +231,9 @@ class WebhookIntakeIntegrationTest {
             Map<String, Integer> firstCalls = snapshot(calls);
             System.err.printf("intake: %d events over %d accounts cost %s%n", n, accountsNamed, firstCalls);
             assertThat(firstCalls.values().stream().mapToInt(Integer::intValue).sum()).as(firstCalls.toString()).isLessThanOrEqualTo(bound);
-            assertThat(firstCalls).as("nothing one by one").doesNotContainKeys("GetItem", "UpdateItem");
+            assertThat(firstCalls).as("nothing read one by one").doesNotContainKey("GetItem");
+            // UpdateItem: only how far storing got, once a step (200 events) when storing runs long.
+            assertThat(firstCalls.getOrDefault("UpdateItem", 0)).as("nothing written one by one").isLessThanOrEqualTo(n / 200 + 4);
 
             calls.clear();
             WebhookResponse retry = countedIntake.handle(new WebhookRequest("POST", "generic", Map.of(), Map.of("Content-Type",

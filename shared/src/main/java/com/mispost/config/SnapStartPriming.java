@@ -42,6 +42,7 @@ public final class SnapStartPriming implements Resource {
     /** The priming itself; also called by the cold-start bench's plain-Java twins. */
     public static void prime(AccountRegistry accounts, SecretSource secrets) {
         accounts.find(NOBODY);
+        accounts.findAll(java.util.List.of(NOBODY)); // intake's batched read (BatchGetItem), asked on every delivery
         for (String name : SECRETS) secrets.secret(name);
     }
 

@@ -10,6 +10,7 @@ import com.mispost.notify.Notice;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,9 @@ public interface IncidentStore {
     boolean open(Incident incident, String linkBase, TimelineEntry opened, Notice alert);
 
     Optional<Incident> find(String incidentId);
+
+    /** Which of these incidents exist: asked together (100 to a read), as intake does for a delivery's deletions. */
+    Set<String> existing(Collection<String> incidentIds);
 
     /** The public base URL the incident's links are built on (recorded when it opened). */
     Optional<String> linkBase(String incidentId);

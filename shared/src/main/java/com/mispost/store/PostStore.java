@@ -10,6 +10,7 @@ import com.mispost.post.ReactionCounts;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -83,8 +84,16 @@ public interface PostStore {
         return recordReactions(List.of(reaction)).get(0);
     }
 
-    /** Notes that the account deleted the post. Returns false if the post is not known or was noted before. */
-    boolean recordDeletion(PostKey key, Instant at);
+    /**
+     * Notes that the account deleted each post (by key, when). Returns the posts noted now: one not
+     * stored, or noted before, is not among them. 100 to a write.
+     */
+    Set<PostKey> recordDeletions(Map<PostKey, Instant> deletions);
+
+    /** {@link #recordDeletions} for one post: false if the post is not known or was noted before. */
+    default boolean recordDeletion(PostKey key, Instant at) {
+        return recordDeletions(Map.of(key, at)).contains(key);
+    }
 
     ReactionCounts reactionCounts(PostKey key);
 

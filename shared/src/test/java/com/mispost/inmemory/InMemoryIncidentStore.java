@@ -58,6 +58,15 @@ public final class InMemoryIncidentStore implements IncidentStore {
     }
 
     @Override
+    public synchronized java.util.Set<String> existing(java.util.Collection<String> incidentIds) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (String id : incidentIds) {
+            if (incidents.containsKey(id)) found.add(id);
+        }
+        return found;
+    }
+
+    @Override
     public synchronized Optional<String> linkBase(String incidentId) {
         return Optional.ofNullable(linkBases.get(incidentId));
     }

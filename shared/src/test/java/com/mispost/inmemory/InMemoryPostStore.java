@@ -172,9 +172,13 @@ public final class InMemoryPostStore implements PostStore {
     }
 
     @Override
-    public synchronized boolean recordDeletion(PostKey key, Instant at) {
-        check("recordDeletion");
-        return posts.containsKey(key) && deletedAt.putIfAbsent(key, at) == null;
+    public synchronized Set<PostKey> recordDeletions(Map<PostKey, Instant> deletions) {
+        check("recordDeletions");
+        Set<PostKey> noted = new HashSet<>();
+        deletions.forEach((key, at) -> {
+            if (posts.containsKey(key) && deletedAt.putIfAbsent(key, at) == null) noted.add(key);
+        });
+        return noted;
     }
 
     @Override

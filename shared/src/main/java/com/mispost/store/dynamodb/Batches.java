@@ -4,20 +4,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * DynamoDB's batch calls in the sizes it takes (BatchGetItem 100 keys, BatchWriteItem 25 items),
+ * DynamoDB's batch calls in the sizes it takes (BatchGetItem 100 keys, BatchWriteItem 25 items,
+ * TransactWriteItems 100 items),
  * with what it leaves unprocessed (throttling, the 16 MB answer) asked again after a growing
  * random pause: a delivery naming thousands of keys costs tens of round trips, not thousands.
  * What is still unprocessed after {@link #ATTEMPTS} is an error: the caller's delivery is answered
@@ -26,6 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Batches {
     static final int GET_KEYS = 100;
     static final int WRITE_ITEMS = 25;
+    static final int TRANSACTION_ITEMS = 100;
     static final int ATTEMPTS = 8;
 
     private Batches() {
@@ -81,6 +88,45 @@ final class Batches {
                 asking = done.unprocessedItems();
             }
         }
+    }
+
+    /**
+     * Runs each conditional write once, 100 to a transaction. A transaction is all or nothing, so
+     * when some conditions fail, those items are set aside and the rest is tried again; a conflict
+     * with another writer is tried again after a pause. Returns the offsets of the items whose
+     * condition failed (they changed nothing).
+     */
+    static Set<Integer> writeEach(DynamoDbClient dynamo, List<TransactWriteItem> items) {
+        Set<Integer> failed = new HashSet<>();
+        for (int from = 0; from < items.size(); from += TRANSACTION_ITEMS) {
+            List<Integer> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(items.size(), from + TRANSACTION_ITEMS); i++) batch.add(i);
+            for (int attempt = 1; !batch.isEmpty(); attempt++) {
+                List<TransactWriteItem> writes = new ArrayList<>();
+                for (int i : batch) writes.add(items.get(i));
+                try {
+                    dynamo.transactWriteItems(b -> b.transactItems(writes));
+                    break;
+                } catch (TransactionCanceledException e) {
+                    List<Integer> again = new ArrayList<>();
+                    List<CancellationReason> reasons = e.cancellationReasons();
+                    for (int j = 0; j < batch.size(); j++) {
+                        if (reasons != null && j < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(j).code())) {
+                            failed.add(batch.get(j));
+                        } else {
+                            again.add(batch.get(j));
+                        }
+                    }
+                    if (again.size() == batch.size()) {
+                        // No condition failed: a conflict with another writer (or throttling). Pause, then the same again.
+                        if (attempt >= ATTEMPTS) throw e;
+                        pause(attempt);
+                    }
+                    batch = again;
+                }
+            }
+        }
+        return failed;
     }
 
     /** Exponential backoff with full jitter, as AWS advises for unprocessed batch items: up to 25 ms, 50, 100, ... 1.6 s. */

@@ -5,10 +5,8 @@ import com.mispost.post.Platform;
 import com.mispost.store.Heartbeats;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +25,6 @@ import static com.mispost.store.dynamodb.Items.*;
  * Their stream records match no consumer's filter (type WATCH, HANDSHAKE).
  */
 public final class DynamoDbHeartbeats implements Heartbeats {
-    /** DynamoDB's limit on the items of one transaction. */
-    private static final int MAX_TRANSACTION_ITEMS = 100;
     /** The previous time moves along with the last: the sweep learns the account's usual gaps from the pair. */
     private static final String DELIVERED = "SET #t = :type, lastDeliveryAt = :now, "
             + "previousDeliveryAt = if_not_exists(lastDeliveryAt, :now), watchedSince = if_not_exists(watchedSince, :now)";
@@ -52,34 +48,16 @@ public final class DynamoDbHeartbeats implements Heartbeats {
 
     @Override
     public void delivered(Collection<AccountKey> accounts, Instant at, Duration coarseness) {
-        List<AccountKey> all = List.copyOf(new LinkedHashSet<>(accounts));
-        // One transaction per hundred accounts: each update keeps its own condition (not within the coarseness).
-        for (int from = 0; from < all.size(); from += MAX_TRANSACTION_ITEMS) {
-            List<AccountKey> batch = all.subList(from, Math.min(all.size(), from + MAX_TRANSACTION_ITEMS));
-            for (int attempt = 1; !batch.isEmpty(); attempt++) {
-                List<TransactWriteItem> items = new ArrayList<>();
-                for (AccountKey a : batch) items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(a))
-                        .updateExpression(DELIVERED).conditionExpression(RECORDED_BEFORE)
-                        .expressionAttributeNames(Map.of("#t", TYPE))
-                        .expressionAttributeValues(Map.of(":type", s("WATCH"), ":now", n(at.toEpochMilli()),
-                                ":cutoff", n(at.minus(coarseness).toEpochMilli())))).build());
-                try {
-                    dynamo.transactWriteItems(b -> b.transactItems(items));
-                    break;
-                } catch (TransactionCanceledException e) {
-                    // Accounts recorded within the coarseness (by another environment) are done; the rest go again.
-                    List<AccountKey> again = new ArrayList<>();
-                    List<CancellationReason> reasons = e.cancellationReasons();
-                    for (int i = 0; i < batch.size(); i++) {
-                        boolean recent = reasons != null && i < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(i).code());
-                        if (!recent) again.add(batch.get(i));
-                    }
-                    if (again.size() == batch.size() && attempt >= Batches.ATTEMPTS) throw e;
-                    if (again.size() == batch.size()) Batches.pause(attempt); // a conflict: another writer on one of them
-                    batch = again;
-                }
-            }
+        // Each update keeps its own condition (not within the coarseness); one recorded by another environment just now is left.
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (AccountKey a : new LinkedHashSet<>(accounts)) {
+            items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(a))
+                    .updateExpression(DELIVERED).conditionExpression(RECORDED_BEFORE)
+                    .expressionAttributeNames(Map.of("#t", TYPE))
+                    .expressionAttributeValues(Map.of(":type", s("WATCH"), ":now", n(at.toEpochMilli()),
+                            ":cutoff", n(at.minus(coarseness).toEpochMilli())))).build());
         }
+        Batches.writeEach(dynamo, items);
     }
 
     @Override

@@ -20,8 +20,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,17 @@ public final class DynamoDbIncidentStore implements IncidentStore {
     @Override
     public Optional<Incident> find(String incidentId) {
         return incidentItem(incidentId).map(IncidentItems::fromItem);
+    }
+
+    @Override
+    public Set<String> existing(Collection<String> incidentIds) {
+        Map<Map<String, AttributeValue>, String> byKey = new HashMap<>();
+        for (String id : incidentIds) byKey.put(IncidentItems.key(id, IncidentItems.SK_INCIDENT), id);
+        Set<String> found = new HashSet<>();
+        for (Map<String, AttributeValue> item : Batches.get(dynamo, table, byKey.keySet(), true, PK + ", " + SK)) {
+            found.add(byKey.get(Map.of(PK, item.get(PK), SK, item.get(SK))));
+        }
+        return found;
     }
 
     @Override

@@ -475,16 +475,21 @@ public final class DynamoDbPostStore implements PostStore {
     }
 
     @Override
-    public boolean recordDeletion(PostKey key, Instant at) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(PostItems.key(key, PostItems.SK_STATUS))
+    public Set<PostKey> recordDeletions(Map<PostKey, Instant> deletions) {
+        List<PostKey> keys = new ArrayList<>(deletions.keySet());
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (PostKey key : keys) {
+            items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(PostItems.key(key, PostItems.SK_STATUS))
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(deletedAt)")
                     .updateExpression("SET deletedAt = :at")
-                    .expressionAttributeValues(Map.of(":at", s(at.toString()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+                    .expressionAttributeValues(Map.of(":at", s(deletions.get(key).toString())))).build());
         }
+        Set<Integer> failed = Batches.writeEach(dynamo, items);
+        Set<PostKey> noted = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (!failed.contains(i)) noted.add(keys.get(i));
+        }
+        return noted;
     }
 
     @Override

@@ -258,14 +258,19 @@ public final class WebhookIntake {
      * One batch of work (at most {@link #BATCH} events), named by what it stores: a retry of the same
      * delivery that finds the same first steps done (by their names' digest) skips them.
      */
-    private record Step(String name, int events, java.util.function.Consumer<Tally> run) {
+    private record Step(String name, int events, boolean changes, java.util.function.Consumer<Tally> run) {
+        /** Skipped as done before: what running it again would have answered (a change noted before is ignored). */
+        void skipped(Tally tally) {
+            if (changes) tally.ignored += events;
+            else tally.duplicates += events;
+        }
     }
 
     /** Posts first (a reaction in the same delivery finds its post), then edits and deletions, reactions, the replies' words. */
     private List<Step> steps(List<Post> published, List<InboundEvent> oneByOne, List<Reaction> reactions, String deliveryId) {
         List<Step> steps = new ArrayList<>();
         for (List<Post> batch : batches(published)) {
-            steps.add(new Step(named("posts", batch, p -> p.key().toString()), batch.size(), tally -> {
+            steps.add(new Step(named("posts", batch, p -> p.key().toString()), batch.size(), false, tally -> {
                 for (boolean stored : posts.savePosts(batch, deliveryId)) {
                     if (stored) tally.accepted++;
                     else tally.duplicates++;
@@ -273,20 +278,23 @@ public final class WebhookIntake {
             }));
         }
         for (List<InboundEvent> batch : batches(oneByOne)) {
-            steps.add(new Step(named("changes", batch, InboundEvent::deliveryKey), batch.size(), tally -> {
+            steps.add(new Step(named("changes", batch, InboundEvent::deliveryKey), batch.size(), true, tally -> {
+                List<InboundEvent.PostDeleted> deletions = new ArrayList<>();
                 for (InboundEvent event : batch) {
                     if (event instanceof InboundEvent.PostEdited e) {
                         if (posts.saveEdit(e.post(), e.editedAt(), deliveryId)) tally.accepted++;
                         else tally.ignored++;
                     } else if (event instanceof InboundEvent.PostDeleted d) {
-                        if (deleted(d)) tally.accepted++;
-                        else tally.ignored++;
+                        deletions.add(d);
                     }
                 }
+                int noted = deleted(deletions);
+                tally.accepted += noted;
+                tally.ignored += deletions.size() - noted;
             }));
         }
         for (List<Reaction> batch : batches(reactions)) {
-            steps.add(new Step(named("reactions", batch, Reaction::toString), batch.size(), tally -> {
+            steps.add(new Step(named("reactions", batch, Reaction::toString), batch.size(), false, tally -> {
                 for (PostStore.ReactionOutcome outcome : posts.recordReactions(batch)) {
                     switch (outcome) {
                         case COUNTED -> tally.accepted++;
@@ -300,7 +308,7 @@ public final class WebhookIntake {
         // a retry (the same slot, the same words), so that a failure between counting and keeping converges.
         List<Reaction> replies = reactions.stream().filter(r -> r.text() != null).toList();
         for (List<Reaction> batch : batches(replies)) {
-            steps.add(new Step(named("words", batch, r -> r.target() + "/" + r.reactionId()), 0,
+            steps.add(new Step(named("words", batch, r -> r.target() + "/" + r.reactionId()), 0, false,
                     tally -> accounts.keepReplies(batch)));
         }
         return steps;
@@ -313,22 +321,35 @@ public final class WebhookIntake {
     }
 
     /**
-     * Runs the steps, skipping those an earlier try recorded as done; when the budget runs out
-     * between two, records how far it got and stops ({@link OutOfTime}).
+     * Runs the steps, skipping those an earlier try recorded as done. Once a quarter of the budget
+     * is spent it records how far it got after each step but the last (one small write per 200
+     * events, and none for a delivery that is quick): a try ended by the function's timeout in the
+     * middle of a step loses only that step. When the budget runs out between two steps, it stops
+     * ({@link OutOfTime}).
      */
     private void keep(List<Step> steps, PostStore.Progress earlier, String deliveryId, Instant deadline, Tally tally) {
         int skip = earlier != null && earlier.steps() <= steps.size() && digest(steps, earlier.steps()).equals(earlier.digest())
                 ? earlier.steps() : 0;
+        Instant noteFrom = deadline.minus(budget.multipliedBy(3).dividedBy(4));
+        MessageDigest done = sha256();
         for (int i = 0; i < steps.size(); i++) {
-            if (i < skip) {
-                tally.duplicates += steps.get(i).events();
-                continue;
+            if (i >= skip && clock.instant().isAfter(deadline)) throw new OutOfTime();
+            Step step = steps.get(i);
+            if (i < skip) step.skipped(tally);
+            else step.run().accept(tally);
+            done.update(step.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            done.update((byte) 0);
+            if (i >= skip && i < steps.size() - 1 && clock.instant().isAfter(noteFrom)) {
+                posts.noteProgress(deliveryId, new PostStore.Progress(i + 1, HexFormat.of().formatHex(digestSoFar(done))));
             }
-            if (clock.instant().isAfter(deadline)) {
-                if (i > skip) posts.noteProgress(deliveryId, new PostStore.Progress(i, digest(steps, i)));
-                throw new OutOfTime();
-            }
-            steps.get(i).run().accept(tally);
+        }
+    }
+
+    private static byte[] digestSoFar(MessageDigest running) {
+        try {
+            return ((MessageDigest) running.clone()).digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
         }
     }
 
@@ -355,14 +376,24 @@ public final class WebhookIntake {
         }
     }
 
-    private boolean deleted(InboundEvent.PostDeleted d) {
-        if (!posts.recordDeletion(d.post(), d.at())) return false;
-        String incidentId = IncidentIds.forPost(d.post());
-        if (incidents.find(incidentId).isPresent()) {
-            incidents.note(incidentId, new TimelineEntry(d.at(), TimelineEvent.POST_DELETED, d.post().platform().id(),
-                    "The post was deleted from " + d.post().platform().id() + "."), null);
+    /**
+     * Notes the deletions (each post's first), and on the timeline of each deleted post's incident,
+     * if it has one; returns how many were noted now.
+     */
+    private int deleted(List<InboundEvent.PostDeleted> deletions) {
+        if (deletions.isEmpty()) return 0;
+        Map<PostKey, Instant> at = new LinkedHashMap<>();
+        for (InboundEvent.PostDeleted d : deletions) at.putIfAbsent(d.post(), d.at());
+        Set<PostKey> noted = posts.recordDeletions(at);
+        Map<String, PostKey> byIncident = new LinkedHashMap<>();
+        for (PostKey key : noted) byIncident.put(IncidentIds.forPost(key), key);
+        if (byIncident.isEmpty()) return 0;
+        for (String incidentId : incidents.existing(byIncident.keySet())) {
+            PostKey post = byIncident.get(incidentId);
+            incidents.note(incidentId, new TimelineEntry(at.get(post), TimelineEvent.POST_DELETED, post.platform().id(),
+                    "The post was deleted from " + post.platform().id() + "."), null);
         }
-        return true;
+        return noted.size();
     }
 
     private static byte[] sha256(byte[] body) {

@@ -186,14 +186,14 @@ class WebhookIntakeTest {
         assertThat(r.body()).isEqualTo("{\"accepted\":150,\"duplicates\":0,\"ignored\":250,\"rejected\":[]}");
         assertThat(accounts.calls("findAll") - findsBefore).as("one lookup for every account named").isEqualTo(1);
         assertThat(posts.calls("stored")).as("one lookup for every post reacted to or deleted").isEqualTo(1);
-        assertThat(posts.calls("recordDeletion")).as("no write for a post not stored").isZero();
+        assertThat(posts.calls("recordDeletions")).as("no write for a post not stored").isZero();
         assertThat(accounts.calls("keepReplies")).isEqualTo(1);
         assertThat(accounts.publicVoice(BRAND).texts()).isGreaterThan(50);
         assertThat(heartbeats.watched()).hasSize(26).allMatch(a -> a.equals(BRAND) || a.accountId().startsWith("w"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"findAll", "stored", "saveDelivery", "savePosts", "recordReactions", "recordDeletion", "keepReplies"})
+    @ValueSource(strings = {"findAll", "stored", "saveDelivery", "savePosts", "recordReactions", "recordDeletions", "keepReplies"})
     void aFailureAnywhereAnswers503AndTheSameDeliveryRetriedEndsAsIfNothingFailed(String failing) {
         deliver(post("42", "7"));
         deliver(post("42", "8"));
