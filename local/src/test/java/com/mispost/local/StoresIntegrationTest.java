@@ -308,15 +308,12 @@ class StoresIntegrationTest {
         AccountKey key = new AccountKey(Platform.X, "reply-brand");
         accounts.save(Account.watched(key, "Reply Brand"));
         java.util.Set<Integer> slots = new java.util.HashSet<>();
-        List<Reaction> replies = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String id = "reply-" + i;
-            replies.add(reply(key, id, "@replybrand where is my order " + i + "? " + "x".repeat(i == 0 ? 2000 : 0)));
+            accounts.keepReply(key, id, "@replybrand where is my order " + i + "? " + "x".repeat(i == 0 ? 2000 : 0));
             slots.add(Math.floorMod(id.hashCode(), com.mispost.detection.PublicVoice.SAMPLE_SIZE));
         }
-        // In the same batch as its first delivery: one request may not name a key twice, so the later is kept.
-        replies.add(reply(key, "reply-1", "@replybrand the same reply delivered again"));
-        accounts.keepReplies(replies);
+        accounts.keepReply(key, "reply-1", "@replybrand the same reply delivered again");
 
         assertThat(accounts.publicVoice(key).texts()).as("one text per slot").isEqualTo(slots.size()).isGreaterThan(30);
         assertThat(accounts.publicVoice(new AccountKey(Platform.X, "voice-brand")).texts()).isZero();
@@ -329,23 +326,35 @@ class StoresIntegrationTest {
     void aWarmEnvironmentReadsTheSampleOfPublicVoiceAtMostOnceAMinuteButSeesItsOwnReplies() {
         AccountKey key = new AccountKey(Platform.X, "cached-voice-brand");
         accounts.save(Account.watched(key, "Cached Voice Brand"));
-        accounts.keepReplies(List.of(reply(key, "c-1", "@brand where is my parcel")));
+        accounts.keepReply(key, "c-1", "@brand where is my parcel");
         assertThat(accounts.publicVoice(key).texts()).isEqualTo(1);
         // Another environment (intake) keeps a reply: this one answers from what it read, for up to a minute.
-        new DynamoDbAccountRegistry(aws.dynamo, aws.tableName).keepReplies(List.of(reply(key, "c-2", "@brand love the new mugs")));
+        new DynamoDbAccountRegistry(aws.dynamo, aws.tableName).keepReply(key, "c-2", "@brand love the new mugs");
         assertThat(accounts.publicVoice(key).texts()).isEqualTo(1);
-        accounts.keepReplies(List.of(reply(key, "c-3", "@brand any vegan options?")));
+        accounts.keepReply(key, "c-3", "@brand any vegan options?");
         assertThat(accounts.publicVoice(key).texts()).isEqualTo(3);
     }
 
-    private static Reaction reply(AccountKey account, String id, String text) {
-        return new Reaction(new PostKey(account.platform(), account.accountId(), "answered"), ReactionKind.REPLY, id,
-                java.time.Instant.parse("2026-11-20T10:00:00Z"), text);
+    @Test
+    void repliesAreKeptTogetherAndASlotNamedTwiceInOneBatchKeepsTheLater() {
+        AccountKey key = new AccountKey(Platform.X, "batch-reply-brand");
+        accounts.save(Account.watched(key, "Batch Reply Brand"));
+        java.util.Set<Integer> slots = new java.util.HashSet<>();
+        List<com.mispost.store.AccountRegistry.KeptReply> replies = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String id = "batch-reply-" + i;
+            replies.add(new com.mispost.store.AccountRegistry.KeptReply(key, id, "@brand where is order " + i));
+            slots.add(Math.floorMod(id.hashCode(), com.mispost.detection.PublicVoice.SAMPLE_SIZE));
+        }
+        // One request may not name a key twice: the same reply again in the same batch.
+        replies.add(new com.mispost.store.AccountRegistry.KeptReply(key, "batch-reply-1", "@brand the same reply again"));
+        accounts.keepReplies(replies);
+        assertThat(accounts.publicVoice(key).texts()).as("one text per slot").isEqualTo(slots.size()).isGreaterThan(50);
     }
 
     @Test
     void watchedAccountsAreFoundTogetherAndOnlyThose() {
-        List<AccountKey> asked = new java.util.ArrayList<>();
+        List<AccountKey> asked = new ArrayList<>();
         for (int i = 0; i < 230; i++) {
             AccountKey key = new AccountKey(Platform.META, "batch-" + i);
             if (i % 3 == 0) accounts.save(Account.watched(key, "Batch " + i));
@@ -356,6 +365,21 @@ class StoresIntegrationTest {
         assertThat(found).hasSize(77);
         assertThat(found.keySet()).allMatch(k -> Integer.parseInt(k.accountId().substring(6)) % 3 == 0);
         assertThat(found.get(new AccountKey(Platform.META, "batch-3")).displayName()).isEqualTo("Batch 3");
+    }
+
+    @Test
+    void postsAreLookedUpTogetherAndDeletionsNotedTogether() {
+        List<PostKey> asked = new ArrayList<>();
+        for (int i = 0; i < 150; i++) asked.add(new PostKey(Platform.X, "brand-1", "lookup-" + i));
+        posts.savePosts(List.of(post("lookup-7", "spring menu"), post("lookup-120", "spring menu")), "d-lookup");
+        assertThat(posts.stored(asked)).containsExactlyInAnyOrder(asked.get(7), asked.get(120));
+
+        java.util.Map<PostKey, Instant> deletions = new java.util.LinkedHashMap<>();
+        for (PostKey key : asked) deletions.put(key, Instant.parse("2026-11-20T11:00:00Z"));
+        assertThat(posts.recordDeletions(deletions)).as("only stored posts, over two transactions")
+                .containsExactlyInAnyOrder(asked.get(7), asked.get(120));
+        assertThat(posts.recordDeletions(deletions)).as("noted before").isEmpty();
+        assertThat(posts.reactionCounts(asked.get(7)).deletedAt()).isEqualTo(Instant.parse("2026-11-20T11:00:00Z"));
     }
 
     @Test
@@ -370,13 +394,5 @@ class StoresIntegrationTest {
         posts.noteProgress("never-delivered", new com.mispost.store.PostStore.Progress(1, "ef56"));
         assertThat(posts.progress("never-delivered")).isEmpty();
         assertThat(posts.findDelivery("progress-1")).hasValueSatisfying(b -> assertThat(b).isEqualTo(body));
-    }
-
-    @Test
-    void postsAreLookedUpTogether() {
-        List<PostKey> asked = new java.util.ArrayList<>();
-        for (int i = 0; i < 150; i++) asked.add(new PostKey(Platform.X, "brand-1", "lookup-" + i));
-        posts.savePosts(List.of(post("lookup-7", "spring menu"), post("lookup-120", "spring menu")), "d-lookup");
-        assertThat(posts.stored(asked)).containsExactlyInAnyOrder(asked.get(7), asked.get(120));
     }
 }

@@ -5,7 +5,6 @@ import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Post;
-import com.mispost.post.Reaction;
 
 import java.util.Collection;
 import java.util.List;
@@ -42,12 +41,21 @@ public interface AccountRegistry {
     PublicVoice publicVoice(AccountKey key);
 
     /**
-     * Keeps what people replied (each reply's words, to the account of the post it answers) in the
-     * account's bounded sample ({@link PublicVoice#SAMPLE_SIZE} replies): each reply takes the sample
-     * slot its id falls in, so the sample stays bounded and keeps renewing itself without a read.
-     * Written in batches (25 a request); of two replies for one slot, the later in the list is kept.
+     * Keeps what people replied to accounts in each account's bounded sample
+     * ({@link PublicVoice#SAMPLE_SIZE} replies): each reply takes the sample slot its id falls in, so
+     * the sample stays bounded and keeps renewing itself without a read. Written 25 to a request; of
+     * two replies for one slot, the later in the list is kept.
      */
-    void keepReplies(List<Reaction> replies);
+    void keepReplies(List<KeptReply> replies);
+
+    /** {@link #keepReplies} for one reply. */
+    default void keepReply(AccountKey key, String replyId, String text) {
+        keepReplies(List.of(new KeptReply(key, replyId, text)));
+    }
+
+    /** What someone replied to the account, by the reply's id. */
+    record KeptReply(AccountKey account, String replyId, String text) {
+    }
 
     /**
      * Teaches the account's voice one post it accepted as its own, with the score it got before

@@ -4,7 +4,6 @@ import com.mispost.account.Account;
 import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
-import com.mispost.post.Reaction;
 import com.mispost.store.AccountRegistry;
 
 import java.util.ArrayList;
@@ -73,12 +72,11 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
 
     /** Each reply takes the slot its id falls in, as in the table: the sample stays bounded. */
     @Override
-    public synchronized void keepReplies(List<Reaction> kept) {
+    public synchronized void keepReplies(List<KeptReply> kept) {
         check("keepReplies");
-        for (Reaction r : kept) {
-            if (r.text() == null) continue;
-            replies.computeIfAbsent(r.target().account(), k -> new HashMap<>())
-                    .put(Math.floorMod(r.reactionId().hashCode(), PublicVoice.SAMPLE_SIZE), PublicVoice.shortened(r.text()));
+        for (KeptReply r : kept) {
+            replies.computeIfAbsent(r.account(), k -> new HashMap<>())
+                    .put(Math.floorMod(r.replyId().hashCode(), PublicVoice.SAMPLE_SIZE), PublicVoice.shortened(r.text()));
         }
     }
 

@@ -6,7 +6,6 @@ import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
-import com.mispost.post.Reaction;
 import com.mispost.store.AccountRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -151,20 +150,18 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     }
 
     @Override
-    public void keepReplies(List<Reaction> replies) {
+    public void keepReplies(List<KeptReply> replies) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (Reaction r : replies) {
-            if (r.text() == null) continue; // a like has no words to learn from
-            AccountKey account = r.target().account();
-            String slot = String.format("%03d", Math.floorMod(r.reactionId().hashCode(), PublicVoice.SAMPLE_SIZE));
-            Map<String, AttributeValue> item = new HashMap<>(key(account, SK_REPLY + slot));
+        for (KeptReply r : replies) {
+            String slot = String.format("%03d", Math.floorMod(r.replyId().hashCode(), PublicVoice.SAMPLE_SIZE));
+            Map<String, AttributeValue> item = new HashMap<>(key(r.account(), SK_REPLY + slot));
             // Not "REPLY": that is a reply kept with its post, which stream consumers wake for.
             item.put(TYPE, s("PUBLIC_VOICE"));
             item.put("text", s(PublicVoice.shortened(r.text())));
             items.add(item);
         }
         Batches.put(dynamo, table, items);
-        for (Reaction r : replies) publicVoices.remove(r.target().account());
+        for (KeptReply r : replies) publicVoices.remove(r.account());
     }
 
     private QueryRequest replies(AccountKey key) {

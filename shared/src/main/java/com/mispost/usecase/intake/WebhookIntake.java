@@ -306,9 +306,10 @@ public final class WebhookIntake {
         }
         // What people write to the account is the other side of its learned voice contrast; kept again on
         // a retry (the same slot, the same words), so that a failure between counting and keeping converges.
-        List<Reaction> replies = reactions.stream().filter(r -> r.text() != null).toList();
-        for (List<Reaction> batch : batches(replies)) {
-            steps.add(new Step(named("words", batch, r -> r.target() + "/" + r.reactionId()), 0, false,
+        List<AccountRegistry.KeptReply> replies = reactions.stream().filter(r -> r.text() != null)
+                .map(r -> new AccountRegistry.KeptReply(r.target().account(), r.reactionId(), r.text())).toList();
+        for (List<AccountRegistry.KeptReply> batch : batches(replies)) {
+            steps.add(new Step(named("words", batch, r -> r.account() + "/" + r.replyId()), 0, false,
                     tally -> accounts.keepReplies(batch)));
         }
         return steps;
