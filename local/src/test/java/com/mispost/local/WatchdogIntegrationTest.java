@@ -64,7 +64,7 @@ class WatchdogIntegrationTest {
     }
 
     private void deliver(AccountKey account) {
-        heartbeats.delivered(List.of(account), clock.instant(), Duration.ofMinutes(1));
+        heartbeats.delivered(account, clock.instant(), Duration.ofMinutes(1));
     }
 
     @Test

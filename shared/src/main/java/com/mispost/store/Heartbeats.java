@@ -21,6 +21,11 @@ public interface Heartbeats {
      */
     void delivered(Collection<AccountKey> accounts, Instant at, Duration coarseness);
 
+    /** {@link #delivered(Collection, Instant, Duration)} for one account. */
+    default void delivered(AccountKey account, Instant at, Duration coarseness) {
+        delivered(java.util.List.of(account), at, coarseness);
+    }
+
     /** Records a successful handshake (X's CRC, Meta's verification), unless one was recorded less than {@code coarseness} ago. */
     void handshook(Platform platform, Instant at, Duration coarseness);
 

@@ -19,10 +19,10 @@ public final class InMemoryHeartbeats implements Heartbeats {
 
     @Override
     public synchronized void delivered(Collection<AccountKey> accounts, Instant at, Duration coarseness) {
-        for (AccountKey account : accounts) delivered(account, at, coarseness);
+        for (AccountKey account : accounts) record(account, at, coarseness);
     }
 
-    private void delivered(AccountKey account, Instant at, Duration coarseness) {
+    private void record(AccountKey account, Instant at, Duration coarseness) {
         AccountWatch w = watches.getOrDefault(account, new AccountWatch(at, null, null, Duration.ZERO, null));
         if (w.lastDeliveryAt() != null && w.lastDeliveryAt().isAfter(at.minus(coarseness))) return;
         watches.put(account, new AccountWatch(w.watchedSince(), at, w.lastDeliveryAt(), w.longestGap(), w.silentSince()));
