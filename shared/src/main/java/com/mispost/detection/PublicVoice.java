@@ -44,6 +44,11 @@ public final class PublicVoice {
     }
 
     /** A reply text as it is kept: at most {@value #MAX_TEXT} characters. */
+    /** The sample slot a reply takes, by its id: a later reply with the same slot replaces the earlier one. */
+    public static int slot(String replyId) {
+        return Math.floorMod(replyId.hashCode(), SAMPLE_SIZE);
+    }
+
     public static String shortened(String text) {
         if (text.length() <= MAX_TEXT) return text;
         int end = MAX_TEXT;

@@ -76,7 +76,7 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
         check("keepReplies");
         for (KeptReply r : kept) {
             replies.computeIfAbsent(r.account(), k -> new HashMap<>())
-                    .put(Math.floorMod(r.replyId().hashCode(), PublicVoice.SAMPLE_SIZE), PublicVoice.shortened(r.text()));
+                    .put(PublicVoice.slot(r.replyId()), PublicVoice.shortened(r.text()));
         }
     }
 

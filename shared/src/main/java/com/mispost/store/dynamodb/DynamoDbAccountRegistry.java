@@ -153,7 +153,7 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     public void keepReplies(List<KeptReply> replies) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (KeptReply r : replies) {
-            String slot = String.format("%03d", Math.floorMod(r.replyId().hashCode(), PublicVoice.SAMPLE_SIZE));
+            String slot = String.format("%03d", PublicVoice.slot(r.replyId()));
             Map<String, AttributeValue> item = new HashMap<>(key(r.account(), SK_REPLY + slot));
             // Not "REPLY": that is a reply kept with its post, which stream consumers wake for.
             item.put(TYPE, s("PUBLIC_VOICE"));

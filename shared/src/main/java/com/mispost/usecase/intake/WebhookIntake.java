@@ -1,5 +1,6 @@
 package com.mispost.usecase.intake;
 
+import com.mispost.detection.PublicVoice;
 import com.mispost.incident.IncidentIds;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
@@ -306,8 +307,15 @@ public final class WebhookIntake {
         }
         // What people write to the account is the other side of its learned voice contrast; kept again on
         // a retry (the same slot, the same words), so that a failure between counting and keeping converges.
-        List<AccountRegistry.KeptReply> replies = reactions.stream().filter(r -> r.text() != null)
-                .map(r -> new AccountRegistry.KeptReply(r.target().account(), r.reactionId(), r.text())).toList();
+        // Each account keeps one reply per sample slot: of a delivery's replies that meet in one, the later is kept.
+        Map<String, AccountRegistry.KeptReply> bySlot = new LinkedHashMap<>();
+        for (Reaction r : reactions) {
+            if (r.text() == null) continue;
+            bySlot.remove(r.target().account() + "#" + PublicVoice.slot(r.reactionId()));
+            bySlot.put(r.target().account() + "#" + PublicVoice.slot(r.reactionId()),
+                    new AccountRegistry.KeptReply(r.target().account(), r.reactionId(), r.text()));
+        }
+        List<AccountRegistry.KeptReply> replies = new ArrayList<>(bySlot.values());
         for (List<AccountRegistry.KeptReply> batch : batches(replies)) {
             steps.add(new Step(named("words", batch, r -> r.account() + "/" + r.replyId()), 0, false,
                     tally -> accounts.keepReplies(batch)));
