@@ -88,6 +88,15 @@ class IncidentLifecycleIntegrationTest {
         return i;
     }
 
+    private static final IncidentPages.Requester ANYONE = IncidentPages.Requester.UNKNOWN;
+
+    /** A query as a browser sends it: {@code name=value&...}. */
+    private static String raw(Map<String, String> query) {
+        StringBuilder out = new StringBuilder();
+        query.forEach((k, v) -> out.append(out.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        return out.toString();
+    }
+
     private static Map<String, String> query(String link) {
         Matcher m = Pattern.compile("exp=(\\d+)&sig=([A-Za-z0-9_-]+)").matcher(link);
         assertThat(m.find()).isTrue();
@@ -102,25 +111,25 @@ class IncidentLifecycleIntegrationTest {
     void aGetShowsAFormAndChangesNothingThenThePostActsAndStaffAreTold() {
         Incident i = open();
         Map<String, String> q = query(links.link("", i.id(), "acknowledge", Instant.now()));
-        IncidentPages.Page form = pages.handle("GET", i.id(), "acknowledge", q, Map.of());
+        IncidentPages.Page form = pages.handle("GET", i.id(), "acknowledge", raw(q), Map.of(), ANYONE);
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.html()).contains("<form method=\"post\"").contains("my cat is cuter than your cat");
         assertThat(state(i)).isEqualTo(IncidentState.OPEN);
 
-        IncidentPages.Page done = pages.handle("POST", i.id(), "acknowledge", q, Map.of("actor", "Ana"));
+        IncidentPages.Page done = pages.handle("POST", i.id(), "acknowledge", raw(q), Map.of("actor", "Ana"), ANYONE);
         assertThat(done.status()).isEqualTo(200);
         assertThat(state(i)).isEqualTo(IncidentState.ACKNOWLEDGED);
         var notice = inbox.await(n -> n.incidentId().equals(i.id()) && n.kind().equals("acknowledged"), Duration.ofSeconds(10));
         assertThat(notice.body()).contains("Ana acknowledged");
         assertThat(incidents.timeline(i.id())).extracting(TimelineEntry::actor).contains("Ana");
 
-        IncidentPages.Page again = pages.handle("POST", i.id(), "acknowledge", q, Map.of("actor", "Bo"));
+        IncidentPages.Page again = pages.handle("POST", i.id(), "acknowledge", raw(q), Map.of("actor", "Bo"), ANYONE);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.html()).contains("Nothing changed");
     }
 
     private static String page(Incident i) {
-        IncidentPages.Page page = pages.handle("GET", i.id(), null, query(links.link("", i.id(), "view", Instant.now())), Map.of());
+        IncidentPages.Page page = pages.handle("GET", i.id(), null, raw(query(links.link("", i.id(), "view", Instant.now()))), Map.of(), ANYONE);
         assertThat(page.status()).isEqualTo(200);
         return page.html();
     }
@@ -143,10 +152,10 @@ class IncidentLifecycleIntegrationTest {
     @Test
     void refusalsQuoteAtMostAShortPieceOfWhatWasAskedFor() {
         String longId = "inc-" + "9".repeat(3000);
-        IncidentPages.Page none = pages.handle("GET", longId, null, query(links.link("", longId, "view", Instant.now())), Map.of());
+        IncidentPages.Page none = pages.handle("GET", longId, null, raw(query(links.link("", longId, "view", Instant.now()))), Map.of(), ANYONE);
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.html()).doesNotContain("9".repeat(100));
-        IncidentPages.Page action = pages.handle("GET", "inc-1", "z".repeat(3000), Map.of(), Map.of());
+        IncidentPages.Page action = pages.handle("GET", "inc-1", "z".repeat(3000), "", Map.of(), ANYONE);
         assertThat(action.status()).isEqualTo(404);
         assertThat(action.html()).doesNotContain("z".repeat(100));
     }
@@ -181,11 +190,11 @@ class IncidentLifecycleIntegrationTest {
         Map<String, String> forged = new HashMap<>(q);
         // One character changed: a different one whatever the signature starts with (it starts with 'A' one time in 64).
         forged.put("sig", (q.get("sig").charAt(0) == 'A' ? "B" : "A") + q.get("sig").substring(1));
-        assertThat(pages.handle("POST", i.id(), "acknowledge", forged, Map.of()).status()).isEqualTo(403);
-        assertThat(pages.handle("POST", i.id(), "dismiss", q, Map.of("detail", "x")).status())
+        assertThat(pages.handle("POST", i.id(), "acknowledge", raw(forged), Map.of(), ANYONE).status()).isEqualTo(403);
+        assertThat(pages.handle("POST", i.id(), "dismiss", raw(q), Map.of("detail", "x"), ANYONE).status())
                 .as("a link for one action does not allow another").isEqualTo(403);
         Map<String, String> expired = query(links.link("", i.id(), "acknowledge", Instant.now().minus(Duration.ofHours(2))));
-        IncidentPages.Page refused = pages.handle("POST", i.id(), "acknowledge", expired, Map.of());
+        IncidentPages.Page refused = pages.handle("POST", i.id(), "acknowledge", raw(expired), Map.of(), ANYONE);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.html()).contains("expired").doesNotContain("Exception");
         assertThat(state(i)).isEqualTo(IncidentState.OPEN);
@@ -195,8 +204,8 @@ class IncidentLifecycleIntegrationTest {
     void dismissingNeedsAReason() {
         Incident i = open();
         Map<String, String> q = query(links.link("", i.id(), "dismiss", Instant.now()));
-        assertThat(pages.handle("POST", i.id(), "dismiss", q, Map.of("actor", "Ana")).status()).isEqualTo(400);
-        assertThat(pages.handle("POST", i.id(), "dismiss", q, Map.of("actor", "Ana", "detail", "it is our cat campaign")).status())
+        assertThat(pages.handle("POST", i.id(), "dismiss", raw(q), Map.of("actor", "Ana"), ANYONE).status()).isEqualTo(400);
+        assertThat(pages.handle("POST", i.id(), "dismiss", raw(q), Map.of("actor", "Ana", "detail", "it is our cat campaign"), ANYONE).status())
                 .isEqualTo(200);
         assertThat(state(i)).isEqualTo(IncidentState.DISMISSED);
         assertThat(new DynamoDbAccountRegistry(aws.dynamo, aws.tableName).voice(new AccountKey(Platform.X, "brand-9")).posts())

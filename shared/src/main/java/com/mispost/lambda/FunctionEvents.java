@@ -101,6 +101,13 @@ public final class FunctionEvents {
         throw new IllegalArgumentException("closure takes HTTP API requests and scheduled events; got neither");
     }
 
+    /** Who sent a page request, as API Gateway saw it (not the headers, which the sender writes). */
+    private static IncidentPages.Requester requester(APIGatewayV2HTTPEvent e) {
+        APIGatewayV2HTTPEvent.RequestContext context = e.getRequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = context == null ? null : context.getHttp();
+        return http == null ? IncidentPages.Requester.UNKNOWN : new IncidentPages.Requester(http.getSourceIp(), http.getUserAgent());
+    }
+
     private static Map<String, Object> page(IncidentPages pages, APIGatewayV2HTTPEvent e) {
         String method = HttpEvents.method(e);
         Map<String, String> form = "POST".equalsIgnoreCase(method)
@@ -108,7 +115,7 @@ public final class FunctionEvents {
         IncidentPages.Page page;
         try {
             page = pages.handle(method, HttpEvents.pathParameter(e, "id"), HttpEvents.pathParameter(e, "action"),
-                    HttpEvents.query(e), form);
+                    e.getRawQueryString(), form, requester(e));
         } catch (SdkClientException | AwsServiceException unreachable) {
             // Only what a retry can mend (no connection, AWS failing or throttling) is "try again"; anything else is a fault.
             if (unreachable instanceof AwsServiceException refused && refused.statusCode() < 500 && !refused.isThrottlingException()) {

@@ -5,6 +5,7 @@ import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
 import com.mispost.incident.IncidentState;
 import com.mispost.incident.StaleStateException;
+import com.mispost.incident.Provenance;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
 import com.mispost.notify.Notice;
@@ -170,7 +171,9 @@ public final class DynamoDbIncidentStore implements IncidentStore {
     public List<TimelineEntry> timeline(String incidentId) {
         List<TimelineEntry> out = new ArrayList<>();
         for (Map<String, AttributeValue> item : queryPrefix(incidentId, "TIMELINE#")) {
-            out.add(new TimelineEntry(instant(item, "at"), timelineEvent(str(item, "event")), str(item, "actor"), str(item, "detail")));
+            Provenance from = item.containsKey("source") ? new Provenance(item.containsKey("nameStated") && item.get("nameStated").bool(),
+                    str(item, "source"), str(item, "userAgent")) : null;
+            out.add(new TimelineEntry(instant(item, "at"), timelineEvent(str(item, "event")), str(item, "actor"), str(item, "detail"), from));
         }
         return out;
     }
@@ -271,6 +274,11 @@ public final class DynamoDbIncidentStore implements IncidentStore {
         item.put("event", s(e.event().id()));
         item.put("actor", s(e.actor()));
         putIfPresent(item, "detail", e.detail());
+        if (e.provenance() != null) {
+            item.put("nameStated", AttributeValue.fromBool(e.provenance().nameStated()));
+            item.put("source", s(e.provenance().source()));
+            if (!e.provenance().userAgent().isEmpty()) item.put("userAgent", s(e.provenance().userAgent()));
+        }
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
     }
 
