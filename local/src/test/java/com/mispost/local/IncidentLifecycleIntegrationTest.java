@@ -7,6 +7,7 @@ import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentState;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
+import com.mispost.lambda.FunctionEvents;
 import com.mispost.links.ActionLinks;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
@@ -105,6 +106,30 @@ class IncidentLifecycleIntegrationTest {
 
     private static IncidentState state(Incident i) {
         return incidents.find(i.id()).orElseThrow().state();
+    }
+
+    @Test
+    void anHttpApiRequestLeavesItsTimeSourceHashAndUserAgentOnTheStoredTimeline() {
+        Incident i = open();
+        String link = links.link("", i.id(), "acknowledge", Instant.now());
+        Map<String, Object> event = Map.of("version", "2.0", "rawPath", "/incidents/" + i.id() + "/actions/acknowledge",
+                "rawQueryString", link.substring(link.indexOf('?') + 1),
+                "pathParameters", Map.of("id", i.id(), "action", "acknowledge"),
+                "body", "actor=Ana%20B.", "isBase64Encoded", false,
+                "requestContext", Map.of("http", Map.of("method", "POST", "sourceIp", "198.51.100.23",
+                        "userAgent", "Mozilla/5.0 (Phone)\r\nX-Injected: 1")));
+        Instant before = Instant.now();
+        Map<String, Object> response = FunctionEvents.closure(pages, null, event);
+        assertThat(response.get("statusCode")).isEqualTo(200);
+
+        TimelineEntry entry = incidents.timeline(i.id()).stream().filter(e -> e.event() == TimelineEvent.ACKNOWLEDGED)
+                .findFirst().orElseThrow();
+        assertThat(entry.actor()).isEqualTo("Ana B.");
+        assertThat(entry.at()).isBetween(before.minusSeconds(1), Instant.now());
+        assertThat(entry.provenance().nameStated()).isTrue();
+        assertThat(entry.provenance().source()).isEqualTo(links.sourceTag("198.51.100.23"));
+        assertThat(entry.provenance().userAgent()).isEqualTo("Mozilla/5.0 (Phone) X-Injected: 1");
+        assertThat(aws.dynamo.scan(r -> r.tableName(aws.tableName)).items().toString()).doesNotContain("198.51.100.23");
     }
 
     @Test

@@ -121,7 +121,7 @@ class SecretsIntegrationTest {
                     Map.of("Content-Type", "application/json", "X-Mispost-Signature", "sha256=" + "0".repeat(64)), body));
             assertThat(post.status()).isEqualTo(503);
             assertThat(post.body()).contains("retry").doesNotContain("Exception");
-            IncidentPages.Page page = pages.handle("GET", "inc-1", null, "exp=1&sig=x", Map.of(), IncidentPages.Requester.UNKNOWN);
+            IncidentPages.Page page = pages.handle("GET", "inc-0123456789abcdef", null, "exp=1&sig=x", Map.of(), IncidentPages.Requester.UNKNOWN);
             assertThat(page.status()).isEqualTo(503);
             assertThat(page.html()).contains("Nothing was changed");
         } finally {
