@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * blocking, and only a request that has fully arrived goes to one of a fixed number of workers. A
  * client that trickles its headers or never finishes the body it announced holds a buffer, never a
  * thread; when its time is up it is answered 408 and closed. Headers have a size bound (431), bodies
- * API Gateway's (413), connections a count (503).
+ * API Gateway's (413), connections a count: at the count, a new connection ends the one that has
+ * waited longest for its client (408), so holding connections open cannot lock others out.
  *
  * <p>Why not the JDK's HttpServer: it reads headers and body on its worker threads with no read
  * timeout, so as many stalled connections as workers froze the whole API.
@@ -122,6 +123,8 @@ final class BoundedHttpServer implements AutoCloseable {
         Phase phase = Phase.IDLE;
         /** When the current phase runs out (System.nanoTime): a started request gets 408, an idle connection is closed. */
         long deadline;
+        /** When the connection last started waiting for its client (accepted, a request begun, an answer sent). */
+        long since;
         String method;
         String rawPath;
         String rawQuery;
@@ -175,8 +178,8 @@ final class BoundedHttpServer implements AutoCloseable {
         while ((channel = listener.accept()) != null) {
             channel.configureBlocking(false);
             channel.socket().setTcpNoDelay(true);
-            if (connections >= limits.maxConnections()) {
-                // Best effort: the answer is small enough for an empty send buffer.
+            if (connections >= limits.maxConnections() && !evictOneWaiting()) {
+                // Every connection is being answered. Best effort: the answer fits an empty send buffer.
                 channel.write(ByteBuffer.wrap(encode(plain(503, "Too many connections"), false, false)));
                 channel.close();
                 continue;
@@ -184,9 +187,32 @@ final class BoundedHttpServer implements AutoCloseable {
             Connection c = new Connection(channel, ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress());
             c.key = channel.register(selector, SelectionKey.OP_READ, c);
             // A connection that never sends a request is held no longer than a request's headers may take.
-            c.deadline = System.nanoTime() + limits.headerTimeout().toNanos();
+            c.since = System.nanoTime();
+            c.deadline = c.since + limits.headerTimeout().toNanos();
             connections++;
         }
+    }
+
+    /**
+     * Makes room for a new connection by ending the one that has waited longest for its client
+     * (idle, or a request still arriving), so that holding many connections open cannot lock
+     * others out; connections being answered are never ended.
+     */
+    private boolean evictOneWaiting() {
+        Connection oldest = null;
+        for (SelectionKey key : selector.keys()) {
+            if (key.attachment() instanceof Connection c && key.isValid() && c.phase != Phase.HANDLING && c.phase != Phase.WRITING
+                    && (oldest == null || c.since - oldest.since < 0)) {
+                oldest = c;
+            }
+        }
+        if (oldest == null) return false;
+        if (oldest.phase == Phase.IDLE) {
+            close(oldest);
+        } else {
+            fail(oldest, 408, "Request Timeout: the request did not arrive in time");
+        }
+        return true;
     }
 
     private void read(Connection c) throws IOException {
@@ -411,7 +437,8 @@ final class BoundedHttpServer implements AutoCloseable {
         c.headers = null;
         c.chunks = null;
         c.phase = Phase.IDLE;
-        c.deadline = System.nanoTime() + limits.idleTimeout().toNanos();
+        c.since = System.nanoTime();
+        c.deadline = c.since + limits.idleTimeout().toNanos();
         c.key.interestOps(SelectionKey.OP_READ);
         advance(c);
     }

@@ -126,6 +126,25 @@ class HttpApiServerTest {
     }
 
     @Test
+    void connectionsHeldOpenUpToTheBoundDoNotLockOthersOut() throws Exception {
+        api.close();
+        api = new HttpApiServer(0, log::add, new BoundedHttpServer.Limits(STALL.multipliedBy(10), STALL.multipliedBy(10),
+                Duration.ofSeconds(60), 2048, 64 * 1024, 2, 4));
+        api.localEndpoint("/local/inbox", () -> "{\"notices\":[]}");
+        api.start();
+        List<Socket> held = new ArrayList<>();
+        for (int i = 0; i < 4; i++) held.add(send("POST /webhooks/generic HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 9\r\n\r\nabc"));
+        Thread.sleep(200);
+
+        HttpResponse<String> normal = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.url() + "/local/inbox"))
+                .timeout(STALL).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(normal.statusCode()).isEqualTo(200);
+        // The one that waited longest made room, long before its own timeout.
+        assertThat(readToClose(held.get(0))).startsWith("HTTP/1.1 408 ");
+        for (Socket s : held.subList(1, 4)) assertThat(s.getInputStream().available()).isZero();
+    }
+
+    @Test
     void headersPastTheBoundAreRefusedWith431AndTheConnectionClosed() throws IOException {
         String answer = readToClose(send("GET /local/inbox HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(4000) + "\r\n\r\n"));
         assertThat(answer).startsWith("HTTP/1.1 431 ");
