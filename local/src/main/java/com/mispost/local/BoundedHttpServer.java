@@ -48,7 +48,7 @@ final class BoundedHttpServer implements AutoCloseable {
      */
     record Limits(Duration headerTimeout, Duration bodyTimeout, Duration idleTimeout, int maxHeaderBytes,
                   int maxBodyBytes, int workers, int maxConnections) {
-        /** API Gateway's own limit on a request payload is 10 MB; its header limit is 10 KB, browsers send less. */
+        /** API Gateway's own limit on a request payload is 10 MB; 16 KiB of headers is more than browsers and platforms send. */
         static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30),
                 16 * 1024, 10 * 1024 * 1024, 8, 256);
     }
