@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The local HTTP API's connections, as slow, stalled and odd clients use them, over real sockets. */
 class HttpApiServerTest {
     /** Stalled requests time out after this; a normal request must be answered well before it. */
-    private static final Duration STALL = Duration.ofSeconds(3);
+    private static final Duration STALL = Duration.ofSeconds(5);
     /** As many workers as the JDK server had threads: the stalled connections outnumber them. */
     private static final int WORKERS = 8;
     private static final BoundedHttpServer.Limits LIMITS = new BoundedHttpServer.Limits(STALL, STALL, Duration.ofSeconds(20),
@@ -110,11 +110,11 @@ class HttpApiServerTest {
         // Answered while every stalled connection is still open: the HTTP client gives up well before they time out.
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpResponse<String> normal = http.send(HttpRequest.newBuilder(URI.create(api.url() + "/local/inbox"))
-                .timeout(STALL.dividedBy(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(STALL.dividedBy(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(normal.statusCode()).isEqualTo(200);
         assertThat(normal.body()).isEqualTo("{\"notices\":[]}");
         HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(api.url() + "/nowhere"))
-                .timeout(STALL.dividedBy(2)).POST(HttpRequest.BodyPublishers.ofString("x".repeat(5000))).build(),
+                .timeout(STALL.dividedBy(3)).POST(HttpRequest.BodyPublishers.ofString("x".repeat(5000))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).isEqualTo(404);
         for (Socket s : stalled) assertThat(s.getInputStream().available()).as("answered before its time was up").isZero();
