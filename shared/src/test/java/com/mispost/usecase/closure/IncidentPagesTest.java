@@ -100,7 +100,8 @@ class IncidentPagesTest {
         for (IncidentAction action : IncidentAction.values()) {
             Map<String, String> query = query(action);
             query.put("tone", HOSTILE);
-            Document page = Jsoup.parse(suite.pages.handle("GET", incident.id(), action.id(), ClosureWiring.raw(query), Map.of(), ANYONE).html());
+            Document page = Jsoup.parse(suite.pages.handle("GET", incident.id(), action.id(), ClosureWiring.raw(query), Map.of(),
+                    ANYONE).html());
             assertThat(page.selectFirst("blockquote").wholeText()).as(action.id()).isEqualTo(HOSTILE);
             assertThat(page.select("form input, form textarea, form button").eachAttr("name")).as(action.id())
                     .containsExactlyElementsOf(action == IncidentAction.APPROVE
@@ -111,13 +112,15 @@ class IncidentPagesTest {
         }
         Map<String, String> query = query(IncidentAction.APPROVE);
         query.put("tone", "plain");
-        Document approve = Jsoup.parse(suite.pages.handle("GET", incident.id(), "approve", ClosureWiring.raw(query), Map.of(), ANYONE).html());
+        Document approve = Jsoup.parse(suite.pages.handle("GET", incident.id(), "approve", ClosureWiring.raw(query), Map.of(),
+                ANYONE).html());
         assertThat(approve.selectFirst("textarea[name=text]").val()).as("the draft, to edit").isEqualTo(HOSTILE);
     }
 
     @Test
     void theAuthorsQuestionNamesTheAccountAsText() {
-        Document deny = Jsoup.parse(suite.pages.handle("GET", incident.id(), AuthorAnswer.DENY.id(), ClosureWiring.rawQuery(suite.links.link("", incident.id(), AuthorAnswer.DENY.id(), suite.clock.instant())), Map.of(), ANYONE).html());
+        Document deny = Jsoup.parse(suite.pages.handle("GET", incident.id(), AuthorAnswer.DENY.id(),
+                signed(incident.id(), AuthorAnswer.DENY.id()), Map.of(), ANYONE).html());
         assertThat(deny.selectFirst("blockquote").wholeText()).isEqualTo(HOSTILE);
         assertThat(deny.getElementById("confirm").text()).isEqualTo(normalized("Yes, I meant to post it on " + HOSTILE));
     }
@@ -136,13 +139,15 @@ class IncidentPagesTest {
         for (IncidentAction action : IncidentAction.values()) {
             Map<String, String> query = query(action);
             query.put("tone", HOSTILE);
-            pages.put("confirm-" + action.id(), suite.pages.handle("GET", incident.id(), action.id(), ClosureWiring.raw(query), Map.of(), ANYONE).html());
+            pages.put("confirm-" + action.id(), suite.pages.handle("GET", incident.id(), action.id(), ClosureWiring.raw(query),
+                    Map.of(), ANYONE).html());
         }
         for (AuthorAnswer answer : AuthorAnswer.values()) {
-            pages.put("question-" + answer.id(), suite.pages.handle("GET", incident.id(), answer.id(), ClosureWiring.rawQuery(suite.links.link("", incident.id(), answer.id(), suite.clock.instant())), Map.of(), ANYONE).html());
+            pages.put("question-" + answer.id(), suite.pages.handle("GET", incident.id(), answer.id(),
+                    signed(incident.id(), answer.id()), Map.of(), ANYONE).html());
         }
         pages.put("refused-unknown-action", suite.pages.handle("GET", incident.id(), HOSTILE, "", Map.of(), ANYONE).html());
-        pages.put("refused-no-incident", suite.pages.handle("GET", HOSTILE, null, ClosureWiring.rawQuery(suite.links.link("", HOSTILE, "view", suite.clock.instant())), Map.of(), ANYONE).html());
+        pages.put("refused-no-incident", suite.pages.handle("GET", HOSTILE, null, signed(HOSTILE, "view"), Map.of(), ANYONE).html());
         pages.put("refused-stale", suite.pages.handle("POST", incident.id(), "close", ClosureWiring.raw(query(IncidentAction.CLOSE)),
                 Map.of("actor", HOSTILE), ANYONE).html());
         pages.put("done-reopen", suite.pages.handle("POST", incident.id(), "reopen", ClosureWiring.raw(query(IncidentAction.REOPEN)),
@@ -151,9 +156,14 @@ class IncidentPagesTest {
     }
 
     private String view() {
-        IncidentPages.Page page = suite.pages.handle("GET", incident.id(), null, ClosureWiring.rawQuery(suite.links.link("", incident.id(), "view", suite.clock.instant())), Map.of(), ANYONE);
+        IncidentPages.Page page = suite.pages.handle("GET", incident.id(), null, signed(incident.id(), "view"), Map.of(), ANYONE);
         assertThat(page.status()).isEqualTo(200);
         return page.html();
+    }
+
+    /** The query of a link signed now for that incident and action. */
+    private String signed(String incidentId, String action) {
+        return ClosureWiring.rawQuery(suite.links.link("", incidentId, action, suite.clock.instant()));
     }
 
     private Map<String, String> query(IncidentAction action) {

@@ -179,19 +179,24 @@ class IncidentSweepTest {
         String confirm = link(question.body(), AuthorAnswer.CONFIRM.id());
         String deny = link(question.body(), AuthorAnswer.DENY.id());
 
-        IncidentPages.Page form = suite.pages.handle("GET", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.rawQuery(confirm), Map.of(), ANYONE);
+        IncidentPages.Page form = suite.pages.handle("GET", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.rawQuery(confirm),
+                Map.of(), ANYONE);
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.html()).contains("<form method=\"post\"").contains("meant for my own account");
         assertThat(suite.events(asked, TimelineEvent.AUTHOR_CONFIRMED)).as("a GET answers nothing").isZero();
 
         Map<String, String> forged = ClosureWiring.query(confirm);
         forged.put("sig", (forged.get("sig").charAt(0) == 'A' ? "B" : "A") + forged.get("sig").substring(1)); // changed whatever it starts with
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.raw(forged), Map.of(), ANYONE).status()).isEqualTo(403);
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.DENY.id(), ClosureWiring.rawQuery(confirm), Map.of(), ANYONE).status())
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.raw(forged),
+                Map.of(), ANYONE).status()).isEqualTo(403);
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.DENY.id(), ClosureWiring.rawQuery(confirm),
+                Map.of(), ANYONE).status())
                 .as("a confirm link does not deny").isEqualTo(403);
 
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.rawQuery(confirm), Map.of(), ANYONE).status()).isEqualTo(200);
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.rawQuery(confirm), Map.of(), ANYONE).status())
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.rawQuery(confirm),
+                Map.of(), ANYONE).status()).isEqualTo(200);
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.rawQuery(confirm),
+                Map.of(), ANYONE).status())
                 .as("answered once").isEqualTo(409);
         TimelineEntry note = suite.incidents.timeline(asked.id()).stream().filter(e -> e.event() == TimelineEvent.AUTHOR_CONFIRMED)
                 .findFirst().orElseThrow();
@@ -199,7 +204,8 @@ class IncidentSweepTest {
         assertThat(suite.state(asked)).isEqualTo(IncidentState.OPEN);
         suite.published(NoticeKind.AUTHOR_CONFIRMED, asked);
 
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.DENY.id(), ClosureWiring.rawQuery(deny), Map.of(), ANYONE).status()).isEqualTo(200);
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.DENY.id(), ClosureWiring.rawQuery(deny),
+                Map.of(), ANYONE).status()).isEqualTo(200);
         assertThat(suite.state(asked)).isEqualTo(IncidentState.DISMISSED);
         TimelineEntry dismissed = suite.incidents.timeline(asked.id()).stream().filter(e -> e.event() == TimelineEvent.DISMISSED)
                 .findFirst().orElseThrow();
