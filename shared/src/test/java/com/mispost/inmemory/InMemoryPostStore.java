@@ -114,6 +114,12 @@ public final class InMemoryPostStore implements PostStore {
         return ReactionOutcome.COUNTED;
     }
 
+    /** Counted as recorded (above): this store has no stream to count from. */
+    @Override
+    public void countReactions(List<com.mispost.store.StreamedReaction> seen) {
+        check();
+    }
+
     @Override
     public synchronized boolean recordDeletion(PostKey key, Instant at) {
         check();
