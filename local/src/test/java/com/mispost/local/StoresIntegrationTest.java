@@ -238,6 +238,33 @@ class StoresIntegrationTest {
     }
 
     @Test
+    void aRawDeliveryIsKeptCompressedAndReadBackByteForByteAsAreOnesKeptBefore() {
+        StringBuilder json = new StringBuilder("{\"favorite_events\":[");
+        for (int i = 0; i < 1500; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"fav-").append(i).append("\",\"user\":{\"id_str\":\"")
+                    .append(8_200_000_000L + i).append("\",\"screen_name\":\"fan").append(i)
+                    .append("\",\"followers_count\":").append(i * 7).append(",\"default_profile_image\":false}}");
+        }
+        byte[] body = json.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(body.length).isGreaterThan(DynamoDbPostStore.DELIVERY_CHUNK_BYTES / 3);
+        posts.saveDelivery("d-compressed", Platform.X, body);
+        posts.saveDelivery("d-compressed", Platform.X, "a redelivery never replaces the first copy".getBytes());
+        assertThat(posts.findDelivery("d-compressed")).hasValueSatisfying(b -> assertThat(b).isEqualTo(body));
+        List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> chunks = itemsUnder("DELIVERY#d-compressed");
+        assertThat(chunks).hasSize(1);
+        assertThat(chunks.get(0).get("bytes").b().asByteArray().length).isLessThan(body.length / 3);
+        // A delivery kept before compression (no encoding on its first chunk) reads as it was stored.
+        aws.dynamo.putItem(b -> b.tableName(aws.tableName).item(java.util.Map.of("PK", av("DELIVERY#d-plain"), "SK", av("CHUNK#000"),
+                "chunks", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"),
+                "bytes", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{}")))));
+        assertThat(posts.findDelivery("d-plain")).hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo("{}"));
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue av(String s) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(s);
+    }
+
+    @Test
     void aSweepReadsTotalsAndTheLastMinutesInOneGo() {
         Post p = post("p-recent", "a post still being reacted to");
         posts.savePost(p, "{}");

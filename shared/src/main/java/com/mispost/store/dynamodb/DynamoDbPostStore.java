@@ -82,7 +82,10 @@ public final class DynamoDbPostStore implements PostStore {
     @Override
     public void saveDelivery(String deliveryId, Platform platform, byte[] body) {
         Instant now = clock.instant();
-        int chunks = Math.max(1, (body.length + DELIVERY_CHUNK_BYTES - 1) / DELIVERY_CHUNK_BYTES);
+        // Kept compressed: a platform's JSON repeats its field names (X sends whole user objects with
+        // each like), and write units and storage are paid per KB stored.
+        byte[] stored = gzip(body);
+        int chunks = Math.max(1, (stored.length + DELIVERY_CHUNK_BYTES - 1) / DELIVERY_CHUNK_BYTES);
         long expires = now.plus(RAW_DELIVERY_RETENTION).getEpochSecond();
         // The first chunk, which says how many there are, goes last: a reader that finds it finds them all.
         for (int i = chunks - 1; i >= 0; i--) {
@@ -90,7 +93,7 @@ public final class DynamoDbPostStore implements PostStore {
             item.put(TYPE, s("DELIVERY"));
             int from = i * DELIVERY_CHUNK_BYTES;
             item.put("bytes", AttributeValue.fromB(SdkBytes.fromByteArray(
-                    Arrays.copyOfRange(body, from, Math.min(body.length, from + DELIVERY_CHUNK_BYTES)))));
+                    Arrays.copyOfRange(stored, from, Math.min(stored.length, from + DELIVERY_CHUNK_BYTES)))));
             item.put(EXPIRES_AT, n(expires));
             if (i > 0) {
                 dynamo.putItem(p -> p.tableName(table).item(item));
@@ -98,6 +101,7 @@ public final class DynamoDbPostStore implements PostStore {
             }
             item.put("chunks", n(chunks));
             item.put("size", n(body.length));
+            item.put("encoding", s("gzip"));
             item.put("platform", s(platform.id()));
             item.put("receivedAt", s(now.toString()));
             try {
@@ -116,9 +120,28 @@ public final class DynamoDbPostStore implements PostStore {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         dynamo.queryPaginator(q).items().forEach(items::add);
         if (items.isEmpty() || num(items.get(0), "chunks") != items.size()) return Optional.empty();
-        ByteArrayOutputStream body = new ByteArrayOutputStream((int) num(items.get(0), "size"));
-        for (Map<String, AttributeValue> item : items) body.writeBytes(item.get("bytes").b().asByteArray());
-        return Optional.of(body.toByteArray());
+        ByteArrayOutputStream stored = new ByteArrayOutputStream();
+        for (Map<String, AttributeValue> item : items) stored.writeBytes(item.get("bytes").b().asByteArray());
+        // Deliveries kept before compression have no encoding: their bytes are the body.
+        return Optional.of("gzip".equals(str(items.get(0), "encoding")) ? gunzip(stored.toByteArray()) : stored.toByteArray());
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("compressing in memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] stored) {
+        try (java.util.zip.GZIPInputStream zip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(stored))) {
+            return zip.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored delivery is not readable gzip", e);
+        }
     }
 
     private static Map<String, AttributeValue> deliveryKey(String deliveryId, int chunk) {
