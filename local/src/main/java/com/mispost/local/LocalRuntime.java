@@ -280,6 +280,11 @@ public final class LocalRuntime implements AutoCloseable {
         return moto == null ? -1 : moto.residentKb();
     }
 
+    /** Every stream consumer invokes every {@code n}th batch twice, whole (see StreamPoller#retryWholeBatchesEvery). */
+    public void retryWholeStreamBatchesEvery(int n) {
+        pollers.forEach(p -> p.retryWholeBatchesEvery(n));
+    }
+
     public LocalAws aws() {
         return aws;
     }
