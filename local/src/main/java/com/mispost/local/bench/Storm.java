@@ -136,8 +136,9 @@ public final class Storm {
         long replies = (reactions + repliesEvery - 1) / repliesEvery;
         long likes = reactions - replies;
         long answered = System.nanoTime();
-        String verdict = verdict(runtime, likes, replies);
-        double countedAfter = (System.nanoTime() - answered) / 1e9;
+        long[] complete = new long[1];
+        String verdict = verdict(runtime, likes, replies, complete);
+        double countedAfter = (complete[0] - answered) / 1e9;
         out.printf(Locale.ROOT, "  %d deliveries (%d redelivered) in %.1f s; answers p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 ms.length, (reactions + redeliverEvery - 1) / redeliverEvery, seconds,
                 Percentile.of(ms, 50), Percentile.of(ms, 90), Percentile.of(ms, 99), ms[ms.length - 1]);
@@ -156,7 +157,7 @@ public final class Storm {
      * every answer is in, and the counts follow from the table's stream within seconds (too many is
      * wrong at once; too few is wrong if they stay so for {@link #WAIT}).
      */
-    private static String verdict(LocalRuntime runtime, long likes, long replies) throws InterruptedException {
+    private static String verdict(LocalRuntime runtime, long likes, long replies, long[] completeAt) throws InterruptedException {
         DynamoDbPostStore store = new DynamoDbPostStore(runtime.aws().dynamo, runtime.aws().tableName, Clock.systemUTC());
         PostKey post = new PostKey(Platform.X, BRAND.accountId(), POST_ID);
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -165,6 +166,7 @@ public final class Storm {
             Thread.sleep(100);
             counts = store.reactionCounts(post);
         }
+        completeAt[0] = System.nanoTime();
         Thread.sleep(2000); // anything still to come (a batch delivered again) would show as too many
         counts = store.reactionCounts(post);
         List<String> wrong = new ArrayList<>();
@@ -221,7 +223,7 @@ public final class Storm {
      * A post as X's Account Activity API sends it: the whole v1.1 status object with its author's
      * user object, which is what makes a real delivery several KB (and its raw body several write units).
      */
-    private static Map<String, Object> tweet(String id, String text, String author, String replyTo, long atMillis) {
+    static Map<String, Object> tweet(String id, String text, String author, String replyTo, long atMillis) {
         Map<String, Object> t = new HashMap<>();
         t.put("created_at", "Mon Dec 07 20:50:00 +0000 2026");
         t.put("id", Long.parseLong(id));

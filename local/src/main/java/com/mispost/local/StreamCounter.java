@@ -13,22 +13,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Plays the detect function's part in counting for tests of the store alone: reads the table's
- * stream over the wire from where it last stopped and hands the reactions' markers it finds to
- * {@link PostStore#countReactions}, whole or in the slices a test asks for.
+ * Plays the detect function's part in counting where only the store runs (tests of the store, the
+ * capacity model): reads the table's stream over the wire from where it last stopped and hands the
+ * reactions' markers it finds to {@link PostStore#countReactions}, whole or in the slices asked for.
  */
-final class StreamCounter {
+public final class StreamCounter {
     private final LocalAws aws;
     private final PostStore posts;
     private final Map<String, String> lastSeen = new HashMap<>();
 
-    StreamCounter(LocalAws aws, PostStore posts) {
+    public StreamCounter(LocalAws aws, PostStore posts) {
         this.aws = aws;
         this.posts = posts;
     }
 
     /** The markers written since the last read, in stream order. */
-    List<StreamedReaction> read() {
+    public List<StreamedReaction> read() {
         List<StreamedReaction> seen = new ArrayList<>();
         for (Shard shard : aws.streams.describeStream(d -> d.streamArn(aws.streamArn)).streamDescription().shards()) {
             String after = lastSeen.get(shard.shardId());
@@ -55,7 +55,7 @@ final class StreamCounter {
     }
 
     /** Counts everything written since the last read, as one batch. */
-    void countAll() {
+    public void countAll() {
         posts.countReactions(read());
     }
 }
