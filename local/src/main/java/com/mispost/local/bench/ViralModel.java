@@ -61,6 +61,11 @@ public final class ViralModel {
     private static final String POST_ID = "1870000000000000002";
     /** Deliveries of each kind measured; enough to touch every counter lane. */
     private static final int SAMPLE = 64;
+    /**
+     * How often a platform tries a delivery again after a 5xx. Not a documented AWS figure: X and Meta
+     * each retry a failed webhook a few times over minutes; three is taken for both.
+     */
+    private static final int PLATFORM_RETRIES = 3;
 
     /** AWS's documented limits and prices (us-east-1); each one's source is in docs/PERFORMANCE.md. */
     static final class Aws {
@@ -244,11 +249,14 @@ public final class ViralModel {
         double peakWru = 0;
         double shards = 4, batchSeconds = 0, lanesPerShard = 0, interval = 0, countWru = 0, deliveriesPerSecond = 0, conflicts = 0;
         String throttledBy = "nothing";
-        for (int round = 0; round < 50; round++) {
-            // Retries are load too: every delivery answered 503 comes again.
-            deliveriesPerSecond = rate * (1 + redeliverShare) / (1 - Math.min(0.99, failed503));
-            double intakeWru = perReactionWru * rate / (1 - Math.min(0.99, failed503));
-            shards = Math.max(Aws.ON_DEMAND_INITIAL_WRU / Aws.PARTITION_WRU, Math.ceil((intakeWru + countWru) / Aws.PARTITION_WRU));
+        for (int round = 0; round < 200; round++) {
+            // Retries are load too: a delivery answered 503 comes again, up to the platform's retries.
+            double attempts = 0;
+            for (int k = 0; k <= PLATFORM_RETRIES; k++) attempts += Math.pow(failed503, k);
+            deliveriesPerSecond = rate * (1 + redeliverShare) * attempts;
+            double intakeWru = perReactionWru * rate * attempts;
+            shards = Math.max(Aws.ON_DEMAND_INITIAL_WRU / Aws.PARTITION_WRU,
+                    Math.ceil(Math.min(Aws.TABLE_QUOTA_WRU, intakeWru + countWru) / Aws.PARTITION_WRU));
             lanesPerShard = Math.max(1, ReactionItems.COUNTER_SHARDS / shards);
             double perShard = rate / shards;
             interval = 1 / Aws.STREAM_POLLS_PER_SECOND;
@@ -289,7 +297,7 @@ public final class ViralModel {
             conflicts = m.like().transactions + m.reply().transactions == 0 ? 0
                     : redeliverShare * (1 - Math.exp(-intakeSeconds));
             if (Math.abs(next - failed503) < 1e-9) break;
-            failed503 = next;
+            failed503 = (failed503 + next) / 2; // damped: the load and the refusals settle together
         }
         // Full batches, each taking as long as a full one takes, must keep up with twice the shard's load.
         double fullBatchSeconds = 0.005 + (lanesPerShard * countReqPerLane + m.crowd().requests) * Aws.REQUEST_SECONDS;
@@ -298,7 +306,7 @@ public final class ViralModel {
         // Cost per million reactions.
         double perMillion = 1e6;
         double deliveriesPerReaction = deliveriesPerSecond / rate;
-        double writes = perReactionWru / (1 - failed503) * perMillion * Aws.WRU_PRICE + countWru / rate * perMillion * Aws.WRU_PRICE;
+        double writes = perReactionWru * deliveriesPerSecond / (rate * (1 + redeliverShare)) * perMillion * Aws.WRU_PRICE + countWru / rate * perMillion * Aws.WRU_PRICE;
         double sweepRruPerMinute = m.sweep().rru;
         double detectInvocationsPerSecond = shards * factor / interval;
         double reads = (intakeRru * perMillion + sweepRruPerMinute * minutes / (rate * 60.0) * perMillion
