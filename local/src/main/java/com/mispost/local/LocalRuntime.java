@@ -95,7 +95,10 @@ public final class LocalRuntime implements AutoCloseable {
         String endpoint;
         boolean local = external == null || external.isBlank();
         if (local) {
-            moto = MotoServer.start();
+            // The options' MISPOST_MOTO_* settings are moto's own (how many stream records it keeps, say).
+            Map<String, String> motoSettings = new LinkedHashMap<>();
+            o.environment().forEach((k, v) -> { if (k.startsWith("MISPOST_MOTO_")) motoSettings.put(k, v); });
+            moto = MotoServer.start(motoSettings);
             toClose.add(moto);
             endpoint = moto.endpoint();
         } else {

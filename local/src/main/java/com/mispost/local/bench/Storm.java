@@ -71,7 +71,10 @@ public final class Storm {
                         + "stream batch delivered again whole%n",
                 reactions, o.get("--replies-every"), o.get("--redeliver-every"), connections, connections, o.get("--retry-batch-every"));
         LocalRuntime.Options options = new LocalRuntime.Options(Path.of("template.yaml"), 0, null,
-                line -> err.println("[runtime] " + line)).withConcurrency(connections);
+                line -> err.println("[runtime] " + line)).withConcurrency(connections)
+                // DynamoDB keeps stream records for 24 hours; the local moto keeps its newest 10,000 unless told, which
+                // a storm outruns while detect is still counting on this 2-core machine: keep them all here.
+                .withEnvironment(Map.of("MISPOST_MOTO_STREAM_RECORDS", Integer.toString(Math.max(10_000, reactions * 10))));
         try (LocalRuntime runtime = LocalRuntime.start(options)) {
             // As Lambda does when a batch's answer is lost after its writes: counting must add nothing twice.
             runtime.retryWholeStreamBatchesEvery(o.get("--retry-batch-every"));

@@ -69,6 +69,13 @@ public final class DynamoDbPostStore implements PostStore {
                 }
             });
 
+    /** Counter writes of one batch go out this many at a time (the SDK's client is safe to share between threads). */
+    private static final java.util.concurrent.ExecutorService COUNTING = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "mispost-counting");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
@@ -366,16 +373,37 @@ public final class DynamoDbPostStore implements PostStore {
     public void countReactions(List<StreamedReaction> seen) {
         Map<String, List<StreamedReaction>> lanes = new LinkedHashMap<>();
         for (StreamedReaction r : seen) lanes.computeIfAbsent(r.lane(), l -> new ArrayList<>()).add(r);
+        // Each counter item is written by its lane alone, so the lanes' writes go out side by side:
+        // a batch of a viral post's markers takes a few round trips, not two per lane.
+        List<Runnable> writes = new ArrayList<>();
         for (Map.Entry<String, List<StreamedReaction>> lane : lanes.entrySet()) {
             List<StreamedReaction> inOrder = new ArrayList<>(lane.getValue());
             inOrder.sort(Comparator.comparing(StreamedReaction::position));
-            addOnce(lane.getKey(), ReactionItems.SK_TOTAL, inOrder, this::totalUpdate);
+            writes.add(() -> addOnce(lane.getKey(), ReactionItems.SK_TOTAL, inOrder, this::totalUpdate));
             Map<String, List<StreamedReaction>> minutes = new TreeMap<>();
             for (StreamedReaction r : inOrder) minutes.computeIfAbsent(ReactionItems.minuteSk(r.at()), m -> new ArrayList<>()).add(r);
             for (Map.Entry<String, List<StreamedReaction>> minute : minutes.entrySet()) {
-                addOnce(lane.getKey(), minute.getKey(), minute.getValue(), this::minuteUpdate);
+                writes.add(() -> addOnce(lane.getKey(), minute.getKey(), minute.getValue(), this::minuteUpdate));
             }
         }
+        if (writes.size() == 1) {
+            writes.get(0).run();
+            return;
+        }
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (Runnable w : writes) running.add(COUNTING.submit(w));
+        RuntimeException failed = null;
+        for (java.util.concurrent.Future<?> f : running) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failed == null) failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while counting", e);
+            }
+        }
+        if (failed != null) throw failed; // the batch comes again; what was written is not added twice
     }
 
     /** An update expression with its names and values, for the reactions a counter item has not yet taken. */
