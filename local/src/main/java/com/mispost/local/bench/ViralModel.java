@@ -245,10 +245,19 @@ public final class ViralModel {
         // Counting: per stream shard, a batch each poll (or back to back when a batch takes longer).
         double countWruPerLane = m.count().wru / m.countLanes();
         double countReqPerLane = m.count().requests / (double) m.countLanes();
-        double failed503 = 0;
         double peakWru = 0;
         double shards = 4, batchSeconds = 0, lanesPerShard = 0, interval = 0, countWru = 0, deliveriesPerSecond = 0, conflicts = 0;
         String throttledBy = "nothing";
+        // The run in windows of DOUBLING_MINUTES: in each the table serves a fixed capacity (a new table's, doubled
+        // once per window while the demand is above it), and the load and the refusals are solved for that window.
+        double refusedDeliveries = 0, allDeliveries = 0, sumDeliveriesPerSecond = 0, sumCountWru = 0;
+        double failed503 = 0, worst = 0;
+        String limitedBy = "nothing";
+        for (int start = 0; start < minutes; start += (int) Aws.DOUBLING_MINUTES) {
+        double windowMinutes = Math.min(Aws.DOUBLING_MINUTES, minutes - start);
+        double capacity = Math.min(Aws.TABLE_QUOTA_WRU, Aws.ON_DEMAND_INITIAL_WRU * Math.pow(2, start / Aws.DOUBLING_MINUTES));
+        failed503 = 0;
+        double wru = 0;
         for (int round = 0; round < 200; round++) {
             // Retries are load too: a delivery answered 503 comes again, up to the platform's retries.
             double attempts = 0;
@@ -266,7 +275,7 @@ public final class ViralModel {
             interval = Math.max(interval, batchSeconds);
             // Each lane's counters are written once per batch that holds its markers: once a poll.
             countWru = shards / interval * lanesPerShard * countWruPerLane;
-            double wru = intakeWru + countWru;
+            wru = intakeWru + countWru;
             // Where a delivery can be refused: a partition key hotter than a partition takes, the
             // table above what on-demand serves yet, intake's concurrency used up.
             double hot = 0;
@@ -280,18 +289,12 @@ public final class ViralModel {
                     }
                 }
             }
-            double table = 0;
-            for (int minute = 0; minute < minutes; minute++) {
-                double capacity = Math.min(Aws.TABLE_QUOTA_WRU, Aws.ON_DEMAND_INITIAL_WRU * Math.pow(2, Math.floor(minute / Aws.DOUBLING_MINUTES)));
-                table += Math.max(0, wru - capacity) / wru;
-            }
-            table /= minutes;
+            double table = Math.max(0, wru - capacity) / wru;
             double concurrency = deliveriesPerSecond * intakeSeconds;
             double lambda = concurrency > reserved ? (concurrency - reserved) / concurrency : 0;
             double next = 1 - (1 - hot) * (1 - table) * (1 - lambda);
             throttledBy = next == 0 ? "nothing" : hot >= table && hot >= lambda ? hottest : table >= lambda ? "the table's on-demand capacity"
                     : "intake's reserved concurrency";
-            peakWru = wru;
             // Transactions on the request path: only when a delivery carries several reactions, and then
             // of markers alone, which only a redelivery of the same reaction at the same moment can meet.
             conflicts = m.like().transactions + m.reply().transactions == 0 ? 0
@@ -299,14 +302,28 @@ public final class ViralModel {
             if (Math.abs(next - failed503) < 1e-9) break;
             failed503 = (failed503 + next) / 2; // damped: the load and the refusals settle together
         }
-        // Full batches, each taking as long as a full one takes, must keep up with twice the shard's load.
+        peakWru = Math.max(peakWru, wru);
+        if (failed503 > worst) {
+            worst = failed503;
+            limitedBy = throttledBy + String.format(Locale.ROOT, " in minutes %d-%d", start, start + (int) windowMinutes);
+        }
+        refusedDeliveries += failed503 * deliveriesPerSecond * windowMinutes;
+        allDeliveries += deliveriesPerSecond * windowMinutes;
+        sumDeliveriesPerSecond += deliveriesPerSecond * windowMinutes / minutes;
+        sumCountWru += countWru * windowMinutes / minutes;
+        }
+        // Over the whole run: the share of deliveries refused, the average load (what is paid for).
+        failed503 = refusedDeliveries / allDeliveries;
+        deliveriesPerSecond = sumDeliveriesPerSecond;
+        countWru = sumCountWru;        // Full batches, each taking as long as a full one takes, must keep up with twice the shard's load.
         double fullBatchSeconds = 0.005 + (lanesPerShard * countReqPerLane + m.crowd().requests) * Aws.REQUEST_SECONDS;
         double neededFactor = Math.ceil(2 * (rate / shards) * fullBatchSeconds / batchSize);
 
         // Cost per million reactions.
         double perMillion = 1e6;
         double deliveriesPerReaction = deliveriesPerSecond / rate;
-        double writes = perReactionWru * deliveriesPerSecond / (rate * (1 + redeliverShare)) * perMillion * Aws.WRU_PRICE + countWru / rate * perMillion * Aws.WRU_PRICE;
+        // A throttled write is not charged: each reaction's writes are paid once, whatever was refused before.
+        double writes = (perReactionWru + countWru / rate) * perMillion * Aws.WRU_PRICE;
         double sweepRruPerMinute = m.sweep().rru;
         double detectInvocationsPerSecond = shards * factor / interval;
         double reads = (intakeRru * perMillion + sweepRruPerMinute * minutes / (rate * 60.0) * perMillion
@@ -352,7 +369,7 @@ public final class ViralModel {
                         + "%.0f needed with 2x headroom); counts reach the table about %.1f s after the stream record%n",
                 Math.min(batchSize, rate / shards * interval / factor), interval, batchSize, factor, Math.max(1, neededFactor), lag);
         out.printf(Locale.ROOT, "  answered 503: %.3f%% (limited by %s); table capacity %.0f WRU/s at first, doubling every %.0f min%n",
-                failed503 * 100, throttledBy, Aws.ON_DEMAND_INITIAL_WRU, Aws.DOUBLING_MINUTES);
+                failed503 * 100, limitedBy, Aws.ON_DEMAND_INITIAL_WRU, Aws.DOUBLING_MINUTES);
         out.printf(Locale.ROOT, "  per million reactions: writes $%.2f, reads $%.2f, storage and PITR $%.2f, Lambda intake $%.2f, detect $%.2f, "
                 + "HTTP API $%.2f, CloudWatch Logs $%.2f%n", writes, reads, storage, intakeLambda, detectLambda, api, logs);
         out.printf(Locale.ROOT, "  fixed, whatever the reactions: %d CloudWatch alarms at $0.10 a month, the EMF metric series at $0.30 a month "
