@@ -304,6 +304,25 @@ class StoresIntegrationTest {
     }
 
     @Test
+    void everyLearnedPostCountsInTheDeploymentsPriorWhichAFreshReaderSees() {
+        AccountKey key = new AccountKey(Platform.X, "prior-brand");
+        accounts.save(Account.watched(key, "Prior Brand"));
+        long before = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName).deploymentPrior().posts();
+        for (int i = 0; i < 30; i++) {
+            assertThat(accounts.learn(key, post("prior-" + i, "We are open late tonight, visit us " + i + "."), i == 29 ? 0.9 : 0.05)).isTrue();
+        }
+
+        com.mispost.detection.DeploymentPrior prior = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName).deploymentPrior();
+
+        assertThat(prior.posts()).isEqualTo(before + 30);
+        long[][] bins = prior.scoreBins();
+        assertThat(java.util.Arrays.stream(bins[0]).sum()).as("held-out scores after the warm-up")
+                .isEqualTo(30 - VoiceProfile.CALIBRATION_WARMUP);
+        assertThat(java.util.Arrays.stream(bins[1]).sum()).as("excesses once the account has a level")
+                .isEqualTo(30 - VoiceProfile.CALIBRATION_WARMUP - com.mispost.detection.DeploymentPrior.LEVEL_MIN);
+    }
+
+    @Test
     void repliesAreKeptInABoundedSampleThatGoesWithTheAccount() {
         AccountKey key = new AccountKey(Platform.X, "reply-brand");
         accounts.save(Account.watched(key, "Reply Brand"));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -139,8 +140,17 @@ public final class MispostDetector {
         return assess(post, account, voice, PublicVoice.empty());
     }
 
-    /** Reads the post once and scores it against the account's policy, its learned voice and the public's. */
+    /** Scores a post of an account in a deployment that has learned nothing from its other accounts (yet). */
     public Assessment assess(Post post, Account account, VoiceProfile voice, PublicVoice people) {
+        return assess(post, account, voice, people, DeploymentPrior.empty());
+    }
+
+    /**
+     * Reads the post once and scores it against the account's policy, its learned voice and the
+     * public's; where the account's own voice is still thin, against what the deployment's accounts
+     * learned together.
+     */
+    public Assessment assess(Post post, Account account, VoiceProfile voice, PublicVoice people, DeploymentPrior prior) {
         Reading reading = Reading.of(post.text(), lexicon);
         List<Reason> reasons = new ArrayList<>();
         double logit = BIAS;
@@ -179,8 +189,18 @@ public final class MispostDetector {
      * which is a held-out score of the account's own voice for {@link VoiceProfile#alertThreshold}.
      */
     public VoiceProfile learnOwnPosts(Account account, VoiceProfile voice, PublicVoice people, List<Post> own) {
+        return learnOwnPosts(account, voice, people, own, c -> { });
+    }
+
+    /** The same, telling {@code toDeployment} what each post adds to the deployment's prior. */
+    public VoiceProfile learnOwnPosts(Account account, VoiceProfile voice, PublicVoice people, List<Post> own,
+                                      Consumer<DeploymentPrior.Contribution> toDeployment) {
         VoiceProfile learned = voice;
-        for (Post post : own) learned = learned.learn(post, assess(post, account, learned, people).score());
+        for (Post post : own) {
+            double score = assess(post, account, learned, people).score();
+            toDeployment.accept(DeploymentPrior.contribution(learned, score));
+            learned = learned.learn(post, score);
+        }
         return learned;
     }
 
@@ -208,11 +228,68 @@ public final class MispostDetector {
             if (!CONTENT_WEIGHTS.containsKey(c) || isAllowed(policy, m, text)) continue;
             if ((c == Category.POLITICS || c == Category.RELIGION) && !policy.ruledOutTopics().contains(c.id())) continue;
             if (SOFT.contains(c) && usesAsOwn(voice, m.term())) continue;
+            if (c != Category.PRIVATE && c != Category.WORKPLACE && insideName(text, m)) continue;
             List<Match> same = found.computeIfAbsent(c, k -> new ArrayList<>());
             // Overlapping matches ("we just got sold", "got sold to") are one finding.
             if (same.stream().noneMatch(o -> o.start() < m.end() && m.start() < o.end())) same.add(m);
         }
         return found;
+    }
+
+    /**
+     * Whether the match is part of a name rather than said: inside an @handle or a #hashtag
+     * (a hashtag of a name, "#DickVanDyke"), or one word of a capitalised name of two or more words
+     * in the middle of a sentence ("Dick's Sporting Goods", "Hancock County"). A shouted post
+     * (mostly capitals) has no such names: every word is capitalised there.
+     */
+    static boolean insideName(String text, Match m) {
+        int start = m.start();
+        while (start > 0 && isNameChar(text.charAt(start - 1))) start--;
+        int end = m.end();
+        while (end < text.length() && isNameChar(text.charAt(end))) end++;
+        if (start > 0 && (text.charAt(start - 1) == '@' || text.charAt(start - 1) == '#')) return true;
+        if (text.charAt(start) == '@' || text.charAt(start) == '#') return true;
+        if (!Character.isUpperCase(text.charAt(start)) || sentenceStart(text, start) || mostlyCapitals(text)) return false;
+        return capitalisedNeighbour(text, start, -1) || capitalisedNeighbour(text, end, 1);
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '\'' || c == '’';
+    }
+
+    private static boolean sentenceStart(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '"' || text.charAt(i) == '“')) i--;
+        return i < 0 || ".!?:\n".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** The word next to a boundary, one space away (a name's words are not split by punctuation), starts in capitals. */
+    private static boolean capitalisedNeighbour(String text, int boundary, int direction) {
+        int i = direction < 0 ? boundary - 1 : boundary;
+        if (i < 0 || i >= text.length() || text.charAt(i) != ' ') return false;
+        if (direction < 0) {
+            int end = i;
+            int start = end;
+            while (start > 0 && isNameChar(text.charAt(start - 1))) start--;
+            return start < end && Character.isUpperCase(text.charAt(start)) && end - start >= 2;
+        }
+        int start = i + 1;
+        int end = start;
+        while (end < text.length() && isNameChar(text.charAt(end))) end++;
+        return end - start >= 2 && Character.isUpperCase(text.charAt(start));
+    }
+
+    private static boolean mostlyCapitals(String text) {
+        int upper = 0;
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) upper++;
+            }
+        }
+        return letters > 0 && upper > 0.6 * letters;
     }
 
     /** Whether the account itself uses this word often enough that it is part of its voice. */

@@ -1,6 +1,7 @@
 package com.mispost.store;
 
 import com.mispost.account.Account;
+import com.mispost.detection.DeploymentPrior;
 import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
@@ -39,15 +40,25 @@ public interface AccountRegistry {
      */
     void keepReply(AccountKey key, String replyId, String text);
 
+    /** What the deployment's accounts learned together, which calibrates accounts with little history. */
+    DeploymentPrior deploymentPrior();
+
+    /** Adds one learned post's contribution to the deployment's prior (an atomic count, no read). */
+    void countInPrior(DeploymentPrior.Contribution contribution);
+
     /**
      * Teaches the account's voice one post it accepted as its own, with the score it got before
-     * (which calibrates the account's threshold), retrying when another writer got there first.
-     * Returns false if it stayed contended (a busy account learns from the next post).
+     * (which calibrates the account's threshold, and the deployment's prior), retrying when another
+     * writer got there first. Returns false if it stayed contended (a busy account learns from the
+     * next post).
      */
     default boolean learn(AccountKey key, Post post, double scoreBeforeLearning) {
         VoiceProfile seen = voice(key);
         for (int attempt = 0; attempt < 5; attempt++) {
-            if (saveVoice(key, seen, seen.learn(post, scoreBeforeLearning))) return true;
+            if (saveVoice(key, seen, seen.learn(post, scoreBeforeLearning))) {
+                countInPrior(DeploymentPrior.contribution(seen, scoreBeforeLearning));
+                return true;
+            }
             seen = voice(key);
         }
         return false;

@@ -97,9 +97,13 @@ class VoiceProfileTest {
     void ownHeldOutScoresCountOnlyAfterTheVoiceHasFormed() {
         VoiceProfile voice = VoiceProfile.empty();
         for (int i = 0; i < VoiceProfile.CALIBRATION_WARMUP + 5; i++) voice = voice.learn(Fixtures.post("@user We're on it " + i + " ^JS"), 0.1);
+        VoiceProfile storedAsProbabilities = VoiceProfile.decode(voice.encode().replaceFirst("^v3", "v2").replaceAll("-220(,|$)", "1000$1"));
 
         assertThat(voice.calibrationScores()).isEqualTo(5);
         assertThat(VoiceProfile.decode(voice.encode()).calibrationScores()).isEqualTo(5);
+        assertThat(voice.heldOutLogits()[0]).isCloseTo(Math.log(0.1 / 0.9), org.assertj.core.api.Assertions.within(0.01));
+        assertThat(storedAsProbabilities.heldOutLogits()[4]).as("a v2 profile's scores read as logits")
+                .isCloseTo(Math.log(0.1 / 0.9), org.assertj.core.api.Assertions.within(0.01));
         assertThat(voice.learn(Fixtures.post("@user Done. ^KL")).calibrationScores()).isEqualTo(5);
     }
 
@@ -109,18 +113,40 @@ class VoiceProfileTest {
         for (int i = 0; i < VoiceProfile.CALIBRATION_WARMUP; i++) formed = formed.learn(Fixtures.post("@user Hi " + i + " ^JS"));
         VoiceProfile quiet = formed;
         VoiceProfile odd = formed;
+        VoiceProfile chatty = formed;
         VoiceProfile wild = formed;
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 100; i++) {
             quiet = quiet.learn(Fixtures.post("@user Thanks " + i + " ^JS"), 0.05 + i * 0.001);
-            odd = odd.learn(Fixtures.post("@user Thanks " + i + " ^JS"), i == 7 ? 0.71 : 0.2);
-            wild = wild.learn(Fixtures.post("@user Thanks " + i + " ^JS"), 0.99);
+            odd = odd.learn(Fixtures.post("@user Thanks " + i + " ^JS"), i == 7 ? 0.97 : 0.2);
+            chatty = chatty.learn(Fixtures.post("@user Thanks " + i + " ^JS"), i % 5 == 0 ? 0.8 : 0.2);
+            wild = wild.learn(Fixtures.post("@user Thanks " + i + " ^JS"), 0.999);
         }
 
         assertThat(formed.alertThreshold(0.5)).as("too few own scores").isEqualTo(0.5);
         assertThat(quiet.alertThreshold(0.5)).as("never below the policy's").isEqualTo(0.5);
-        assertThat(odd.alertThreshold(0.5)).as("none of its own posts would alert").isGreaterThan(0.71).isLessThan(0.72);
+        assertThat(odd.alertThreshold(0.5)).as("one odd score does not set it").isLessThan(0.6);
+        assertThat(chatty.alertThreshold(0.5)).as("a fifth of its posts score 0.8").isGreaterThan(0.8);
         assertThat(wild.alertThreshold(0.5)).as("capped").isEqualTo(VoiceProfile.CALIBRATION_CAP);
-        assertThat(odd.alertThreshold(0.8)).as("a stricter policy stays").isEqualTo(0.8);
+        assertThat(chatty.alertThreshold(0.9)).as("a stricter policy stays").isEqualTo(0.9);
+    }
+
+    @Test
+    void anAccountWithFewScoresBorrowsTheDeploymentsTailAndMovesToItsOwn() {
+        // A deployment whose formed accounts score well above their own level one post in twenty.
+        DeploymentPrior prior = DeploymentPrior.empty();
+        VoiceProfile other = Fixtures.learned(VoiceProfile.empty(), VoiceProfile.CALIBRATION_WARMUP, i -> "@user Hi " + i + " ^JS");
+        for (int i = 0; i < 200; i++) {
+            double score = i % 20 == 0 ? 0.9 : 0.05;
+            prior = prior.with(DeploymentPrior.contribution(other, score));
+            other = other.learn(Fixtures.post("@user Thanks " + i + " ^JS"), score);
+        }
+        VoiceProfile young = Fixtures.learned(VoiceProfile.empty(), VoiceProfile.CALIBRATION_WARMUP, i -> "@user Hi " + i + " ^JS");
+        VoiceProfile grown = young;
+        for (int i = 0; i < 400; i++) grown = grown.learn(Fixtures.post("@user Thanks " + i + " ^JS"), 0.05);
+
+        assertThat(young.alertThreshold(0.5)).as("alone, it keeps the policy's").isEqualTo(0.5);
+        assertThat(young.alertThreshold(0.5, prior)).as("borrowed from the deployment").isGreaterThan(0.6);
+        assertThat(grown.alertThreshold(0.5, prior)).as("its own two hundred scores outweigh the prior").isEqualTo(0.5);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.mispost.inmemory;
 
 import com.mispost.account.Account;
+import com.mispost.detection.DeploymentPrior;
 import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
@@ -17,6 +18,17 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
     private final Map<AccountKey, Account> accounts = new HashMap<>();
     private final Map<AccountKey, VoiceProfile> voices = new HashMap<>();
     private final Map<AccountKey, Map<Integer, String>> replies = new HashMap<>();
+    private DeploymentPrior prior = DeploymentPrior.empty();
+
+    @Override
+    public synchronized DeploymentPrior deploymentPrior() {
+        return prior;
+    }
+
+    @Override
+    public synchronized void countInPrior(DeploymentPrior.Contribution contribution) {
+        prior = prior.with(contribution);
+    }
 
     @Override
     public synchronized Optional<Account> find(AccountKey key) {

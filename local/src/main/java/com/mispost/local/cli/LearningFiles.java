@@ -66,6 +66,14 @@ final class LearningFiles {
         return PublicVoice.of(replies(lines, learnFrom));
     }
 
+    /**
+     * The public's voice of one account from a file of the replies it received ({@code --replies}):
+     * the lines addressed to that account, as the deployment keeps them, never scored.
+     */
+    static PublicVoice publicVoiceOf(List<JsonNode> replyLines, AccountKey account) {
+        return publicVoice(replyLines, account::equals);
+    }
+
     /** The reply texts {@link #publicVoice} learns from. */
     static List<String> replies(List<JsonNode> lines, Predicate<AccountKey> learnFrom) {
         List<String> replies = new ArrayList<>();

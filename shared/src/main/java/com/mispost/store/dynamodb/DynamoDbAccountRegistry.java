@@ -2,6 +2,7 @@ package com.mispost.store.dynamodb;
 
 import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
+import com.mispost.detection.DeploymentPrior;
 import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
@@ -26,13 +27,19 @@ import static com.mispost.store.dynamodb.Items.*;
 
 /**
  * The registry of watched accounts, one item per account plus one for its learned voice and one
- * small item per kept reply (at most {@link PublicVoice#SAMPLE_SIZE}), all under the account's key.
+ * small item per kept reply (at most {@link PublicVoice#SAMPLE_SIZE}), all under the account's key;
+ * and one item for the whole deployment's prior ({@link DeploymentPrior}), whose counts each learned
+ * post adds to atomically (one attribute per bin that has counts, so an item of at most a few kilobytes).
  */
 public final class DynamoDbAccountRegistry implements AccountRegistry {
     private static final String SK_PROFILE = "PROFILE";
     private static final String SK_VOICE = "VOICE";
     private static final String SK_REPLY = "REPLY#";
     private static final String ALL_ACCOUNTS = "ACCOUNTS";
+    private static final Map<String, AttributeValue> PRIOR_KEY = Map.of(PK, s("DEPLOYMENT"), SK, s("PRIOR"));
+    private static final String[] PRIOR_HISTOGRAMS = {"level", "excess"};
+    /** How long a warm environment keeps the deployment's prior: a minute's posts hardly move it. */
+    static final long PRIOR_FRESH_NANOS = 60_000_000_000L;
 
     /**
      * How long a warm environment keeps an account's sample of public voice: it is a sample of up to
@@ -43,6 +50,10 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Map<AccountKey, ReadVoice> publicVoices = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile ReadPrior readPrior;
+
+    private record ReadPrior(DeploymentPrior prior, long readAtNanos) {
+    }
 
     private record ReadVoice(PublicVoice voice, long readAtNanos) {
     }
@@ -122,6 +133,38 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public DeploymentPrior deploymentPrior() {
+        long now = System.nanoTime();
+        ReadPrior read = readPrior;
+        if (read != null && now - read.readAtNanos() < PRIOR_FRESH_NANOS) return read.prior();
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(PRIOR_KEY)).item();
+        DeploymentPrior prior = DeploymentPrior.empty();
+        if (item != null && !item.isEmpty()) {
+            long[][] bins = new long[PRIOR_HISTOGRAMS.length][DeploymentPrior.BINS];
+            for (int h = 0; h < PRIOR_HISTOGRAMS.length; h++) {
+                for (int b = 0; b < DeploymentPrior.BINS; b++) {
+                    AttributeValue count = item.get(PRIOR_HISTOGRAMS[h] + b);
+                    if (count != null) bins[h][b] = Long.parseLong(count.n());
+                }
+            }
+            AttributeValue posts = item.get("posts");
+            prior = DeploymentPrior.of(posts == null ? 0 : Long.parseLong(posts.n()), bins);
+        }
+        readPrior = new ReadPrior(prior, now);
+        return prior;
+    }
+
+    @Override
+    public void countInPrior(DeploymentPrior.Contribution c) {
+        StringBuilder add = new StringBuilder("SET #type = :type ADD #posts :one");
+        if (c.levelBin() >= 0) add.append(", ").append(PRIOR_HISTOGRAMS[0]).append(c.levelBin()).append(" :one");
+        if (c.excessBin() >= 0) add.append(", ").append(PRIOR_HISTOGRAMS[1]).append(c.excessBin()).append(" :one");
+        dynamo.updateItem(u -> u.tableName(table).key(PRIOR_KEY).updateExpression(add.toString())
+                .expressionAttributeNames(Map.of("#type", TYPE, "#posts", "posts"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":type", s("DEPLOYMENT_PRIOR"))));
     }
 
     @Override

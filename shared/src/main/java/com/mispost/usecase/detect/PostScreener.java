@@ -72,7 +72,7 @@ public final class PostScreener {
             LOG.warn("post {} is not in the table (a stream record of a write that did not happen); skipped", post.key());
             return Optional.empty();
         }
-        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold()))) {
+        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold(), accounts.deploymentPrior()))) {
             if (!accounts.learn(account.key(), post, assessment.score())) {
                 LOG.warn("the voice of {} was not updated (busy account); it learns from the next post", account.key());
             }
@@ -138,7 +138,7 @@ public final class PostScreener {
             outbox.send(notice);
             return existing;
         }
-        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold()))) return Optional.empty();
+        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold(), accounts.deploymentPrior()))) return Optional.empty();
         return Optional.of(open(edited, account, assessment, "detector", "after an edit: ", editedAt));
     }
 
