@@ -77,9 +77,11 @@ public final class MispostDetector {
     static {
         for (int k = 0; k < LOG_SMOOTHED.length; k++) LOG_SMOOTHED[k] = Math.log(k + SMOOTHING);
     }
-    /** The share of the voice's evidence (style, familiarity, contrast) that counts in a post signed as the team signs. */
+    /** The share of the voice's evidence (style, familiarity, contrast) that counts in a post that follows the account's conventions. */
     private static final double SIGNED_VOICE_SHARE = 0.5;
-    private static final int SIGNED_MIN_POSTS = 10;
+    private static final int CONVENTION_MIN_POSTS = 10;
+    private static final double CONVENTION_SHARE = 0.3;
+    private static final double CONVENTION_CONTRAST = 4;
     /** A reason is reported when it adds at least this much log-odds. */
     private static final double REASON_MIN = 0.25;
     /**
@@ -167,7 +169,7 @@ public final class MispostDetector {
         int firstOfVoice = reasons.size();
         double voiced = voice(post, reading, voice, reasons) + familiarity(reading, voice, reasons)
                 + contrast(post, voice, people, reasons);
-        if (voiced > 0 && signedAsTheTeamSigns(reading, voice)) {
+        if (voiced > 0 && followsOwnConvention(post.text(), voice, people)) {
             voiced *= SIGNED_VOICE_SHARE;
             for (int i = firstOfVoice; i < reasons.size(); i++) {
                 Reason r = reasons.get(i);
@@ -205,13 +207,26 @@ public final class MispostDetector {
     }
 
     /**
-     * Whether the post carries an agent's sign-off on an account whose posts mostly do: then it was
-     * written in the team's own manner (a person's own post is not signed "^MK"), so how it reads
-     * counts for less; what it says (the content) counts whole.
+     * Whether the post opens or closes the way this account's own posts do and the public's replies
+     * do not (an agent's sign-off of whatever shape, a thread counter, a Q&A format): then it was
+     * written in the team's own manner (a person's own post is not signed "^MK" or "- Sarah"), so how
+     * it reads counts for less; what it says (the content) counts whole. Learned from both sides, so
+     * no list of shapes is needed: a shape is the account's when at least {@value #CONVENTION_SHARE}
+     * of its posts have it, and it is {@value #CONVENTION_CONTRAST} times likelier in them than in
+     * the replies it receives.
      */
-    private static boolean signedAsTheTeamSigns(Reading reading, VoiceProfile voice) {
-        return Style.SIGNOFF.in(reading.styles) && voice.posts() >= SIGNED_MIN_POSTS
-                && voice.postsWith(Style.SIGNOFF) >= 0.5 * voice.posts();
+    private static boolean followsOwnConvention(String text, VoiceProfile voice, PublicVoice people) {
+        int own = voice.posts();
+        int replies = people.texts();
+        if (own < CONVENTION_MIN_POSTS || replies < CONTRAST_MIN_REPLIES) return false;
+        for (String shape : Conventions.of(text)) {
+            int ownWith = voice.postsWithConvention(shape);
+            if (ownWith < CONVENTION_SHARE * own) continue;
+            double ownRate = (ownWith + SMOOTHING) / (own + 2 * SMOOTHING);
+            double publicRate = (people.textsWithConvention(shape) + SMOOTHING) / (replies + 2 * SMOOTHING);
+            if (ownRate >= CONVENTION_CONTRAST * publicRate) return true;
+        }
+        return false;
     }
 
     /** Allowed by the lexicon term ("fuck") or by the spelling staff dismissed ("f*ck"). */

@@ -36,6 +36,7 @@ public final class VoiceProfile {
 
     static final int MAX_UNITS = 3000;
     static final int MAX_CLIENTS = 16;
+    static final int MAX_CONVENTIONS = 32;
     static final int MAX_FEATURES = 6000;
     static final int MAX_SCORES = 200;
     /** Posts learned before their scores count for calibration: the very first meet no voice at all. */
@@ -69,6 +70,8 @@ public final class VoiceProfile {
     private final Map<Integer, Integer> units;
     private final Map<String, Integer> clients;
     private final int[] hours;
+    /** Posts of its own that opened or closed with each shape ({@link Conventions}). */
+    private final Map<String, Integer> conventions;
     /** Texts of the account's own that each contrast feature appeared in. */
     private final FeatureCounts features;
     /** Scores (as logits, in hundredths) its own posts got before they were learned, oldest first. */
@@ -80,8 +83,9 @@ public final class VoiceProfile {
     }
 
     private VoiceProfile(int posts, int[] styleCounts, Map<Integer, Integer> units, Map<String, Integer> clients, int[] hours,
-                         FeatureCounts features, int[] scores) {
+                         Map<String, Integer> conventions, FeatureCounts features, int[] scores) {
         this.posts = posts;
+        this.conventions = conventions;
         this.styleCounts = styleCounts;
         this.units = units;
         this.clients = clients;
@@ -91,7 +95,8 @@ public final class VoiceProfile {
     }
 
     public static VoiceProfile empty() {
-        return new VoiceProfile(0, new int[Style.values().length], Map.of(), Map.of(), new int[24], new FeatureCounts(), new int[0]);
+        return new VoiceProfile(0, new int[Style.values().length], Map.of(), Map.of(), new int[24], Map.of(), new FeatureCounts(),
+                new int[0]);
     }
 
     /** The profile after one more post the account accepted as its own, with no score to calibrate by. */
@@ -109,7 +114,8 @@ public final class VoiceProfile {
         int keep = Math.min(MAX_SCORES - 1, scores.length);
         int[] nextScores = Arrays.copyOfRange(scores, scores.length - keep, scores.length + 1);
         nextScores[keep] = (int) Math.round(DeploymentPrior.logit(scoreBeforeLearning) * 100);
-        return new VoiceProfile(next.posts, next.styleCounts, next.units, next.clients, next.hours, next.features, nextScores);
+        return new VoiceProfile(next.posts, next.styleCounts, next.units, next.clients, next.hours, next.conventions, next.features,
+                nextScores);
     }
 
     /** Where this account's alerts start with nothing borrowed from other accounts. */
@@ -202,18 +208,21 @@ public final class VoiceProfile {
         if (post.client() != null && !post.client().isBlank()) {
             nextClients = new HashMap<>(clients);
             nextClients.merge(post.client().toLowerCase(Locale.ROOT), 1, Integer::sum);
-            if (nextClients.size() > MAX_CLIENTS) nextClients = topClients(nextClients);
+            if (nextClients.size() > MAX_CLIENTS) nextClients = top(nextClients, MAX_CLIENTS);
         }
         int[] nextHours = hours;
         if (post.createdAt() != null) {
             nextHours = hours.clone();
             nextHours[post.createdAt().atZone(ZoneOffset.UTC).getHour()]++;
         }
+        Map<String, Integer> nextConventions = new HashMap<>(conventions);
+        for (String shape : Conventions.of(post.text())) nextConventions.merge(shape, 1, Integer::sum);
+        if (nextConventions.size() > 2 * MAX_CONVENTIONS) nextConventions = top(nextConventions, MAX_CONVENTIONS);
         FeatureCounts nextFeatures = features.copy();
         nextFeatures.addAll(TextFeatures.of(post.text()).hashes);
         // Pruned to the most frequent once twice the bound: the latest posts always count whole.
         if (nextFeatures.size() > 2 * MAX_FEATURES) nextFeatures = nextFeatures.top(MAX_FEATURES);
-        return new VoiceProfile(posts + 1, nextStyles, nextUnits, nextClients, nextHours, nextFeatures, scores);
+        return new VoiceProfile(posts + 1, nextStyles, nextUnits, nextClients, nextHours, nextConventions, nextFeatures, scores);
     }
 
     /** In how many learned posts this contrast feature appeared (0 if it is not among the kept ones). */
@@ -223,6 +232,11 @@ public final class VoiceProfile {
 
     public int posts() {
         return posts;
+    }
+
+    /** How many learned posts opened or closed with this shape ({@link Conventions}). */
+    int postsWithConvention(String shape) {
+        return conventions.getOrDefault(shape, 0);
     }
 
     /** How many learned posts showed this mark of style. */
@@ -265,29 +279,44 @@ public final class VoiceProfile {
 
     /**
      * A compact text of this profile for one table attribute:
-     * {@code v3|posts|style counts|24 hour counts|clients|units|features|scores}, the units and
+     * {@code v3|posts|style counts|24 hour counts|clients|units|features|scores|conventions}, the units and
      * features as base64 of varint pairs (hash delta, count) in hash order.
      */
     public String encode() {
         StringBuilder out = new StringBuilder(VERSION).append('|').append(posts).append('|');
         out.append(join(styleCounts)).append('|').append(join(hours)).append('|');
-        List<String> named = new ArrayList<>();
-        clients.forEach((name, count) -> named.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + ":" + count));
-        Collections.sort(named);
-        out.append(String.join(",", named)).append('|');
+        out.append(named(clients)).append('|');
         int[] keys = units.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         out.append(pairs(visitor -> {
             for (int key : keys) visitor.visit(key, units.get(key));
         })).append('|');
         out.append(pairs(features::forEachSorted)).append('|');
-        return out.append(join(scores)).toString();
+        out.append(join(scores)).append('|');
+        return out.append(named(conventions)).toString();
+    }
+
+    private static String named(Map<String, Integer> counts) {
+        List<String> named = new ArrayList<>();
+        counts.forEach((name, count) -> named.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + ":" + count));
+        Collections.sort(named);
+        return String.join(",", named);
+    }
+
+    private static Map<String, Integer> readNamed(String encoded) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (encoded.isEmpty()) return counts;
+        for (String pair : encoded.split(",")) {
+            int colon = pair.lastIndexOf(':');
+            counts.put(URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8), Integer.parseInt(pair.substring(colon + 1)));
+        }
+        return counts;
     }
 
     /** Rebuilds a profile from {@link #encode()}. */
     public static VoiceProfile decode(String encoded) {
         String[] parts = encoded.split("\\|", -1);
         boolean probabilities = parts.length == 8 && parts[0].equals(PROBABILITY_VERSION);
-        boolean current = parts.length == 8 && (parts[0].equals(VERSION) || probabilities);
+        boolean current = (parts.length == 9 && parts[0].equals(VERSION)) || probabilities;
         // Profiles stored before the learned contrast: they learn their features from the next posts.
         boolean old = parts.length == 6 && parts[0].equals(OLD_VERSION);
         if (!current && !old) {
@@ -298,13 +327,9 @@ public final class VoiceProfile {
         int[] styles = Arrays.copyOf(storedStyles, Style.values().length);
         int[] hours = split(parts[3]);
         if (hours.length != 24) throw new IllegalArgumentException("a voice profile needs 24 hour counts");
-        Map<String, Integer> clients = new HashMap<>();
-        if (!parts[4].isEmpty()) {
-            for (String pair : parts[4].split(",")) {
-                int colon = pair.lastIndexOf(':');
-                clients.put(URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8), Integer.parseInt(pair.substring(colon + 1)));
-            }
-        }
+        Map<String, Integer> clients = readNamed(parts[4]);
+        // Profiles stored before the conventions learn them from the next posts.
+        Map<String, Integer> conventions = parts.length == 9 ? readNamed(parts[8]) : new HashMap<>();
         Map<Integer, Integer> units = new HashMap<>();
         readPairs(parts[5], units::put);
         FeatureCounts features = new FeatureCounts();
@@ -316,7 +341,7 @@ public final class VoiceProfile {
                 for (int i = 0; i < scores.length; i++) scores[i] = (int) Math.round(DeploymentPrior.logit(scores[i] / 10000.0) * 100);
             }
         }
-        return new VoiceProfile(posts, styles, units, clients, hours, features, scores);
+        return new VoiceProfile(posts, styles, units, clients, hours, conventions, features, scores);
     }
 
     /** Base64 of varint pairs (hash delta, count), visited in ascending hash order. */
@@ -356,11 +381,11 @@ public final class VoiceProfile {
         return kept;
     }
 
-    private static Map<String, Integer> topClients(Map<String, Integer> all) {
+    private static Map<String, Integer> top(Map<String, Integer> all, int limit) {
         Map<String, Integer> kept = new LinkedHashMap<>();
         all.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
-                .limit(MAX_CLIENTS)
+                .limit(limit)
                 .forEach(e -> kept.put(e.getKey(), e.getValue()));
         return kept;
     }

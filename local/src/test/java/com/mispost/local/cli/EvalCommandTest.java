@@ -103,7 +103,7 @@ class EvalCommandTest {
         assertThat(report.get("per_account")).hasSize(1);
         assertThat(report.get("per_account").get(0).get("account").asText()).isEqualTo("x/AcmeHelp");
         assertThat(report.get("per_account").get(0).get("misposts").asInt()).isEqualTo(2);
-        assertThat(report.get("fpr_by_history").has("under 25 own posts")).isTrue();
+        assertThat(report.get("fpr_by_history").has("brand-support, under 25 own posts")).isTrue();
 
         out.reset();
         assertThat(run(args[0], args[1], args[2], args[3], "--per-account")).isZero();

@@ -19,7 +19,8 @@ public record EvalReport(double threshold, double precision, double recall, doub
 
     /**
      * How much own history an account had when scored, in bands: a deployment starts with small
-     * accounts, and their false alerts must not hide inside the large accounts' average.
+     * accounts, and their false alerts must not hide inside the large accounts' average. Brand
+     * posts are counted per kind and band ("brand-corporate, under 25 own posts").
      */
     static final int[] HISTORY_BANDS = {25, 100};
 
@@ -40,8 +41,7 @@ public record EvalReport(double threshold, double precision, double recall, doub
     public static EvalReport of(List<ScoredPost> posts, double threshold, double postsPerSecond) {
         int tp = 0, fp = 0, fn = 0, tn = 0;
         Map<String, int[]> byKind = new TreeMap<>();
-        Map<String, int[]> byHistory = new LinkedHashMap<>();
-        for (String band : bandNames()) byHistory.put(band, new int[2]);
+        Map<String, int[]> byHistory = new TreeMap<>();
         Map<String, int[]> byAccount = new TreeMap<>();
         Map<String, Boolean> kindIsMispost = new TreeMap<>();
         for (ScoredPost p : posts) {
@@ -61,15 +61,13 @@ public record EvalReport(double threshold, double precision, double recall, doub
             } else {
                 account[1]++;
                 if (p.alerted()) account[2]++;
-                int[] band = byHistory.get(bandOf(p.ownPosts()));
+                int[] band = byHistory.computeIfAbsent(p.kind() + ", " + bandOf(p.ownPosts()), k -> new int[2]);
                 band[0]++;
                 if (p.alerted()) band[1]++;
             }
         }
         Map<String, Double> fprByHistory = new LinkedHashMap<>();
-        byHistory.forEach((band, counts) -> {
-            if (counts[0] > 0) fprByHistory.put(band, ratio(counts[1], counts[0]));
-        });
+        byHistory.forEach((band, counts) -> fprByHistory.put(band, ratio(counts[1], counts[0])));
         List<AccountRow> accounts = new ArrayList<>();
         byAccount.forEach((name, c) -> accounts.add(new AccountRow(name, c[0], c[1], c[2], c[3], c[4])));
         // Worst first: the most false alerts for its brand posts, then the lowest recall.
@@ -85,12 +83,6 @@ public record EvalReport(double threshold, double precision, double recall, doub
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         return new EvalReport(threshold, precision, recall, f1, ratio(fp, fp + tn), auc(posts),
                 recallByKind, fprByKind, fprByHistory, accounts, postsPerSecond, posts.size());
-    }
-
-    private static List<String> bandNames() {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i <= HISTORY_BANDS.length; i++) names.add(bandName(i));
-        return names;
     }
 
     private static String bandName(int i) {
@@ -196,8 +188,8 @@ public record EvalReport(double threshold, double precision, double recall, doub
         recallByKind.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-28s %.4f%n", k, v)));
         out.append("false-positive rate by kind\n");
         fprByKind.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-28s %.4f%n", k, v)));
-        out.append("false-positive rate by the account's history\n");
-        fprByHistory.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-28s %.4f%n", k, v)));
+        out.append("false-positive rate by kind and the account's history\n");
+        fprByHistory.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-40s %.4f%n", k, v)));
         out.append(String.format(Locale.ROOT, "posts per second  %d%n", Math.round(postsPerSecond)));
         return out.toString();
     }

@@ -47,8 +47,8 @@ class EvalReportTest {
         assertThat(report.accounts()).extracting(EvalReport.AccountRow::account).containsExactly("x/small", "x/large");
         assertThat(report.accounts().get(0).fpr()).isEqualTo(0.5);
         assertThat(report.accounts().get(1).recall()).isEqualTo(0.5);
-        assertThat(report.fprByHistory()).containsEntry("under 25 own posts", 0.5).containsEntry("100 or more own posts", 0.0)
-                .doesNotContainKey("25-99 own posts");
+        assertThat(report.fprByHistory()).containsEntry("brand, under 25 own posts", 0.5)
+                .containsEntry("brand, 100 or more own posts", 0.0).doesNotContainKey("brand, 25-99 own posts");
         assertThat(report.accountsPlain()).contains("x/small", "0.5000");
         assertThat(report.accountsAsMaps().get(0)).containsEntry("false_alerts", 1).containsEntry("own_posts", 12);
     }
