@@ -40,6 +40,12 @@ public interface AccountRegistry {
      */
     void keepReply(AccountKey key, String replyId, String text);
 
+    /**
+     * Records that this post of the account was learned from an imported history; false if it
+     * already was, so that importing the same history again learns each post once.
+     */
+    boolean markImported(AccountKey key, String postId);
+
     /** What the deployment's accounts learned together, which calibrates accounts with little history. */
     DeploymentPrior deploymentPrior();
 

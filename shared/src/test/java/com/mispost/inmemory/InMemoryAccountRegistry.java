@@ -19,6 +19,12 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
     private final Map<AccountKey, VoiceProfile> voices = new HashMap<>();
     private final Map<AccountKey, Map<Integer, String>> replies = new HashMap<>();
     private DeploymentPrior prior = DeploymentPrior.empty();
+    private final java.util.Set<String> imported = new java.util.HashSet<>();
+
+    @Override
+    public synchronized boolean markImported(AccountKey key, String postId) {
+        return imported.add(key + "#" + postId);
+    }
 
     @Override
     public synchronized DeploymentPrior deploymentPrior() {
@@ -44,6 +50,7 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
     public synchronized boolean remove(AccountKey key) {
         voices.remove(key);
         replies.remove(key);
+        imported.removeIf(id -> id.startsWith(key + "#"));
         return accounts.remove(key) != null;
     }
 

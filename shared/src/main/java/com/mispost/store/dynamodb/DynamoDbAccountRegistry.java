@@ -35,6 +35,7 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     private static final String SK_PROFILE = "PROFILE";
     private static final String SK_VOICE = "VOICE";
     private static final String SK_REPLY = "REPLY#";
+    private static final String SK_IMPORTED = "IMPORTED#";
     private static final String ALL_ACCOUNTS = "ACCOUNTS";
     private static final Map<String, AttributeValue> PRIOR_KEY = Map.of(PK, s("DEPLOYMENT"), SK, s("PRIOR"));
     private static final String[] PRIOR_HISTOGRAMS = {"level", "excess"};
@@ -96,8 +97,10 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
         Map<String, AttributeValue> old = dynamo.deleteItem(d -> d.tableName(table).key(key(key, SK_PROFILE))
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
         dynamo.deleteItem(d -> d.tableName(table).key(key(key, SK_VOICE)));
-        for (Map<String, AttributeValue> reply : dynamo.queryPaginator(replies(key)).items()) {
-            dynamo.deleteItem(d -> d.tableName(table).key(Map.of(PK, reply.get(PK), SK, reply.get(SK))));
+        for (String prefix : List.of(SK_REPLY, SK_IMPORTED)) {
+            for (Map<String, AttributeValue> item : dynamo.queryPaginator(under(key, prefix)).items()) {
+                dynamo.deleteItem(d -> d.tableName(table).key(Map.of(PK, item.get(PK), SK, item.get(SK))));
+            }
         }
         publicVoices.remove(key);
         return old != null && !old.isEmpty();
@@ -191,9 +194,25 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     }
 
     private QueryRequest replies(AccountKey key) {
+        return under(key, SK_REPLY);
+    }
+
+    private QueryRequest under(AccountKey key, String prefix) {
         return QueryRequest.builder().tableName(table)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :reply)")
-                .expressionAttributeValues(Map.of(":pk", s("ACCOUNT#" + key), ":reply", s(SK_REPLY))).build();
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s("ACCOUNT#" + key), ":prefix", s(prefix))).build();
+    }
+
+    @Override
+    public boolean markImported(AccountKey key, String postId) {
+        Map<String, AttributeValue> item = new HashMap<>(key(key, SK_IMPORTED + postId));
+        item.put(TYPE, s("IMPORTED"));
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     private static Account fromItem(Map<String, AttributeValue> item) {
