@@ -304,22 +304,23 @@ class StoresIntegrationTest {
     }
 
     @Test
-    void everyLearnedPostCountsInTheDeploymentsPriorWhichAFreshReaderSees() {
+    void everyLearnedPostCountsInTheDeploymentsPriorAndSampleWhichAFreshReaderSees() {
         AccountKey key = new AccountKey(Platform.X, "prior-brand");
         accounts.save(Account.watched(key, "Prior Brand"));
-        long before = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName).deploymentPrior().posts();
+        DynamoDbAccountRegistry before = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
+        long posts = before.deploymentPrior().posts();
+        long scores = before.deploymentPrior().scores();
         for (int i = 0; i < 30; i++) {
             assertThat(accounts.learn(key, post("prior-" + i, "We are open late tonight, visit us " + i + "."), i == 29 ? 0.9 : 0.05)).isTrue();
         }
 
-        com.mispost.detection.DeploymentPrior prior = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName).deploymentPrior();
+        DynamoDbAccountRegistry fresh = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
+        com.mispost.detection.DeploymentPrior prior = fresh.deploymentPrior();
 
-        assertThat(prior.posts()).isEqualTo(before + 30);
-        long[][] bins = prior.scoreBins();
-        assertThat(java.util.Arrays.stream(bins[0]).sum()).as("held-out scores after the warm-up")
-                .isEqualTo(30 - VoiceProfile.CALIBRATION_WARMUP);
-        assertThat(java.util.Arrays.stream(bins[1]).sum()).as("excesses once the account has a level")
-                .isEqualTo(30 - VoiceProfile.CALIBRATION_WARMUP - com.mispost.detection.DeploymentPrior.LEVEL_MIN);
+        assertThat(prior.posts()).isEqualTo(posts + 30);
+        assertThat(prior.scores()).as("held-out scores once the voice has formed").isEqualTo(scores + 30 - VoiceProfile.CALIBRATION_WARMUP);
+        assertThat(prior.scoreBins()[com.mispost.detection.DeploymentPrior.BINS - 1]).as("0.9 is not in the top bin").isZero();
+        assertThat(fresh.deploymentPosts().texts()).as("one text per slot the ids fell in").isBetween(25, 30 + 256);
     }
 
     @Test

@@ -70,6 +70,14 @@ public final class MispostDetector {
      */
     private static final double CONTRAST_FULL_POSTS = 20;
     private static final int CONTRAST_MIN_POSTS = 5;
+    /**
+     * Pseudo-posts the deployment's sample of its accounts' own posts counts as on an account's side
+     * of the contrast: an account with a handful of posts reads mostly as the deployment's brands
+     * write, one with two hundred mostly as itself.
+     */
+    private static final double BRANDS_WEIGHT = 40;
+    /** How far the borrowed posts count towards trusting the contrast (half: they are not the account's own). */
+    private static final double BRANDS_CONFIDENCE = 0.5;
     private static final int CONTRAST_MIN_REPLIES = 30;
     /** Additive smoothing of the naive Bayes counts. */
     private static final double SMOOTHING = 0.5;
@@ -142,17 +150,17 @@ public final class MispostDetector {
         return assess(post, account, voice, PublicVoice.empty());
     }
 
-    /** Scores a post of an account in a deployment that has learned nothing from its other accounts (yet). */
+    /** Scores a post of an account in a deployment that has no sample of its accounts' own posts (yet). */
     public Assessment assess(Post post, Account account, VoiceProfile voice, PublicVoice people) {
-        return assess(post, account, voice, people, DeploymentPrior.empty());
+        return assess(post, account, voice, people, PublicVoice.empty());
     }
 
     /**
      * Reads the post once and scores it against the account's policy, its learned voice and the
-     * public's; where the account's own voice is still thin, against what the deployment's accounts
-     * learned together.
+     * public's; while the account has few posts of its own, its side of the learned contrast leans
+     * on {@code brands}, a sample of the deployment's accounts' own posts.
      */
-    public Assessment assess(Post post, Account account, VoiceProfile voice, PublicVoice people, DeploymentPrior prior) {
+    public Assessment assess(Post post, Account account, VoiceProfile voice, PublicVoice people, PublicVoice brands) {
         Reading reading = Reading.of(post.text(), lexicon);
         List<Reason> reasons = new ArrayList<>();
         double logit = BIAS;
@@ -168,7 +176,7 @@ public final class MispostDetector {
         }
         int firstOfVoice = reasons.size();
         double voiced = voice(post, reading, voice, reasons) + familiarity(reading, voice, reasons)
-                + contrast(post, voice, people, reasons);
+                + contrast(post, voice, people, brands, reasons);
         if (voiced > 0 && followsOwnConvention(post.text(), voice, people)) {
             voiced *= SIGNED_VOICE_SHARE;
             for (int i = firstOfVoice; i < reasons.size(); i++) {
@@ -191,15 +199,15 @@ public final class MispostDetector {
      * which is a held-out score of the account's own voice for {@link VoiceProfile#alertThreshold}.
      */
     public VoiceProfile learnOwnPosts(Account account, VoiceProfile voice, PublicVoice people, List<Post> own) {
-        return learnOwnPosts(account, voice, people, own, c -> { });
+        return learnOwnPosts(account, voice, people, PublicVoice.empty(), own, c -> { });
     }
 
     /** The same, telling {@code toDeployment} what each post adds to the deployment's prior. */
-    public VoiceProfile learnOwnPosts(Account account, VoiceProfile voice, PublicVoice people, List<Post> own,
+    public VoiceProfile learnOwnPosts(Account account, VoiceProfile voice, PublicVoice people, PublicVoice brands, List<Post> own,
                                       Consumer<DeploymentPrior.Contribution> toDeployment) {
         VoiceProfile learned = voice;
         for (Post post : own) {
-            double score = assess(post, account, learned, people).score();
+            double score = assess(post, account, learned, people, brands).score();
             toDeployment.accept(DeploymentPrior.contribution(learned, score));
             learned = learned.learn(post, score);
         }
@@ -379,14 +387,15 @@ public final class MispostDetector {
      * the account than in the account's own posts (a Bernoulli naive Bayes, normalised by the
      * square root of the features it knows so that long posts do not count more for being long).
      */
-    private static double contrast(Post post, VoiceProfile voice, PublicVoice people, List<Reason> reasons) {
+    private static double contrast(Post post, VoiceProfile voice, PublicVoice people, PublicVoice brands, List<Reason> reasons) {
         int own = voice.posts();
         int replies = people.texts();
-        if (own < CONTRAST_MIN_POSTS || replies < CONTRAST_MIN_REPLIES) return 0;
+        double borrowed = brands.texts() == 0 ? 0 : BRANDS_WEIGHT;
+        if (own + borrowed < CONTRAST_MIN_POSTS || replies < CONTRAST_MIN_REPLIES) return 0;
         TextFeatures features = TextFeatures.of(post.text());
         double[] byWord = new double[features.wordCount()];
-        double leaning = leaning(features, voice, people, byWord);
-        double confidence = Math.min(1.0, own / CONTRAST_FULL_POSTS);
+        double leaning = leaning(features, voice, people, brands, borrowed, byWord);
+        double confidence = Math.min(1.0, (own + BRANDS_CONFIDENCE * borrowed) / CONTRAST_FULL_POSTS);
         double weight = confidence * (CONTRAST_CENTRE + CONTRAST_WEIGHT * leaning);
         if (weight >= REASON_MIN && leaning > 0) {
             reasons.add(new Reason("voice.learned-contrast",
@@ -401,17 +410,21 @@ public final class MispostDetector {
      * naive Bayes log-likelihood ratio summed over the features either side has seen, divided by
      * the square root of their number. {@code byWord} (if given) receives each word's share.
      */
-    private static double leaning(TextFeatures features, VoiceProfile voice, PublicVoice people, double[] byWord) {
-        double ownNorm = Math.log(voice.posts() + 2 * SMOOTHING);
+    private static double leaning(TextFeatures features, VoiceProfile voice, PublicVoice people, PublicVoice brands, double borrowed,
+                                  double[] byWord) {
+        double ownNorm = Math.log(voice.posts() + borrowed + 2 * SMOOTHING);
         double peopleNorm = Math.log(people.texts() + 2 * SMOOTHING);
+        double perBrandText = borrowed == 0 ? 0 : borrowed / brands.texts();
         double sum = 0;
         int known = 0;
         for (int i = 0; i < features.hashes.length; i++) {
             int feature = features.hashes[i];
             int inReplies = people.textsWith(feature);
             int inOwn = voice.postsWithFeature(feature);
-            if (inReplies + inOwn == 0) continue;
-            double llr = logSmoothed(inReplies) - peopleNorm - logSmoothed(inOwn) + ownNorm;
+            int inBrands = borrowed == 0 ? 0 : brands.textsWith(feature);
+            if (inReplies + inOwn + inBrands == 0) continue;
+            double ownSide = inBrands == 0 ? logSmoothed(inOwn) : Math.log(inOwn + perBrandText * inBrands + SMOOTHING);
+            double llr = logSmoothed(inReplies) - peopleNorm - ownSide + ownNorm;
             sum += llr;
             if (byWord != null) byWord[features.words[i]] += llr;
             known++;
@@ -421,7 +434,7 @@ public final class MispostDetector {
 
     /** How far a text leans to the public's voice (positive) or the account's own (negative); for inspecting what was learned. */
     public static double leaning(String text, VoiceProfile voice, PublicVoice people) {
-        return leaning(TextFeatures.of(text), voice, people, null);
+        return leaning(TextFeatures.of(text), voice, people, PublicVoice.empty(), 0, null);
     }
 
     private static double logSmoothed(int count) {

@@ -8,7 +8,9 @@ import java.util.Map;
  * How the public writes to an account, learned from a sample of the replies and comments people
  * send it (which the webhooks deliver): the other side of the contrast with the account's own
  * voice. Built when the account is screened, from texts the deployment itself received; nothing
- * of it ships with Mispost.
+ * of it ships with Mispost. The same sample, of the deployment's accounts' own posts, stands behind
+ * the account's side of the contrast while it has few posts of its own
+ * ({@link MispostDetector#assess(com.mispost.post.Post, com.mispost.account.Account, VoiceProfile, PublicVoice, PublicVoice)}).
  */
 public final class PublicVoice {
 

@@ -1,5 +1,6 @@
 package com.mispost.detection;
 
+import com.mispost.account.AccountPolicy;
 import com.mispost.post.Post;
 
 import java.io.ByteArrayOutputStream;
@@ -39,25 +40,23 @@ public final class VoiceProfile {
     static final int MAX_CONVENTIONS = 32;
     static final int MAX_FEATURES = 6000;
     static final int MAX_SCORES = 200;
-    /** Posts learned before their scores count for calibration: the very first meet no voice at all. */
+    /** Posts learned before its own scores count for its calibration: the first ones meet a voice still forming. */
     public static final int CALIBRATION_WARMUP = 20;
-    /** Own and borrowed scores needed before they move the threshold. */
+    /** Own scores needed before they move the threshold. */
     static final int CALIBRATION_MIN = 20;
     /**
-     * The share of the account's held-out scores that may lie above its calibrated threshold. Those
-     * scores read higher than its later posts do (each met a voice with fewer posts than the next
-     * post will), so this is looser than the share of later posts that alerts: on the dev set's
-     * later brand posts, 2% of held-out scores came to about 0.3% of alerts.
+     * The share of brand posts that may alert, read from the deployment's held-out scores: the
+     * issue's target itself, not a figure fitted to a data set (on the dev set's later brand posts it
+     * came to 0.1-0.6% of corporate and 0.7-0.9% of support posts).
+     */
+    static final double DEPLOYMENT_RATE = 0.005;
+    /**
+     * The share of the account's own held-out scores that may lie above its threshold: it raises
+     * the deployment's threshold for an account whose own posts score higher than its deployment's.
+     * Looser than {@link #DEPLOYMENT_RATE}: its scores are few, and read higher than its later posts
+     * do (each met a voice with fewer posts than the next post will).
      */
     static final double CALIBRATION_RATE = 0.02;
-    /**
-     * How many of its own held-out scores the deployment's scores at the account's stage count as:
-     * an account with a few posts is calibrated mostly by the others, one with two hundred mostly by
-     * itself.
-     */
-    static final double PRIOR_WEIGHT = 30;
-    /** How many of its own held-out scores the deployment's level counts as, where the account's own level is still unsure. */
-    static final double LEVEL_PRIOR_WEIGHT = 5;
     /** However odd an account's own posts, its threshold stays low enough for strong evidence to alert. */
     static final double CALIBRATION_CAP = 0.99;
     private static final String VERSION = "v3";
@@ -124,14 +123,13 @@ public final class VoiceProfile {
     }
 
     /**
-     * Where this account's alerts start: the policy's threshold, raised to the score that about
-     * {@value #CALIBRATION_RATE} of its own held-out scores reach (a formal corporate account and a
-     * chatty support account are each judged against themselves), but never above
-     * {@value #CALIBRATION_CAP}. That score is the account's level (the median of its own held-out
-     * scores, leaning on the deployment's while it has few) plus an excess read from a smoothed
-     * distribution, not from the single highest score: its own scores' excesses over its level,
-     * each spread by a kernel as wide as their spread suggests, mixed with the excesses of the
-     * deployment's accounts ({@link DeploymentPrior}), which count as {@value #PRIOR_WEIGHT} of its own.
+     * Where this account's alerts start. Before anything is learned, at the policy's threshold. Once
+     * the deployment has learned enough of its accounts' own posts, where {@value #DEPLOYMENT_RATE}
+     * of their held-out scores lie above ({@link DeploymentPrior}), raised to
+     * where {@value #CALIBRATION_RATE} of the account's own held-out scores lie above once it has
+     * {@value #CALIBRATION_MIN} of them (a formal corporate account and a chatty support account are
+     * each judged against themselves), but never above {@value #CALIBRATION_CAP}. Read from smoothed
+     * distributions, so no single score sets it. A policy stricter than the default stays a floor.
      */
     public double alertThreshold(double policyThreshold, DeploymentPrior prior) {
         CachedThreshold last = cached;
@@ -142,30 +140,31 @@ public final class VoiceProfile {
             calibrated = calibrated(prior);
             cached = new CachedThreshold(prior, calibrated);
         }
-        return Double.isNaN(calibrated) ? policyThreshold : Math.max(policyThreshold, calibrated);
+        if (Double.isNaN(calibrated)) return policyThreshold;
+        return policyThreshold > AccountPolicy.DEFAULT_THRESHOLD ? Math.max(policyThreshold, calibrated) : calibrated;
     }
 
     private double calibrated(DeploymentPrior prior) {
-        double borrowed = Math.min(PRIOR_WEIGHT, prior.excesses());
-        int m = scores.length;
-        if (m + borrowed < CALIBRATION_MIN) return Double.NaN;
+        double deployment = prior.logitAbove(DEPLOYMENT_RATE);
+        double own = scores.length < CALIBRATION_MIN ? Double.NaN : ownLogitAbove(CALIBRATION_RATE);
+        double logit = Double.isNaN(own) ? deployment : Double.isNaN(deployment) ? own : Math.max(own, deployment);
+        return Double.isNaN(logit) ? Double.NaN : Math.min(CALIBRATION_CAP, DeploymentPrior.sigmoid(logit));
+    }
+
+    /** The logit this share of its own held-out scores lies above, each spread by a normal kernel. */
+    private double ownLogitAbove(double share) {
         double[] own = heldOutLogits();
-        double ownLevel = m == 0 ? 0 : DeploymentPrior.median(own);
-        double deploymentLevel = prior.level();
-        double level = Double.isNaN(deploymentLevel) ? ownLevel
-                : (m * ownLevel + LEVEL_PRIOR_WEIGHT * deploymentLevel) / (m + LEVEL_PRIOR_WEIGHT);
         double width = bandwidth(own);
         double low = DeploymentPrior.LOW;
         double high = -DeploymentPrior.LOW;
         for (int step = 0; step < 40; step++) {
-            double excess = (low + high) / 2;
+            double t = (low + high) / 2;
             double above = 0;
-            for (double s : own) above += DeploymentPrior.normalAbove((ownLevel + excess - s) / width);
-            if (borrowed > 0) above += borrowed * prior.excessSurvival(excess);
-            if (above / (m + borrowed) > CALIBRATION_RATE) low = excess;
-            else high = excess;
+            for (double s : own) above += DeploymentPrior.normalAbove((t - s) / width);
+            if (above / own.length > share) low = t;
+            else high = t;
         }
-        return Math.min(CALIBRATION_CAP, DeploymentPrior.sigmoid(level + high));
+        return high;
     }
 
     /**

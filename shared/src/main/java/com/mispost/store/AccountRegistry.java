@@ -46,6 +46,15 @@ public interface AccountRegistry {
      */
     boolean markImported(AccountKey key, String postId);
 
+    /**
+     * A bounded sample ({@link PublicVoice#SAMPLE_SIZE}) of the deployment's accounts' own learned
+     * posts, which an account with few posts of its own borrows for its side of the learned contrast.
+     */
+    PublicVoice deploymentPosts();
+
+    /** Keeps a learned post in the deployment's sample: it takes the slot its id falls in, as a kept reply does. */
+    void keepDeploymentPost(Post post);
+
     /** What the deployment's accounts learned together, which calibrates accounts with little history. */
     DeploymentPrior deploymentPrior();
 
@@ -63,6 +72,7 @@ public interface AccountRegistry {
         for (int attempt = 0; attempt < 5; attempt++) {
             if (saveVoice(key, seen, seen.learn(post, scoreBeforeLearning))) {
                 countInPrior(DeploymentPrior.contribution(seen, scoreBeforeLearning));
+                keepDeploymentPost(post);
                 return true;
             }
             seen = voice(key);

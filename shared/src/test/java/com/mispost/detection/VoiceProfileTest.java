@@ -123,31 +123,34 @@ class VoiceProfileTest {
             wild = wild.learn(Fixtures.post("@user Thanks " + i + " ^JS"), 0.999);
         }
 
-        assertThat(formed.alertThreshold(0.5)).as("too few own scores").isEqualTo(0.5);
-        assertThat(quiet.alertThreshold(0.5)).as("never below the policy's").isEqualTo(0.5);
-        assertThat(odd.alertThreshold(0.5)).as("one odd score does not set it").isLessThan(0.6);
+        assertThat(formed.alertThreshold(0.5)).as("nothing learned: the policy's").isEqualTo(0.5);
+        assertThat(quiet.alertThreshold(0.5)).as("its own, below the default policy's").isLessThan(0.2);
+        assertThat(odd.alertThreshold(0.5)).as("one odd score in a hundred does not set it").isLessThan(0.4);
         assertThat(chatty.alertThreshold(0.5)).as("a fifth of its posts score 0.8").isGreaterThan(0.8);
         assertThat(wild.alertThreshold(0.5)).as("capped").isEqualTo(VoiceProfile.CALIBRATION_CAP);
-        assertThat(chatty.alertThreshold(0.9)).as("a stricter policy stays").isEqualTo(0.9);
+        assertThat(quiet.alertThreshold(0.9)).as("a stricter policy than the default stays").isEqualTo(0.9);
     }
 
     @Test
-    void anAccountWithFewScoresBorrowsTheDeploymentsTailAndMovesToItsOwn() {
-        // A deployment whose formed accounts score well above their own level one post in twenty.
-        DeploymentPrior prior = DeploymentPrior.empty();
-        VoiceProfile other = Fixtures.learned(VoiceProfile.empty(), VoiceProfile.CALIBRATION_WARMUP, i -> "@user Hi " + i + " ^JS");
-        for (int i = 0; i < 200; i++) {
-            double score = i % 20 == 0 ? 0.9 : 0.05;
-            prior = prior.with(DeploymentPrior.contribution(other, score));
-            other = other.learn(Fixtures.post("@user Thanks " + i + " ^JS"), score);
-        }
-        VoiceProfile young = Fixtures.learned(VoiceProfile.empty(), VoiceProfile.CALIBRATION_WARMUP, i -> "@user Hi " + i + " ^JS");
-        VoiceProfile grown = young;
-        for (int i = 0; i < 400; i++) grown = grown.learn(Fixtures.post("@user Thanks " + i + " ^JS"), 0.05);
+    void anAccountWithoutScoresOfItsOwnStartsFromItsDeploymentsThreshold() {
+        VoiceProfile young = Fixtures.learned(VoiceProfile.empty(), 3, i -> "@user Hi " + i + " ^JS");
+        VoiceProfile formed = Fixtures.learned(VoiceProfile.empty(), VoiceProfile.CALIBRATION_WARMUP, i -> "@user Hi " + i + " ^JS");
+        DeploymentPrior quiet = prior(formed, 400, i -> 0.05);
+        DeploymentPrior loud = prior(formed, 400, i -> i % 50 == 0 ? 0.95 : 0.3);
+        VoiceProfile own = formed;
+        for (int i = 0; i < 100; i++) own = own.learn(Fixtures.post("@user Thanks " + i + " ^JS"), i % 10 == 0 ? 0.9 : 0.05);
 
-        assertThat(young.alertThreshold(0.5)).as("alone, it keeps the policy's").isEqualTo(0.5);
-        assertThat(young.alertThreshold(0.5, prior)).as("borrowed from the deployment").isGreaterThan(0.6);
-        assertThat(grown.alertThreshold(0.5, prior)).as("its own two hundred scores outweigh the prior").isEqualTo(0.5);
+        assertThat(young.alertThreshold(0.5, DeploymentPrior.empty())).as("nothing learned anywhere").isEqualTo(0.5);
+        assertThat(young.alertThreshold(0.5, prior(formed, 100, i -> 0.05))).as("too few scores in the deployment").isEqualTo(0.5);
+        assertThat(young.alertThreshold(0.5, quiet)).as("a quiet deployment's").isLessThan(0.1);
+        assertThat(young.alertThreshold(0.5, loud)).as("one in fifty of the deployment's posts score 0.95").isGreaterThan(0.9);
+        assertThat(own.alertThreshold(0.5, quiet)).as("its own scores raise it above its deployment's").isGreaterThan(0.85);
+    }
+
+    private static DeploymentPrior prior(VoiceProfile formed, int scores, java.util.function.IntToDoubleFunction score) {
+        DeploymentPrior prior = DeploymentPrior.empty();
+        for (int i = 0; i < scores; i++) prior = prior.with(DeploymentPrior.contribution(formed, score.applyAsDouble(i)));
+        return prior;
     }
 
     @Test

@@ -20,6 +20,18 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
     private final Map<AccountKey, Map<Integer, String>> replies = new HashMap<>();
     private DeploymentPrior prior = DeploymentPrior.empty();
     private final java.util.Set<String> imported = new java.util.HashSet<>();
+    private final Map<Integer, String> deploymentPosts = new HashMap<>();
+
+    @Override
+    public synchronized PublicVoice deploymentPosts() {
+        return PublicVoice.of(deploymentPosts.values());
+    }
+
+    @Override
+    public synchronized void keepDeploymentPost(com.mispost.post.Post post) {
+        deploymentPosts.put(Math.floorMod((post.platform().id() + "/" + post.postId()).hashCode(), PublicVoice.SAMPLE_SIZE),
+                PublicVoice.shortened(post.text()));
+    }
 
     @Override
     public synchronized boolean markImported(AccountKey key, String postId) {

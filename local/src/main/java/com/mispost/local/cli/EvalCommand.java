@@ -146,21 +146,24 @@ public final class EvalCommand {
             publics.put(key, replyLines != null ? LearningFiles.publicVoiceOf(replyLines, key)
                     : byFold.computeIfAbsent(fold, f -> LearningFiles.publicVoice(labelled, other -> foldOf.get(other) != f.intValue())));
         }
+        // The deployment's sample of its accounts' own posts, which an account with few posts borrows.
+        PublicVoice brands = LearningFiles.ownSample(history);
         // The deployment's prior is learned from all its accounts' own posts, as it is at run time.
         DeploymentPrior[] learnedPrior = {DeploymentPrior.empty()};
         Map<AccountKey, VoiceProfile> voices = new HashMap<>();
         for (AccountKey key : accounts) {
             Account account = Account.watched(key, key.accountId());
-            voices.put(key, detector.learnOwnPosts(account, VoiceProfile.empty(), publics.get(key), own.getOrDefault(key, List.of()),
+            voices.put(key, detector.learnOwnPosts(account, VoiceProfile.empty(), publics.get(key), brands, own.getOrDefault(key, List.of()),
                     c -> learnedPrior[0] = learnedPrior[0].with(c)));
         }
         DeploymentPrior prior = learnedPrior[0];
-        int calibrated = 0;
-        double highest = AccountPolicy.DEFAULT_THRESHOLD;
+        // An account with no scores of its own alerts at the deployment's threshold.
+        double deploymentThreshold = VoiceProfile.empty().alertThreshold(AccountPolicy.DEFAULT_THRESHOLD, prior);
+        int raised = 0;
+        double highest = deploymentThreshold;
         for (AccountKey key : accounts) {
-            Account account = Account.watched(key, key.accountId());
-            double threshold = voices.get(key).alertThreshold(account.policy().alertThreshold(), prior);
-            if (threshold > account.policy().alertThreshold()) calibrated++;
+            double threshold = voices.get(key).alertThreshold(AccountPolicy.DEFAULT_THRESHOLD, prior);
+            if (threshold > deploymentThreshold) raised++;
             highest = Math.max(highest, threshold);
         }
 
@@ -173,7 +176,7 @@ public final class EvalCommand {
             Account account = Account.watched(key, post.accountId());
             VoiceProfile voice = voices.get(key);
             long start = System.nanoTime();
-            Assessment assessment = detector.assess(post, account, voice, publics.get(key));
+            Assessment assessment = detector.assess(post, account, voice, publics.get(key), brands);
             nanos += System.nanoTime() - start;
             double threshold = voice.alertThreshold(account.policy().alertThreshold(), prior);
             scored.add(new ScoredPost(key.toString(), voice.posts(), LearningFiles.text(line, "kind", "unknown"),
@@ -186,11 +189,12 @@ public final class EvalCommand {
                 ? "public's voice from the replies each account received (up to " + PublicVoice.SAMPLE_SIZE + ", --replies)"
                 : "public's voice from up to " + PublicVoice.SAMPLE_SIZE + " replies (" + LearningFiles.REPLY_KIND + ") to accounts outside the fold";
         String learning = String.format(Locale.ROOT, "learning          %s; %s%n"
-                        + "calibration       %d of %d accounts above the default threshold %.2f (highest %.2f); deployment prior from %d posts%n",
+                        + "calibration       the deployment's threshold %.3f from %d held-out scores of its accounts' own posts;"
+                        + " %d of %d accounts above it by their own (highest %.3f)%n",
                 folds == 0 ? "each account its own fold"
                         : folds + " folds by account" + (seed == null ? "" : " (shuffled with seed " + seed + ")"), publicVoice,
-                calibrated, accounts.size(), AccountPolicy.DEFAULT_THRESHOLD, highest, prior.posts());
-        return new Evaluation(EvalReport.of(scored, AccountPolicy.DEFAULT_THRESHOLD, perSecond), learning);
+                deploymentThreshold, prior.scores(), raised, accounts.size(), highest);
+        return new Evaluation(EvalReport.of(scored, deploymentThreshold, perSecond), learning);
     }
 
     /** A one-line progress bar on stderr, redrawn every two percent. */

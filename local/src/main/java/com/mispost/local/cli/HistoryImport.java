@@ -39,7 +39,8 @@ final class HistoryImport {
                 already++;
                 continue;
             }
-            double score = detector.assess(post, account, accounts.voice(account.key()), accounts.publicVoice(account.key())).score();
+            double score = detector.assess(post, account, accounts.voice(account.key()), accounts.publicVoice(account.key()),
+                    accounts.deploymentPosts()).score();
             if (accounts.learn(account.key(), post, score)) learned++;
             else contended++;
         }

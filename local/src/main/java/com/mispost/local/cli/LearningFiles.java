@@ -74,6 +74,20 @@ final class LearningFiles {
         return publicVoice(replyLines, account::equals);
     }
 
+    /** A sample (evenly spread, at most {@link PublicVoice#SAMPLE_SIZE}) of all the accounts' own posts in a history. */
+    static PublicVoice ownSample(List<JsonNode> history) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode line : history) texts.add(text(line, "text", ""));
+        return PublicVoice.of(evenly(texts));
+    }
+
+    private static List<String> evenly(List<String> texts) {
+        int step = Math.max(1, texts.size() / PublicVoice.SAMPLE_SIZE);
+        List<String> sample = new ArrayList<>(PublicVoice.SAMPLE_SIZE);
+        for (int i = 0; i < texts.size() && sample.size() < PublicVoice.SAMPLE_SIZE; i += step) sample.add(texts.get(i));
+        return sample;
+    }
+
     /** The reply texts {@link #publicVoice} learns from. */
     static List<String> replies(List<JsonNode> lines, Predicate<AccountKey> learnFrom) {
         List<String> replies = new ArrayList<>();
@@ -82,10 +96,7 @@ final class LearningFiles {
             if (kind != null && !kind.equals(REPLY_KIND)) continue;
             if (learnFrom.test(key(line))) replies.add(text(line, "text", ""));
         }
-        int step = Math.max(1, replies.size() / PublicVoice.SAMPLE_SIZE);
-        List<String> sample = new ArrayList<>(PublicVoice.SAMPLE_SIZE);
-        for (int i = 0; i < replies.size() && sample.size() < PublicVoice.SAMPLE_SIZE; i += step) sample.add(replies.get(i));
-        return sample;
+        return evenly(replies);
     }
 
     static AccountKey key(JsonNode line) {

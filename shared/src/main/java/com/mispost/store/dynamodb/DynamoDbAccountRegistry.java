@@ -7,6 +7,7 @@ import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
+import com.mispost.post.Post;
 import com.mispost.store.AccountRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,8 +29,9 @@ import static com.mispost.store.dynamodb.Items.*;
 /**
  * The registry of watched accounts, one item per account plus one for its learned voice and one
  * small item per kept reply (at most {@link PublicVoice#SAMPLE_SIZE}), all under the account's key;
- * and one item for the whole deployment's prior ({@link DeploymentPrior}), whose counts each learned
- * post adds to atomically (one attribute per bin that has counts, so an item of at most a few kilobytes).
+ * and, for the whole deployment, one item for its prior ({@link DeploymentPrior}), whose counts each
+ * learned post adds to atomically (one attribute per bin that has counts: an item of a few kilobytes),
+ * and a bounded sample of its accounts' own learned posts (one small item per slot).
  */
 public final class DynamoDbAccountRegistry implements AccountRegistry {
     private static final String SK_PROFILE = "PROFILE";
@@ -37,8 +39,9 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     private static final String SK_REPLY = "REPLY#";
     private static final String SK_IMPORTED = "IMPORTED#";
     private static final String ALL_ACCOUNTS = "ACCOUNTS";
-    private static final Map<String, AttributeValue> PRIOR_KEY = Map.of(PK, s("DEPLOYMENT"), SK, s("PRIOR"));
-    private static final String[] PRIOR_HISTOGRAMS = {"level", "excess"};
+    private static final AttributeValue DEPLOYMENT = s("DEPLOYMENT");
+    private static final Map<String, AttributeValue> PRIOR_KEY = Map.of(PK, DEPLOYMENT, SK, s("PRIOR"));
+    private static final String SK_OWN_POST = "OWN#";
     /** How long a warm environment keeps the deployment's prior: a minute's posts hardly move it. */
     static final long PRIOR_FRESH_NANOS = 60_000_000_000L;
 
@@ -52,6 +55,7 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     private final String table;
     private final Map<AccountKey, ReadVoice> publicVoices = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ReadPrior readPrior;
+    private volatile ReadVoice readDeploymentPosts;
 
     private record ReadPrior(DeploymentPrior prior, long readAtNanos) {
     }
@@ -146,12 +150,10 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(PRIOR_KEY)).item();
         DeploymentPrior prior = DeploymentPrior.empty();
         if (item != null && !item.isEmpty()) {
-            long[][] bins = new long[PRIOR_HISTOGRAMS.length][DeploymentPrior.BINS];
-            for (int h = 0; h < PRIOR_HISTOGRAMS.length; h++) {
-                for (int b = 0; b < DeploymentPrior.BINS; b++) {
-                    AttributeValue count = item.get(PRIOR_HISTOGRAMS[h] + b);
-                    if (count != null) bins[h][b] = Long.parseLong(count.n());
-                }
+            long[] bins = new long[DeploymentPrior.BINS];
+            for (int b = 0; b < bins.length; b++) {
+                AttributeValue count = item.get("b" + b);
+                if (count != null) bins[b] = Long.parseLong(count.n());
             }
             AttributeValue posts = item.get("posts");
             prior = DeploymentPrior.of(posts == null ? 0 : Long.parseLong(posts.n()), bins);
@@ -161,10 +163,33 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     }
 
     @Override
+    public PublicVoice deploymentPosts() {
+        long now = System.nanoTime();
+        ReadVoice read = readDeploymentPosts;
+        if (read != null && now - read.readAtNanos() < PRIOR_FRESH_NANOS) return read.voice();
+        QueryRequest q = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", DEPLOYMENT, ":prefix", s(SK_OWN_POST))).build();
+        List<String> texts = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(q).items()) texts.add(str(item, "text"));
+        PublicVoice sample = PublicVoice.of(texts);
+        readDeploymentPosts = new ReadVoice(sample, now);
+        return sample;
+    }
+
+    @Override
+    public void keepDeploymentPost(Post post) {
+        String slot = String.format("%03d", Math.floorMod((post.platform().id() + "/" + post.postId()).hashCode(), PublicVoice.SAMPLE_SIZE));
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(PK, DEPLOYMENT, SK, s(SK_OWN_POST + slot)));
+        item.put(TYPE, s("DEPLOYMENT_POST"));
+        item.put("text", s(PublicVoice.shortened(post.text())));
+        dynamo.putItem(p -> p.tableName(table).item(item));
+    }
+
+    @Override
     public void countInPrior(DeploymentPrior.Contribution c) {
         StringBuilder add = new StringBuilder("SET #type = :type ADD #posts :one");
-        if (c.levelBin() >= 0) add.append(", ").append(PRIOR_HISTOGRAMS[0]).append(c.levelBin()).append(" :one");
-        if (c.excessBin() >= 0) add.append(", ").append(PRIOR_HISTOGRAMS[1]).append(c.excessBin()).append(" :one");
+        if (c.bin() >= 0) add.append(", b").append(c.bin()).append(" :one");
         dynamo.updateItem(u -> u.tableName(table).key(PRIOR_KEY).updateExpression(add.toString())
                 .expressionAttributeNames(Map.of("#type", TYPE, "#posts", "posts"))
                 .expressionAttributeValues(Map.of(":one", n(1), ":type", s("DEPLOYMENT_PRIOR"))));

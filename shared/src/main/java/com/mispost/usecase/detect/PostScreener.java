@@ -66,7 +66,7 @@ public final class PostScreener {
         if (found.isEmpty()) return Optional.empty();
         Account account = found.get();
         VoiceProfile voice = accounts.voice(account.key());
-        Assessment assessment = detector.assess(post, account, voice, accounts.publicVoice(account.key()));
+        Assessment assessment = detector.assess(post, account, voice, accounts.publicVoice(account.key()), accounts.deploymentPosts());
         metrics.count("PostsScreened", Map.of("platform", post.platform().id()));
         if (!posts.saveAssessment(post.key(), assessment)) {
             LOG.warn("post {} is not in the table (a stream record of a write that did not happen); skipped", post.key());
@@ -126,7 +126,7 @@ public final class PostScreener {
         if (found.isEmpty()) return Optional.empty();
         Account account = found.get();
         VoiceProfile voice = accounts.voice(account.key());
-        Assessment assessment = detector.assess(edited, account, voice, accounts.publicVoice(account.key()));
+        Assessment assessment = detector.assess(edited, account, voice, accounts.publicVoice(account.key()), accounts.deploymentPosts());
         Optional<Incident> existing = incidents.find(IncidentIds.forPost(edited.key()));
         Instant now = clock.instant();
         if (existing.isPresent()) {
