@@ -390,7 +390,8 @@ public final class MispostDetector {
     private static double contrast(Post post, VoiceProfile voice, PublicVoice people, PublicVoice brands, List<Reason> reasons) {
         int own = voice.posts();
         int replies = people.texts();
-        double borrowed = brands.texts() == 0 ? 0 : BRANDS_WEIGHT;
+        // Past ten times its weight, the deployment's sample would move an account's side by under a tenth.
+        double borrowed = brands.texts() == 0 || own >= 10 * BRANDS_WEIGHT ? 0 : BRANDS_WEIGHT;
         if (own + borrowed < CONTRAST_MIN_POSTS || replies < CONTRAST_MIN_REPLIES) return 0;
         TextFeatures features = TextFeatures.of(post.text());
         double[] byWord = new double[features.wordCount()];
