@@ -1,7 +1,5 @@
 package com.mispost.detection;
 
-import java.util.Locale;
-
 /**
  * The shapes a post starts and ends with, which a team's conventions fix and a person's posts do
  * not share: "^JS" and "^MK" both end in the shape {@code ^A}, "- Sarah" in {@code - Aa}, "(2/3)" in
@@ -24,17 +22,53 @@ final class Conventions {
      * an empty array for a post with no words.
      */
     static String[] of(String text) {
-        String[] tokens = text.strip().split("\\s+");
-        int first = 0;
-        while (first < tokens.length && (tokens[first].startsWith("@") || tokens[first].startsWith(".@"))) first++;
-        int last = tokens.length - 1;
-        while (last >= first && isLink(tokens[last])) last--;
-        if (first > last || tokens[first].isEmpty()) return new String[0];
-        String head = "head:" + shape(tokens[first]);
+        // Token bounds found by hand, not by a regular expression: this runs on every post screened.
+        int n = text.length();
+        int start = 0;
+        int headStart = -1;
+        int headEnd = -1;
+        while (start < n) {
+            while (start < n && Character.isWhitespace(text.charAt(start))) start++;
+            if (start == n) break;
+            int end = start;
+            while (end < n && !Character.isWhitespace(text.charAt(end))) end++;
+            if (text.charAt(start) != '@' && !text.startsWith(".@", start)) {
+                headStart = start;
+                headEnd = end;
+                break;
+            }
+            start = end;
+        }
+        if (headStart < 0) return new String[0];
+        int end = n;
+        int tailStart = -1;
+        int tailEnd = -1;
+        int beforeStart = -1;
+        int beforeEnd = -1;
+        while (end > headStart) {
+            while (end > headStart && Character.isWhitespace(text.charAt(end - 1))) end--;
+            int begin = end;
+            while (begin > headStart && !Character.isWhitespace(text.charAt(begin - 1))) begin--;
+            if (begin == end) break;
+            if (tailStart < 0) {
+                if (!isLink(text.substring(begin, end))) {
+                    tailStart = begin;
+                    tailEnd = end;
+                }
+            } else {
+                beforeStart = begin;
+                beforeEnd = end;
+                break;
+            }
+            end = begin;
+        }
+        if (tailStart < 0) return new String[0];
+        String head = "head:" + shape(text.substring(headStart, headEnd));
+        String last = shape(text.substring(tailStart, tailEnd));
         // A dash or tilde set apart before a name is part of the sign-off ("- Sarah").
-        String tail = last > first && tokens[last - 1].codePoints().noneMatch(Character::isLetterOrDigit)
-                ? "tail:" + shape(tokens[last - 1]) + " " + shape(tokens[last])
-                : "tail:" + shape(tokens[last]);
+        boolean setApart = beforeStart >= headStart && beforeStart != tailStart
+                && text.substring(beforeStart, beforeEnd).codePoints().noneMatch(Character::isLetterOrDigit);
+        String tail = setApart ? "tail:" + shape(text.substring(beforeStart, beforeEnd)) + " " + last : "tail:" + last;
         return new String[]{head, tail};
     }
 
@@ -54,7 +88,7 @@ final class Conventions {
     }
 
     private static boolean isLink(String token) {
-        String t = token.toLowerCase(Locale.ROOT);
-        return t.startsWith("http://") || t.startsWith("https://") || t.startsWith("www.");
+        return token.regionMatches(true, 0, "http://", 0, 7) || token.regionMatches(true, 0, "https://", 0, 8)
+                || token.regionMatches(true, 0, "www.", 0, 4);
     }
 }
