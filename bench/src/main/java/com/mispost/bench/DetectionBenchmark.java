@@ -2,6 +2,7 @@ package com.mispost.bench;
 
 import com.mispost.account.Account;
 import com.mispost.detection.Assessment;
+import com.mispost.detection.DeploymentPrior;
 import com.mispost.detection.MispostDetector;
 import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
@@ -76,7 +77,7 @@ public class DetectionBenchmark {
 
     private MispostDetector detector;
     private PublicVoice people;
-    private PublicVoice brands;
+    private DeploymentPrior deployment;
     private Account account;
     private VoiceProfile voice;
     private List<Post> posts;
@@ -94,7 +95,7 @@ public class DetectionBenchmark {
         people = PublicVoice.of(sample);
         List<String> deployment = new ArrayList<>();
         for (int i = 0; i < PublicVoice.SAMPLE_SIZE; i++) deployment.add(BRAND[i % BRAND.length] + " " + i);
-        brands = PublicVoice.of(deployment);
+        this.deployment = DeploymentPrior.empty().withOwnPosts(PublicVoice.of(deployment));
         posts = new ArrayList<>();
         for (int i = 0; i < BRAND.length; i++) {
             posts.add(post(1000 + i, BRAND[i]));
@@ -111,6 +112,6 @@ public class DetectionBenchmark {
     public Assessment assess() {
         Post post = posts.get(next);
         next = next + 1 == posts.size() ? 0 : next + 1;
-        return detector.assess(post, account, voice, people, brands);
+        return detector.assess(post, account, voice, people, deployment);
     }
 }

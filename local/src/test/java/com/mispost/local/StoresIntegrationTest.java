@@ -318,9 +318,10 @@ class StoresIntegrationTest {
         com.mispost.detection.DeploymentPrior prior = fresh.deploymentPrior();
 
         assertThat(prior.posts()).isEqualTo(posts + 30);
+        assertThat(prior.styleCounts()).as("each learned post's marks of style").isNotEqualTo(before.deploymentPrior().styleCounts());
         assertThat(prior.scores()).as("held-out scores once the voice has formed").isEqualTo(scores + 30 - VoiceProfile.CALIBRATION_WARMUP);
         assertThat(prior.scoreBins()[com.mispost.detection.DeploymentPrior.BINS - 1]).as("0.9 is not in the top bin").isZero();
-        assertThat(fresh.deploymentPosts().texts()).as("one text per slot the ids fell in").isBetween(25, 30 + 256);
+        assertThat(prior.ownPosts().texts()).as("one text per slot the ids fell in").isBetween(25, 30 + 256);
     }
 
     @Test

@@ -1,9 +1,15 @@
 package com.mispost.detection;
 
+import com.mispost.post.Post;
+
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * What all the accounts of one deployment learned together, which sets where alerts start: the
+ * What all the accounts of one deployment learned together, which an account with little history
+ * of its own starts from: how often each mark of {@link Style} shows in their posts (the prior of
+ * a young account's style rates, in place of a fixed brand prior), a sample of their own posts (a
+ * young account's side of the learned contrast), and what sets where alerts start: the
  * held-out scores their own posts got (each scored before it was learned, once its account had
  * {@link VoiceProfile#CALIBRATION_WARMUP} posts), as a histogram of logits. Every account's
  * threshold starts where {@link VoiceProfile#DEPLOYMENT_RATE} of those scores lie above, and rises
@@ -24,46 +30,95 @@ public final class DeploymentPrior {
     /** Held-out scores it needs before its tail is read: a 0.5% tail needs some hundreds. */
     static final long MIN_SCORES = 200;
 
-    private static final DeploymentPrior EMPTY = new DeploymentPrior(0, new long[BINS]);
+    /** Pseudo-posts of the fixed brand prior behind the deployment's style rates, as behind an account's. */
+    private static final double FIXED_PRIOR_POSTS = 6;
+
+    private static final DeploymentPrior EMPTY = new DeploymentPrior(0, new long[Style.values().length], new long[BINS],
+            PublicVoice.empty());
 
     private final long posts;
+    private final long[] styleCounts;
     private final long[] scoreBins;
     private final long scored;
+    private final double[] styleRates;
+    private final PublicVoice ownPosts;
 
-    private DeploymentPrior(long posts, long[] scoreBins) {
+    private DeploymentPrior(long posts, long[] styleCounts, long[] scoreBins, PublicVoice ownPosts) {
         this.posts = posts;
+        this.styleCounts = styleCounts;
         this.scoreBins = scoreBins;
         this.scored = Arrays.stream(scoreBins).sum();
+        this.ownPosts = ownPosts;
+        this.styleRates = new double[styleCounts.length];
+        for (Style s : Style.values()) {
+            styleRates[s.ordinal()] = (styleCounts[s.ordinal()] + FIXED_PRIOR_POSTS * s.brandPrior) / (posts + FIXED_PRIOR_POSTS);
+        }
     }
 
-    /** Nothing learned yet: thresholds are the policy's, then the account's own. */
+    /** Nothing learned yet: style rates are the fixed brand prior's, thresholds the policy's, then the account's own. */
     public static DeploymentPrior empty() {
         return EMPTY;
     }
 
-    /** A prior from stored counts: posts learned, and held-out scores per bin (missing ones count zero). */
-    public static DeploymentPrior of(long posts, long[] scoreBins) {
-        return new DeploymentPrior(posts, Arrays.copyOf(scoreBins, BINS));
+    /**
+     * A prior from stored counts: posts learned, how many had each mark of style (by
+     * {@link #styleNames}), held-out scores per bin (missing counts are zero), and the sample of
+     * its accounts' own posts.
+     */
+    public static DeploymentPrior of(long posts, long[] styleCounts, long[] scoreBins, PublicVoice ownPosts) {
+        return new DeploymentPrior(posts, Arrays.copyOf(styleCounts, Style.values().length), Arrays.copyOf(scoreBins, BINS), ownPosts);
     }
 
-    /** What one learned post adds: the bin of its held-out score (-1 when it has none to count). */
-    public record Contribution(int bin) {
+    /** This prior with another sample of the deployment's own posts. */
+    public DeploymentPrior withOwnPosts(PublicVoice sample) {
+        return new DeploymentPrior(posts, styleCounts, scoreBins, sample);
+    }
+
+    /**
+     * What one learned post adds: its marks of style (one bit each, by {@link #styleNames}) and the
+     * bin of its held-out score (-1 when it has none to count).
+     */
+    public record Contribution(int styles, int bin) {
     }
 
     /**
      * What a post adds to the prior, scored {@code score} against {@code before}, the voice it was
-     * scored with: as its own account's calibration, a score counts once the voice has formed.
+     * scored with: its marks of style, and, as in its own account's calibration, its score once
+     * the voice has formed.
      */
-    public static Contribution contribution(VoiceProfile before, double score) {
+    public static Contribution contribution(Post post, VoiceProfile before, double score) {
         boolean counts = !Double.isNaN(score) && before.posts() >= VoiceProfile.CALIBRATION_WARMUP;
-        return new Contribution(counts ? binOf(logit(score)) : -1);
+        return new Contribution(Reading.of(post.text(), Lexicon.shipped()).styles, counts ? binOf(logit(score)) : -1);
     }
 
     /** This prior with one more post: for the eval and tests; the store adds the same atomically. */
     public DeploymentPrior with(Contribution c) {
+        long[] styles = styleCounts.clone();
+        for (Style s : Style.values()) {
+            if (s.in(c.styles())) styles[s.ordinal()]++;
+        }
         long[] bins = scoreBins();
         if (c.bin() >= 0) bins[c.bin()]++;
-        return new DeploymentPrior(posts + 1, bins);
+        return new DeploymentPrior(posts + 1, styles, bins, ownPosts);
+    }
+
+    /** The names the store keeps the style counts under, by position. */
+    public static List<String> styleNames() {
+        return Arrays.stream(Style.values()).map(Enum::name).toList();
+    }
+
+    public long[] styleCounts() {
+        return styleCounts.clone();
+    }
+
+    /** The rate of a mark of style in the deployment's posts, leaning on the fixed brand prior while they are few. */
+    double styleRate(Style style) {
+        return styleRates[style.ordinal()];
+    }
+
+    /** The sample of the deployment's accounts' own posts. */
+    public PublicVoice ownPosts() {
+        return ownPosts;
     }
 
     public long posts() {

@@ -49,7 +49,7 @@ public final class MispostDetector {
      * keeps a step of margin.
      */
     private static final double BIAS = -0.55;
-    /** Pseudo-posts of the brand prior behind each learned style rate. */
+    /** Pseudo-posts of the deployment's rates ({@link DeploymentPrior}) behind each learned style rate. */
     private static final double PRIOR_POSTS = 6;
     /** Style marks are not independent; this damps their summed log-likelihood ratios. */
     private static final double STYLE_SCALE = 0.7;
@@ -150,17 +150,19 @@ public final class MispostDetector {
         return assess(post, account, voice, PublicVoice.empty());
     }
 
-    /** Scores a post of an account in a deployment that has no sample of its accounts' own posts (yet). */
+    /** Scores a post of an account in a deployment that has learned nothing from its accounts together (yet). */
     public Assessment assess(Post post, Account account, VoiceProfile voice, PublicVoice people) {
-        return assess(post, account, voice, people, PublicVoice.empty());
+        return assess(post, account, voice, people, DeploymentPrior.empty());
     }
 
     /**
      * Reads the post once and scores it against the account's policy, its learned voice and the
-     * public's; while the account has few posts of its own, its side of the learned contrast leans
-     * on {@code brands}, a sample of the deployment's accounts' own posts.
+     * public's. While the account has few posts of its own, its style rates lean on the
+     * deployment's and its side of the learned contrast on the deployment's sample of its accounts'
+     * own posts ({@link DeploymentPrior}).
      */
-    public Assessment assess(Post post, Account account, VoiceProfile voice, PublicVoice people, PublicVoice brands) {
+    public Assessment assess(Post post, Account account, VoiceProfile voice, PublicVoice people, DeploymentPrior deployment) {
+        PublicVoice brands = deployment.ownPosts();
         Reading reading = Reading.of(post.text(), lexicon);
         List<Reason> reasons = new ArrayList<>();
         double logit = BIAS;
@@ -175,7 +177,7 @@ public final class MispostDetector {
             reasons.add(new Reason(signalOf(category), CONTENT_EXPLANATIONS.get(category), weight, evidence(post, e.getValue())));
         }
         int firstOfVoice = reasons.size();
-        double voiced = voice(post, reading, voice, reasons) + familiarity(reading, voice, reasons)
+        double voiced = voice(post, reading, voice, deployment, reasons) + familiarity(reading, voice, reasons)
                 + contrast(post, voice, people, brands, reasons);
         if (voiced > 0 && followsOwnConvention(post.text(), voice, people)) {
             voiced *= SIGNED_VOICE_SHARE;
@@ -199,16 +201,16 @@ public final class MispostDetector {
      * which is a held-out score of the account's own voice for {@link VoiceProfile#alertThreshold}.
      */
     public VoiceProfile learnOwnPosts(Account account, VoiceProfile voice, PublicVoice people, List<Post> own) {
-        return learnOwnPosts(account, voice, people, PublicVoice.empty(), own, c -> { });
+        return learnOwnPosts(account, voice, people, DeploymentPrior.empty(), own, c -> { });
     }
 
-    /** The same, telling {@code toDeployment} what each post adds to the deployment's prior. */
-    public VoiceProfile learnOwnPosts(Account account, VoiceProfile voice, PublicVoice people, PublicVoice brands, List<Post> own,
+    /** The same against the deployment's prior, telling {@code toDeployment} what each post adds to it. */
+    public VoiceProfile learnOwnPosts(Account account, VoiceProfile voice, PublicVoice people, DeploymentPrior deployment, List<Post> own,
                                       Consumer<DeploymentPrior.Contribution> toDeployment) {
         VoiceProfile learned = voice;
         for (Post post : own) {
-            double score = assess(post, account, learned, people, brands).score();
-            toDeployment.accept(DeploymentPrior.contribution(learned, score));
+            double score = assess(post, account, learned, people, deployment).score();
+            toDeployment.accept(DeploymentPrior.contribution(post, learned, score));
             learned = learned.learn(post, score);
         }
         return learned;
@@ -321,12 +323,12 @@ public final class MispostDetector {
         return uses >= 3 && uses >= 0.05 * voice.posts();
     }
 
-    private static double voice(Post post, Reading reading, VoiceProfile voice, List<Reason> reasons) {
+    private static double voice(Post post, Reading reading, VoiceProfile voice, DeploymentPrior deployment, List<Reason> reasons) {
         double sum = 0;
         int n = voice.posts();
         for (Style s : STYLES) {
             if (!reading.english && ENGLISH_ONLY.contains(s)) continue;
-            double accountRate = (voice.postsWith(s) + PRIOR_POSTS * s.brandPrior) / (n + PRIOR_POSTS);
+            double accountRate = (voice.postsWith(s) + PRIOR_POSTS * deployment.styleRate(s)) / (n + PRIOR_POSTS);
             boolean present = s.in(reading.styles);
             double ratio = present ? s.personalRate / accountRate : (1 - s.personalRate) / (1 - accountRate);
             double llr = STYLE_SCALE * Math.max(-STYLE_CAP, Math.min(STYLE_CAP, Math.log(ratio)));

@@ -10,7 +10,7 @@ import java.util.Map;
  * voice. Built when the account is screened, from texts the deployment itself received; nothing
  * of it ships with Mispost. The same sample, of the deployment's accounts' own posts, stands behind
  * the account's side of the contrast while it has few posts of its own
- * ({@link MispostDetector#assess(com.mispost.post.Post, com.mispost.account.Account, VoiceProfile, PublicVoice, PublicVoice)}).
+ * ({@link DeploymentPrior#ownPosts}).
  */
 public final class PublicVoice {
 

@@ -47,16 +47,13 @@ public interface AccountRegistry {
     boolean markImported(AccountKey key, String postId);
 
     /**
-     * A bounded sample ({@link PublicVoice#SAMPLE_SIZE}) of the deployment's accounts' own learned
-     * posts, which an account with few posts of its own borrows for its side of the learned contrast.
+     * What the deployment's accounts learned together, which accounts with little history start
+     * from: its counts, and a bounded sample ({@link PublicVoice#SAMPLE_SIZE}) of their own posts.
      */
-    PublicVoice deploymentPosts();
+    DeploymentPrior deploymentPrior();
 
     /** Keeps a learned post in the deployment's sample: it takes the slot its id falls in, as a kept reply does. */
     void keepDeploymentPost(Post post);
-
-    /** What the deployment's accounts learned together, which calibrates accounts with little history. */
-    DeploymentPrior deploymentPrior();
 
     /** Adds one learned post's contribution to the deployment's prior (an atomic count, no read). */
     void countInPrior(DeploymentPrior.Contribution contribution);
@@ -71,7 +68,7 @@ public interface AccountRegistry {
         VoiceProfile seen = voice(key);
         for (int attempt = 0; attempt < 5; attempt++) {
             if (saveVoice(key, seen, seen.learn(post, scoreBeforeLearning))) {
-                countInPrior(DeploymentPrior.contribution(seen, scoreBeforeLearning));
+                countInPrior(DeploymentPrior.contribution(post, seen, scoreBeforeLearning));
                 keepDeploymentPost(post);
                 return true;
             }

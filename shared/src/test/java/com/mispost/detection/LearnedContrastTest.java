@@ -53,7 +53,7 @@ class LearnedContrastTest {
     @Test
     void anAccountWithTwoPostsReadsItsSideOfTheContrastFromTheDeploymentsAccounts() {
         VoiceProfile young = Fixtures.learned(VoiceProfile.empty(), 2, i -> Fixtures.BRAND_HISTORY.get(i));
-        PublicVoice deployment = PublicVoice.of(Fixtures.BRAND_HISTORY);
+        DeploymentPrior deployment = DeploymentPrior.empty().withOwnPosts(PublicVoice.of(Fixtures.BRAND_HISTORY));
         PublicVoice people = PublicVoice.of(REPLIES);
         Post brandLike = Fixtures.post("@user Thanks for your patience, Jo. Please DM us your order number and we'll check. ^KL");
         Post personal = Fixtures.post("ugh my boss made me stay late again, I just want to go home lol");

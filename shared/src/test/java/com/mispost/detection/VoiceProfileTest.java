@@ -149,7 +149,9 @@ class VoiceProfileTest {
 
     private static DeploymentPrior prior(VoiceProfile formed, int scores, java.util.function.IntToDoubleFunction score) {
         DeploymentPrior prior = DeploymentPrior.empty();
-        for (int i = 0; i < scores; i++) prior = prior.with(DeploymentPrior.contribution(formed, score.applyAsDouble(i)));
+        for (int i = 0; i < scores; i++) {
+            prior = prior.with(DeploymentPrior.contribution(Fixtures.post("@user Thanks " + i), formed, score.applyAsDouble(i)));
+        }
         return prior;
     }
 

@@ -1,5 +1,7 @@
 package com.mispost.detection;
 
+import com.mispost.post.Post;
+
 import com.mispost.account.AccountPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +105,29 @@ class VoiceSignalTest {
             assertThat(firstPerson(signed)).as(signOff).isCloseTo(firstPerson(unsigned) / 2, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(signed.score()).as(signOff).isLessThan(unsigned.score());
         }
+    }
+
+    @Test
+    void aYoungAccountsMarksLeanOnItsDeploymentsRatherThanOnAFixedPrior() {
+        // A deployment of corporate accounts that announce without "we" and without addressing anyone.
+        DeploymentPrior corporate = DeploymentPrior.empty();
+        for (int i = 0; i < 200; i++) {
+            corporate = corporate.with(DeploymentPrior.contribution(
+                    Fixtures.post("Quarterly results " + i + " are out: revenue rose in every region. https://example.com/r" + i),
+                    VoiceProfile.empty(), Double.NaN));
+        }
+        Post announcement = Fixtures.post("Our new plant in Ohio opens today, with 400 jobs. https://example.com/ohio");
+
+        double alone = weight(detector.assess(announcement, Fixtures.ACCOUNT, VoiceProfile.empty(), PublicVoice.empty()), "voice.not-a-reply");
+        double borrowing = weight(detector.assess(announcement, Fixtures.ACCOUNT, VoiceProfile.empty(), PublicVoice.empty(), corporate),
+                "voice.not-a-reply");
+
+        assertThat(alone).isPositive();
+        assertThat(borrowing).as("its deployment's accounts do not start by addressing anyone either").isLessThan(alone);
+    }
+
+    private static double weight(Assessment a, String signal) {
+        return a.reasons().stream().filter(r -> r.signal().equals(signal)).mapToDouble(Reason::weight).sum();
     }
 
     @Test

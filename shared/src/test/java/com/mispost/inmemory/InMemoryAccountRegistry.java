@@ -22,10 +22,6 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
     private final java.util.Set<String> imported = new java.util.HashSet<>();
     private final Map<Integer, String> deploymentPosts = new HashMap<>();
 
-    @Override
-    public synchronized PublicVoice deploymentPosts() {
-        return PublicVoice.of(deploymentPosts.values());
-    }
 
     @Override
     public synchronized void keepDeploymentPost(com.mispost.post.Post post) {
@@ -40,7 +36,7 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
 
     @Override
     public synchronized DeploymentPrior deploymentPrior() {
-        return prior;
+        return prior.withOwnPosts(PublicVoice.of(deploymentPosts.values()));
     }
 
     @Override

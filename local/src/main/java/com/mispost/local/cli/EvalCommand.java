@@ -146,17 +146,12 @@ public final class EvalCommand {
             publics.put(key, replyLines != null ? LearningFiles.publicVoiceOf(replyLines, key)
                     : byFold.computeIfAbsent(fold, f -> LearningFiles.publicVoice(labelled, other -> foldOf.get(other) != f.intValue())));
         }
-        // The deployment's sample of its accounts' own posts, which an account with few posts borrows.
-        PublicVoice brands = LearningFiles.ownSample(history);
-        // The deployment's prior is learned from all its accounts' own posts, as it is at run time.
-        DeploymentPrior[] learnedPrior = {DeploymentPrior.empty()};
+        DeploymentPrior prior = LearningFiles.deploymentPrior(detector, own, publics);
         Map<AccountKey, VoiceProfile> voices = new HashMap<>();
         for (AccountKey key : accounts) {
-            Account account = Account.watched(key, key.accountId());
-            voices.put(key, detector.learnOwnPosts(account, VoiceProfile.empty(), publics.get(key), brands, own.getOrDefault(key, List.of()),
-                    c -> learnedPrior[0] = learnedPrior[0].with(c)));
+            voices.put(key, detector.learnOwnPosts(Account.watched(key, key.accountId()), VoiceProfile.empty(), publics.get(key), prior,
+                    own.getOrDefault(key, List.of()), c -> { }));
         }
-        DeploymentPrior prior = learnedPrior[0];
         // An account with no scores of its own alerts at the deployment's threshold.
         double deploymentThreshold = VoiceProfile.empty().alertThreshold(AccountPolicy.DEFAULT_THRESHOLD, prior);
         int raised = 0;
@@ -176,7 +171,7 @@ public final class EvalCommand {
             Account account = Account.watched(key, post.accountId());
             VoiceProfile voice = voices.get(key);
             long start = System.nanoTime();
-            Assessment assessment = detector.assess(post, account, voice, publics.get(key), brands);
+            Assessment assessment = detector.assess(post, account, voice, publics.get(key), prior);
             nanos += System.nanoTime() - start;
             double threshold = voice.alertThreshold(account.policy().alertThreshold(), prior);
             scored.add(new ScoredPost(key.toString(), voice.posts(), LearningFiles.text(line, "kind", "unknown"),

@@ -40,7 +40,7 @@ final class HistoryImport {
                 continue;
             }
             double score = detector.assess(post, account, accounts.voice(account.key()), accounts.publicVoice(account.key()),
-                    accounts.deploymentPosts()).score();
+                    accounts.deploymentPrior()).score();
             if (accounts.learn(account.key(), post, score)) learned++;
             else contended++;
         }

@@ -2,7 +2,11 @@ package com.mispost.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mispost.account.Account;
+import com.mispost.detection.DeploymentPrior;
+import com.mispost.detection.MispostDetector;
 import com.mispost.detection.PublicVoice;
+import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.post.Post;
@@ -74,11 +78,32 @@ final class LearningFiles {
         return publicVoice(replyLines, account::equals);
     }
 
-    /** A sample (evenly spread, at most {@link PublicVoice#SAMPLE_SIZE}) of all the accounts' own posts in a history. */
-    static PublicVoice ownSample(List<JsonNode> history) {
+    /**
+     * What a deployment of these accounts learns together from their own posts, as at run time once
+     * they have all arrived: their marks of style, a sample of them (evenly spread, at most
+     * {@link PublicVoice#SAMPLE_SIZE}), and the held-out scores each got as its account learned it
+     * against those.
+     */
+    static DeploymentPrior deploymentPrior(MispostDetector detector, Map<AccountKey, List<Post>> own, Map<AccountKey, PublicVoice> publics) {
         List<String> texts = new ArrayList<>();
-        for (JsonNode line : history) texts.add(text(line, "text", ""));
-        return PublicVoice.of(evenly(texts));
+        DeploymentPrior styles = DeploymentPrior.empty();
+        for (List<Post> posts : own.values()) {
+            for (Post post : posts) {
+                texts.add(post.text());
+                styles = styles.with(DeploymentPrior.contribution(post, VoiceProfile.empty(), Double.NaN));
+            }
+        }
+        PublicVoice sample = PublicVoice.of(evenly(texts));
+        DeploymentPrior before = styles.withOwnPosts(sample);
+        long[] bins = new long[DeploymentPrior.BINS];
+        for (Map.Entry<AccountKey, List<Post>> account : own.entrySet()) {
+            AccountKey key = account.getKey();
+            detector.learnOwnPosts(Account.watched(key, key.accountId()), VoiceProfile.empty(), publics.getOrDefault(key, PublicVoice.empty()),
+                    before, account.getValue(), c -> {
+                        if (c.bin() >= 0) bins[c.bin()]++;
+                    });
+        }
+        return DeploymentPrior.of(before.posts(), before.styleCounts(), bins, sample);
     }
 
     private static List<String> evenly(List<String> texts) {

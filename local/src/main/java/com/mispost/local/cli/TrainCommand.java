@@ -58,8 +58,7 @@ public final class TrainCommand {
         }
         try {
             List<JsonNode> replyLines = LearningFiles.read(Path.of(replies));
-            List<JsonNode> historyLines = LearningFiles.read(Path.of(history));
-            Map<AccountKey, List<Post>> own = LearningFiles.ownPosts(historyLines);
+            Map<AccountKey, List<Post>> own = LearningFiles.ownPosts(LearningFiles.read(Path.of(history)));
             TreeSet<AccountKey> accounts = new TreeSet<>(Comparator.comparing(AccountKey::toString));
             for (AccountKey key : own.keySet()) {
                 if (only == null || key.accountId().equals(only)) accounts.add(key);
@@ -69,18 +68,16 @@ public final class TrainCommand {
                 return 1;
             }
             MispostDetector detector = new MispostDetector();
-            // What the deployment learns from all its accounts: their own posts' sample and held-out scores.
-            PublicVoice brands = LearningFiles.ownSample(historyLines);
-            DeploymentPrior[] prior = {DeploymentPrior.empty()};
-            Map<AccountKey, VoiceProfile> voices = new LinkedHashMap<>();
-            for (AccountKey key : own.keySet()) {
-                voices.put(key, detector.learnOwnPosts(Account.watched(key, key.accountId()), VoiceProfile.empty(),
-                        PublicVoice.of(LearningFiles.replies(replyLines, key::equals)), brands, own.get(key), c -> prior[0] = prior[0].with(c)));
-            }
+            // What the deployment learns from all its accounts together.
+            Map<AccountKey, PublicVoice> publics = new LinkedHashMap<>();
+            for (AccountKey key : own.keySet()) publics.put(key, PublicVoice.of(LearningFiles.replies(replyLines, key::equals)));
+            DeploymentPrior prior = LearningFiles.deploymentPrior(detector, own, publics);
             List<Map<String, Object>> learned = new ArrayList<>();
             for (AccountKey key : accounts) {
                 List<String> texts = LearningFiles.replies(replyLines, key::equals);
-                learned.add(summary(key, Account.watched(key, key.accountId()), voices.get(key), prior[0], PublicVoice.of(texts), own.get(key), texts));
+                VoiceProfile voice = detector.learnOwnPosts(Account.watched(key, key.accountId()), VoiceProfile.empty(), publics.get(key),
+                        prior, own.get(key), c -> { });
+                learned.add(summary(key, Account.watched(key, key.accountId()), voice, prior, publics.get(key), own.get(key), texts));
             }
             if (json) {
                 out.println(JSON.writeValueAsString(Map.of("accounts", learned, "ships", "nothing")));

@@ -42,8 +42,8 @@ class DevSetDetectionTest {
     /**
      * The README's figures, on the eval's own split and five shuffled ones: thresholds learned from
      * the deployment's own held-out scores at a 0.5% target (no constant fitted to this set sets
-     * them), recall and ranking as measured, false alerts as they came out (over the target on
-     * support posts: see the README).
+     * them), recall and ranking as measured, false alerts as they came out (corporate up to 0.57%,
+     * and two posts of one small account: see the README).
      */
     @Test
     void byAccountFoldsHoldTheReadmeFiguresOnEverySplit() throws Exception {
@@ -53,10 +53,10 @@ class DevSetDetectionTest {
             JsonNode report = seed.isEmpty() ? eval(data) : eval(data, "--fold-seed", seed);
             String split = seed.isEmpty() ? "the eval's split" : "seed " + seed;
 
-            assertThat(report.get("recall").asDouble()).as("recall, " + split).isGreaterThanOrEqualTo(0.94);
+            assertThat(report.get("recall").asDouble()).as("recall, " + split).isGreaterThanOrEqualTo(0.935);
             assertThat(report.get("auc").asDouble()).as("auc, " + split).isGreaterThanOrEqualTo(0.995);
             assertThat(report.get("fpr_by_kind").get("brand-corporate").asDouble()).as("corporate, " + split).isLessThanOrEqualTo(0.006);
-            assertThat(report.get("fpr_by_kind").get("brand-support").asDouble()).as("support, " + split).isLessThanOrEqualTo(0.009);
+            assertThat(report.get("fpr_by_kind").get("brand-support").asDouble()).as("support, " + split).isLessThanOrEqualTo(0.006);
             assertThat(report.get("fpr_by_history").get("brand-corporate, under 25 own posts").asDouble())
                     .as("the small corporate accounts, " + split).isLessThanOrEqualTo(0.01);
         }

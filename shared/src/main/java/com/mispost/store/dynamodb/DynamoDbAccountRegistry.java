@@ -55,7 +55,6 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     private final String table;
     private final Map<AccountKey, ReadVoice> publicVoices = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ReadPrior readPrior;
-    private volatile ReadVoice readDeploymentPosts;
 
     private record ReadPrior(DeploymentPrior prior, long readAtNanos) {
     }
@@ -155,26 +154,28 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
                 AttributeValue count = item.get("b" + b);
                 if (count != null) bins[b] = Long.parseLong(count.n());
             }
+            List<String> names = DeploymentPrior.styleNames();
+            long[] styles = new long[names.size()];
+            for (int i = 0; i < styles.length; i++) {
+                AttributeValue count = item.get("style_" + names.get(i));
+                if (count != null) styles[i] = Long.parseLong(count.n());
+            }
             AttributeValue posts = item.get("posts");
-            prior = DeploymentPrior.of(posts == null ? 0 : Long.parseLong(posts.n()), bins);
+            prior = DeploymentPrior.of(posts == null ? 0 : Long.parseLong(posts.n()), styles, bins, deploymentPosts());
+        } else {
+            prior = prior.withOwnPosts(deploymentPosts());
         }
         readPrior = new ReadPrior(prior, now);
         return prior;
     }
 
-    @Override
-    public PublicVoice deploymentPosts() {
-        long now = System.nanoTime();
-        ReadVoice read = readDeploymentPosts;
-        if (read != null && now - read.readAtNanos() < PRIOR_FRESH_NANOS) return read.voice();
+    private PublicVoice deploymentPosts() {
         QueryRequest q = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", DEPLOYMENT, ":prefix", s(SK_OWN_POST))).build();
         List<String> texts = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(q).items()) texts.add(str(item, "text"));
-        PublicVoice sample = PublicVoice.of(texts);
-        readDeploymentPosts = new ReadVoice(sample, now);
-        return sample;
+        return PublicVoice.of(texts);
     }
 
     @Override
@@ -190,6 +191,10 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     public void countInPrior(DeploymentPrior.Contribution c) {
         StringBuilder add = new StringBuilder("SET #type = :type ADD #posts :one");
         if (c.bin() >= 0) add.append(", b").append(c.bin()).append(" :one");
+        List<String> names = DeploymentPrior.styleNames();
+        for (int i = 0; i < names.size(); i++) {
+            if ((c.styles() & (1 << i)) != 0) add.append(", style_").append(names.get(i)).append(" :one");
+        }
         dynamo.updateItem(u -> u.tableName(table).key(PRIOR_KEY).updateExpression(add.toString())
                 .expressionAttributeNames(Map.of("#type", TYPE, "#posts", "posts"))
                 .expressionAttributeValues(Map.of(":one", n(1), ":type", s("DEPLOYMENT_PRIOR"))));
