@@ -357,6 +357,7 @@ public final class DynamoDbPostStore implements PostStore {
                 reply.put("text", s(r.text()));
                 // Personal data: kept only here, so that it expires with the reply.
                 putIfPresent(reply, "author", r.author());
+                AuthorStandingAttributes.put(reply, r.standing());
                 reply.put(EXPIRES_AT, n(expires));
                 perReaction.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(reply)).build());
             }
@@ -413,7 +414,8 @@ public final class DynamoDbPostStore implements PostStore {
         List<Reaction> replies = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.query(q).items()) {
             ReactionKind.fromId(str(item, "kind")).ifPresent(kind -> replies.add(new Reaction(key, kind,
-                    str(item, "reactionId"), instant(item, "at"), str(item, "text"), str(item, "author"))));
+                    str(item, "reactionId"), instant(item, "at"), str(item, "text"), str(item, "author"),
+                    AuthorStandingAttributes.read(item))));
         }
         return replies;
     }
