@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads text as a person sees it, before any word is looked up, by Unicode's own rules rather than
@@ -44,8 +43,12 @@ final class TextNormaliser {
     private static final Map<Integer, String> LATIN = latinFolding();
     /** Default_Ignorable_Code_Point as first/last pairs, in order. */
     private static final int[] IGNORABLE = defaultIgnorable();
-    /** What each non-ASCII code point reads as by itself, case kept (see {@link #compat(int)}). */
-    private static final Map<Integer, String> COMPAT = new ConcurrentHashMap<>();
+    /**
+     * What each code point of the Basic Multilingual Plane reads as by itself, case kept (see
+     * {@link #compat(int)}), filled as met: bounded (64 Ki entries) whatever a text holds; a race
+     * only computes an entry twice. Others are read afresh.
+     */
+    private static final String[] COMPAT = new String[0x10000];
     private static final Set<Character.UnicodeScript> NEUTRAL = EnumSet.of(Character.UnicodeScript.COMMON,
             Character.UnicodeScript.INHERITED, Character.UnicodeScript.UNKNOWN);
 
@@ -133,7 +136,7 @@ final class TextNormaliser {
     }
 
     private static String compat(int cp) {
-        String known = COMPAT.get(cp);
+        String known = cp < COMPAT.length ? COMPAT[cp] : null;
         if (known != null) return known;
         String read;
         if (isInvisible(cp)) {
@@ -158,7 +161,7 @@ final class TextNormaliser {
                 read = b.toString();
             }
         }
-        COMPAT.put(cp, read);
+        if (cp < COMPAT.length) COMPAT[cp] = read;
         return read;
     }
 
@@ -172,7 +175,7 @@ final class TextNormaliser {
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);
             if (script == Character.UnicodeScript.LATIN || NEUTRAL.contains(script)) continue;
             if (scripts != null && scripts.contains(script)) continue;
-            if (latinOf(cp) == null) {
+            if (lookAlike(cp) == null) {
                 if (scripts == null) scripts = EnumSet.noneOf(Character.UnicodeScript.class);
                 scripts.add(script);
             }
@@ -203,7 +206,7 @@ final class TextNormaliser {
             } else if (!NEUTRAL.contains(script)) {
                 if (other != null && other != script) mixed = true;
                 other = script;
-                allLookAlike &= latinOf(cp) != null;
+                allLookAlike &= lookAlike(cp) != null;
                 nativeWord |= nativeScripts.contains(script);
             }
         }
@@ -217,7 +220,7 @@ final class TextNormaliser {
             int cp = word.codePointAt(i);
             i += Character.charCount(cp);
             Character.UnicodeScript script = cp < 0x80 ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(cp);
-            String as = script == Character.UnicodeScript.LATIN || NEUTRAL.contains(script) ? null : latinOf(cp);
+            String as = script == Character.UnicodeScript.LATIN || NEUTRAL.contains(script) ? null : lookAlike(cp);
             if (as != null) out.append(as.toLowerCase(Locale.ROOT));
             else out.append(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT));
         }
@@ -250,6 +253,18 @@ final class TextNormaliser {
         }
         String bare = out.toString();
         return bare.equals(key) ? key : bare;
+    }
+
+    /**
+     * The ASCII a letter of another script shows as: itself, or its base letter when it carries an
+     * accent (UTS #39 reads a skeleton decomposed: Cyrillic "ӱ" is "у" with a diaeresis, so "y").
+     */
+    private static String lookAlike(int cp) {
+        String as = latinOf(cp);
+        if (as != null) return as;
+        String decomposed = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD);
+        int base = decomposed.codePointAt(0);
+        return Character.charCount(base) < decomposed.length() && base != cp ? latinOf(base) : null;
     }
 
     /** The ASCII a letter shows as, in either case (Cyrillic "н" as its capital "Н" shows: H); null if none. */

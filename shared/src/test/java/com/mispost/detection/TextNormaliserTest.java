@@ -55,6 +55,7 @@ class TextNormaliserTest {
             "what the f\u00FCck is this",                                                  // precomposed accent
             "what the f\u01D4\u010D\u1E31 is this",                                      // several
             "what the f\u057Dck is this",                                                  // Armenian seh
+            "what a load of sh\u0457t",                                                    // Cyrillic yi: i with a diaeresis
             "what a load of \u13DAhit",                                                    // Cherokee
             "what the \uA4DDuck is this",                                                  // Lisu
             "what the \u15B4uck is this",                                                  // Canadian syllabics
