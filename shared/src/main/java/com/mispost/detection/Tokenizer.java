@@ -12,6 +12,8 @@ import java.util.Set;
  * outside the Basic Multilingual Plane (𝐟, 🅵) are letters; keys are read through {@link TextNormaliser}.
  */
 final class Tokenizer {
+    /** Words one glued run may hold: a word spelt out letter by letter. */
+    private static final int MAX_GLUED = 8;
 
     private Tokenizer() {
     }
@@ -95,14 +97,12 @@ final class Tokenizer {
             }
             Token first = tokens.get(k);
             Token last = tokens.get(joined);
-            out.add(new Token(first.start(), last.end(), key, Token.Kind.WORD, isStretched(key), first.shouted() && last.shouted()));
+            String read = TextNormaliser.compat(text.substring(first.start(), last.end()));
+            out.add(new Token(first.start(), last.end(), key, Token.Kind.WORD, isStretched(key), isShouted(read)));
             k = joined + 1;
         }
         return out;
     }
-
-    /** Words one glued run may hold: a word spelt out letter by letter. */
-    private static final int MAX_GLUED = 8;
 
     private static boolean isRisky(String key, Lexicon lexicon) {
         return ((lexicon.mask(key) | lexicon.mask(collapse(key, 1))) & Category.RISK_MASK) != 0;
