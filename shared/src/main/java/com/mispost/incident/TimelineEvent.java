@@ -19,7 +19,9 @@ public enum TimelineEvent {
     AUTHOR_CONFIRMED("author-confirmed"),
     SPIKE("spike"),
     POST_EDITED("post-edited"),
-    POST_DELETED("post-deleted");
+    POST_DELETED("post-deleted"),
+    /** Another post's backlash, put on this incident because the account had raised its share of crowd alerts. */
+    CROWD_GROUPED("crowd-grouped");
 
     private final String id;
 

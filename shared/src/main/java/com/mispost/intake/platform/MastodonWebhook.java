@@ -105,26 +105,28 @@ public final class MastodonWebhook implements PlatformWebhook {
         String repliedAccount = Fields.str(s, "in_reply_to_account_id");
         String repliedStatus = Fields.str(s, "in_reply_to_id");
         if (repliedAccount != null && repliedStatus != null && !repliedAccount.equals(account)) {
-            into.add(reaction(repliedAccount, repliedStatus, ReactionKind.REPLY, id, created, text(s), account));
+            into.add(reaction(repliedAccount, repliedStatus, ReactionKind.REPLY, id, created, text(s), account, s.path("account")));
         }
-        if (reblog != null) otherAccountsStatus(reblog, account, ReactionKind.SHARE, id, created, null, into);
-        if (quoted != null) otherAccountsStatus(quoted, account, ReactionKind.QUOTE, id, created, text(s), into);
+        if (reblog != null) otherAccountsStatus(reblog, s.path("account"), ReactionKind.SHARE, id, created, null, into);
+        if (quoted != null) otherAccountsStatus(quoted, s.path("account"), ReactionKind.QUOTE, id, created, text(s), into);
     }
 
-    private static void otherAccountsStatus(JsonNode target, String account, ReactionKind kind, String id,
+    private static void otherAccountsStatus(JsonNode target, JsonNode reacting, ReactionKind kind, String id,
                                             Instant at, String text, DeliveryCollector into) {
+        String account = Fields.str(reacting, "id");
         String targetAccount = Fields.str(target, "account", "id");
         String targetId = Fields.str(target, "id");
         if (targetAccount != null && targetId != null && !targetAccount.equals(account)) {
-            into.add(reaction(targetAccount, targetId, kind, id, at, text, account));
+            into.add(reaction(targetAccount, targetId, kind, id, at, text, account, reacting));
         }
     }
 
-    /** @param author the account whose status reacts: the person reacting */
+    /** @param author the account whose status reacts: the person reacting; {@code reacting} its account object */
     private static InboundEvent reaction(String targetAccount, String targetId, ReactionKind kind, String id, Instant at,
-                                         String text, String author) {
+                                         String text, String author, JsonNode reacting) {
         return new InboundEvent.ReactionReceived(
-                new Reaction(new PostKey(Platform.MASTODON, targetAccount, targetId), kind, id, at, text, author),
+                new Reaction(new PostKey(Platform.MASTODON, targetAccount, targetId), kind, id, at, text, author,
+                        AuthorStandings.mastodon(reacting)),
                 InboundEvent.key(Platform.MASTODON, targetAccount, kind.id(), id));
     }
 

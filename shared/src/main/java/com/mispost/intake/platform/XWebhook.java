@@ -194,7 +194,7 @@ public final class XWebhook implements PlatformWebhook {
             return;
         }
         into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind, id, at,
-                kind == ReactionKind.SHARE ? null : fullText(t), author), key));
+                kind == ReactionKind.SHARE ? null : fullText(t), author, AuthorStandings.x(t.path("user"))), key));
     }
 
     private static void favorited(JsonNode f, String account, String where, DeliveryCollector into)
@@ -366,7 +366,8 @@ public final class XWebhook implements PlatformWebhook {
         String text = Fields.str(payload, "note_tweet", "text");
         if (text == null) text = Fields.str(payload, "text");
         into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind, id, at,
-                kind == ReactionKind.SHARE || text == null ? null : HtmlText.decodeEntities(text), author), key));
+                kind == ReactionKind.SHARE || text == null ? null : HtmlText.decodeEntities(text), author,
+                AuthorStandings.xV2(includes, author)), key));
     }
 
     private static Post postV2(JsonNode p, JsonNode includes, String account, String id, String version, Instant at) {

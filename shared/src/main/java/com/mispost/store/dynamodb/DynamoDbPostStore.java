@@ -496,7 +496,8 @@ public final class DynamoDbPostStore implements PostStore {
         List<Reaction> replies = new ArrayList<>();
         for (Map<String, AttributeValue> item : items.subList(0, Math.min(newest, items.size()))) {
             ReactionKind.fromId(str(item, "kind")).ifPresent(kind -> replies.add(new Reaction(key, kind,
-                    str(item, "reactionId"), instant(item, "at"), str(item, "text"), str(item, "author"))));
+                    str(item, "reactionId"), instant(item, "at"), str(item, "text"), str(item, "author"),
+                    AuthorStandingAttributes.read(item))));
         }
         return replies;
     }
