@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mispost.notify.Notice;
 import com.mispost.notify.StaffNotifier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -43,8 +44,44 @@ public final class SnsStaffNotifier implements StaffNotifier {
                     .message(perProtocol)
                     .messageAttributes(attributes));
         } catch (SdkException e) {
-            throw new NotDeliveredException("SNS did not accept " + what + ": " + e.getMessage(), e);
+            throw new NotDeliveredException("SNS did not accept " + what + ": " + e.getMessage(), permanent(e), e);
         }
+    }
+
+    /**
+     * Whether SNS refused the message itself, so that sending it again cannot help: a client error
+     * about the request (InvalidParameter, "Message too long", a malformed protocol text). Throttling,
+     * server errors and the network pass; so do a topic that is missing and a policy or KMS key that
+     * does not allow the publish: those are the deployment's, ops fix them, and the notice then goes
+     * out as it is.
+     */
+    static boolean permanent(SdkException e) {
+        if (!(e instanceof AwsServiceException service)) return false;
+        int status = service.statusCode();
+        String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null ? ""
+                : service.awsErrorDetails().errorCode();
+        if (service.isThrottlingException() || status == 429 || status >= 500) return false;
+        if (status == 403 || status == 404 || code.equals("NotFound") || code.equals("AuthorizationError")
+                || code.startsWith("KMS") || code.equals("InvalidSecurity")) {
+            return false;
+        }
+        return status >= 400 && status < 500;
+    }
+
+    /**
+     * The size of the publish as SNS counts it against its limit: the message (the whole JSON document
+     * of per-protocol texts) and each attribute's name, type and value, in UTF-8 bytes, with the subject.
+     */
+    static int publishedBytes(String subject, String message, Map<String, MessageAttributeValue> attributes) {
+        int bytes = utf8(subject(subject)) + utf8(message);
+        for (Map.Entry<String, MessageAttributeValue> a : attributes.entrySet()) {
+            bytes += utf8(a.getKey()) + utf8(a.getValue().dataType()) + utf8(a.getValue().stringValue());
+        }
+        return bytes;
+    }
+
+    private static int utf8(String s) {
+        return s == null ? 0 : s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     static String message(Notice n) {
