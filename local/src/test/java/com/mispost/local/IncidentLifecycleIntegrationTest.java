@@ -111,7 +111,7 @@ class IncidentLifecycleIntegrationTest {
         assertThat(done.status()).isEqualTo(200);
         assertThat(state(i)).isEqualTo(IncidentState.ACKNOWLEDGED);
         var notice = inbox.await(n -> n.incidentId().equals(i.id()) && n.kind().equals("acknowledged"), Duration.ofSeconds(10));
-        assertThat(notice.body()).contains("Ana acknowledged");
+        assertThat(notice.body()).contains("acknowledged by Ana");
         assertThat(incidents.timeline(i.id())).extracting(TimelineEntry::actor).contains("Ana");
 
         IncidentPages.Page again = pages.handle("POST", i.id(), "acknowledge", q, Map.of("actor", "Bo"));
