@@ -51,6 +51,24 @@ class TemplateTest {
                 .path("StreamViewType").asText()).isEqualTo("NEW_AND_OLD_IMAGES");
     }
 
+    /**
+     * What `sam build` does with each function: a CodeUri that is a source folder it builds with its
+     * workflow; anything else (the jar ./mispost build makes) must be marked SkipBuild, or SAM runs its
+     * Maven workflow in the jar's path and fails (aws-sam-cli issue #4575). Either way the path exists.
+     */
+    @Test
+    void samBuildEitherBuildsEachFunctionsSourceFolderOrIsToldToSkipItsBuiltJar() {
+        for (TemplateModel.FunctionSpec f : template.functions()) {
+            Path code = root.resolve(f.codeUri());
+            assertThat(code).as("%s's CodeUri after ./mispost build", f.logicalId()).exists();
+            boolean sourceFolder = Files.isDirectory(code)
+                    && (Files.exists(code.resolve("pom.xml")) || Files.exists(code.resolve("build.gradle")));
+            boolean skipped = template.resources().path(f.logicalId()).path("Metadata").path("SkipBuild").asBoolean(false);
+            assertThat(sourceFolder || skipped).as("%s: sam build cannot build %s unless Metadata SkipBuild is set",
+                    f.logicalId(), f.codeUri()).isTrue();
+        }
+    }
+
     @Test
     void everyHandlerResolvesInsideItsOwnArtifactAndNothingForbiddenIsPacked() throws Exception {
         List<String> problems = new ArrayList<>();
