@@ -118,8 +118,8 @@ public final class NoticeComposer {
                 : "Possible mispost on ") + name + " (" + post.platform().id() + ")";
         String sms = SmsText.of("Mispost " + sev.id().toUpperCase(Locale.ROOT) + " on " + name + ": ",
                 QuotedText.inline(post.text(), SMS_QUOTE), " Ack: " + ack);
-        return new Notice("alert", incident.id(), NoticeKind.ALERT, sev, plain(account.displayName()), post.platform().id(),
-                subject, NoticeBudget.body(b.toString(), own) + own, sms, now);
+        return chat(new Notice("alert", incident.id(), NoticeKind.ALERT, sev, plain(account.displayName()), post.platform().id(),
+                subject, NoticeBudget.body(b.toString(), own) + own, sms, now), b.toString(), own, steps);
     }
 
     public Notice draftsReady(Incident incident, String accountName, List<ApologyDraft> drafts, String linkBase,
@@ -137,10 +137,10 @@ public final class NoticeComposer {
             b.append('\n');
         }
         String own = ownLinks("Review and approve: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now));
-        return new Notice("drafts-ready", incident.id(), NoticeKind.DRAFTS_READY, incident.assessment().severity(),
+        return chat(new Notice("drafts-ready", incident.id(), NoticeKind.DRAFTS_READY, incident.assessment().severity(),
                 plain(accountName), incident.post().platform().id(), "Apology drafts ready: " + name,
                 NoticeBudget.body(b.toString(), own) + own,
-                SmsText.of("Mispost: apology drafts ready for " + name, "", ""), now);
+                SmsText.of("Mispost: apology drafts ready for " + name, "", ""), now), b.toString(), own, List.of());
     }
 
     /** The notice for a state change staff made. */
@@ -164,10 +164,10 @@ public final class NoticeComposer {
         };
         String own = ownLinks("Incident page: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now));
         NoticeKind kind = NoticeKind.changeOf(entry.event());
-        return new Notice(kind.id() + "-" + now.toEpochMilli(), incident.id(), kind,
+        return chat(new Notice(kind.id() + "-" + now.toEpochMilli(), incident.id(), kind,
                 incident.assessment().severity(), plain(accountName), incident.post().platform().id(),
                 headline(entry.event()) + ": " + name, NoticeBudget.body(what + "\n", own) + own,
-                SmsText.of("Mispost: incident on " + name + " " + entry.event().id(), "", ""), now);
+                SmsText.of("Mispost: incident on " + name + " " + entry.event().id(), "", ""), now), what + "\n", own, List.of());
     }
 
     private static String headline(TimelineEvent event) {
@@ -198,12 +198,12 @@ public final class NoticeComposer {
         String own = ownLinks("Acknowledge: " + ack,
                 dismissLabel(incident) + ": " + links.link(linkBase, incident.id(), IncidentAction.DISMISS, now),
                 "Incident page: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now));
-        return new Notice("escalation-" + now.toEpochMilli(), incident.id(), NoticeKind.ESCALATION, sev, plain(accountName),
+        return chat(new Notice("escalation-" + now.toEpochMilli(), incident.id(), NoticeKind.ESCALATION, sev, plain(accountName),
                 incident.post().platform().id(),
                 "[" + sev.id().toUpperCase(Locale.ROOT) + "] Unacknowledged for " + waited + ": " + name,
                 NoticeBudget.body(content, own) + own,
                 SmsText.of("Mispost " + sev.id().toUpperCase(Locale.ROOT) + " on " + name + " still unacknowledged after "
-                        + waited + ".", "", " Ack: " + ack), now);
+                        + waited + ".", "", " Ack: " + ack), now), content, own, List.of());
     }
 
     /** Reactions are coming in faster than the account's threshold. */
@@ -222,10 +222,10 @@ public final class NoticeComposer {
                     .append("; people are reacting to copies and screenshots now, so say what happened.\n");
         }
         String own = ownLinks("Incident page: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now));
-        return new Notice("spike-" + now.toEpochMilli(), incident.id(), NoticeKind.SPIKE, incident.assessment().severity(),
+        return chat(new Notice("spike-" + now.toEpochMilli(), incident.id(), NoticeKind.SPIKE, incident.assessment().severity(),
                 plain(accountName), incident.post().platform().id(),
                 "Reaction spike: " + perMinute + " a minute on " + name, NoticeBudget.body(b.toString(), own) + own,
-                SmsText.of("Mispost: " + perMinute + " reactions a minute on " + name + "'s flagged post", "", ""), now);
+                SmsText.of("Mispost: " + perMinute + " reactions a minute on " + name + "'s flagged post", "", ""), now), b.toString(), own, List.of());
     }
 
     /** A question to the person who posted it: did you mean to post this to the brand? */
@@ -240,10 +240,10 @@ public final class NoticeComposer {
         String confirm = links.link(linkBase, incident.id(), AuthorAnswer.CONFIRM.id(), now);
         String own = ownLinks("No, it was meant for my own account: " + confirm,
                 "Yes, I meant to post it to " + name + ": " + links.link(linkBase, incident.id(), AuthorAnswer.DENY.id(), now));
-        return new Notice("ask-author", incident.id(), NoticeKind.ASK_AUTHOR, incident.assessment().severity(), plain(accountName),
+        return chat(new Notice("ask-author", incident.id(), NoticeKind.ASK_AUTHOR, incident.assessment().severity(), plain(accountName),
                 incident.post().platform().id(), "Did you mean to post this to " + name + "?",
                 NoticeBudget.body(content, own) + own,
-                SmsText.of("Mispost: did you mean to post to " + name + "?", "", " Mistake: " + confirm), now, plain(author));
+                SmsText.of("Mispost: did you mean to post to " + name + "?", "", " Mistake: " + confirm), now, plain(author)), content, own, List.of());
     }
 
     /**
@@ -256,11 +256,11 @@ public final class NoticeComposer {
                 + QuotedText.inline(why, EXPLANATION) + "). Everything is on the incident page.\n\n"
                 + "What happened: " + QuotedText.inline(refused.subject(), NoticeBudget.SUBJECT_MAX) + "\n";
         String own = ownLinks("Incident page: " + page);
-        return new Notice(refused.id() + SHORT_FORM, refused.incidentId(), refused.kind(), refused.severity(),
+        return chat(new Notice(refused.id() + SHORT_FORM, refused.incidentId(), refused.kind(), refused.severity(),
                 plain(refused.account()), refused.platform(), QuotedText.inline(refused.subject(), NoticeBudget.SUBJECT_MAX),
                 NoticeBudget.body(content, own) + own,
                 SmsText.of("Mispost: " + QuotedText.inline(refused.subject(), NoticeBudget.SUBJECT_MAX), "", " Page: " + page),
-                now, refused.author());
+                now, refused.author()), content, own, List.of());
     }
 
     /** Whether a notice is itself the short form of another (it is never shortened again). */
@@ -300,9 +300,9 @@ public final class NoticeComposer {
             if (e.detail() != null) b.append(": ").append(QuotedText.inline(e.detail(), DETAIL));
             b.append('\n');
         }
-        return new Notice("closed-" + now.toEpochMilli(), incident.id(), NoticeKind.CLOSED, incident.assessment().severity(),
+        return chat(new Notice("closed-" + now.toEpochMilli(), incident.id(), NoticeKind.CLOSED, incident.assessment().severity(),
                 plain(accountName), incident.post().platform().id(), "Incident closed: " + name,
-                NoticeBudget.body(b.toString(), ""), SmsText.of("Mispost: incident on " + name + " closed", "", ""), now);
+                NoticeBudget.body(b.toString(), ""), SmsText.of("Mispost: incident on " + name + " closed", "", ""), now), b.toString(), "", List.of());
     }
 
     /** A duration as people read it: "4.2 s", "12 min", "3 h 5 min". */
@@ -321,6 +321,11 @@ public final class NoticeComposer {
         StringBuilder b = new StringBuilder("\n").append(OWN_LINKS).append('\n');
         for (String line : lines) b.append(line).append('\n');
         return b.toString();
+    }
+
+    /** The notice with its chat form, from the same words: the content (cut to fit), the own links whole, the steps. */
+    private static Notice chat(Notice n, String content, String own, List<String> steps) {
+        return n.withChat(ChatForm.of(n, content, own, steps));
     }
 
     /** An account's name as notices show it: one line, bounded, inert. */

@@ -28,13 +28,15 @@ public final class QuotedText {
      */
     public static String block(String text, int maxCodePoints) {
         String raw = text == null ? "" : text;
-        // Cut before cleaning and defanging: the cost of a quote follows what is shown, not what was posted.
-        String clean = clean(head(raw, maxCodePoints), true);
-        boolean cut = clean.codePointCount(0, clean.length()) > maxCodePoints || head(raw, maxCodePoints).length() < raw.length();
+        // Only a head is cleaned and defanged (the cost follows what is shown, not what was posted), and the
+        // cut comes after defanging: "www.evil" cut after "www." would have kept its dot.
+        String head = head(raw, maxCodePoints);
+        String clean = defang(clean(head, true));
+        boolean cut = clean.codePointCount(0, clean.length()) > maxCodePoints || head.length() < raw.length();
         String shown = clean.codePointCount(0, clean.length()) <= maxCodePoints ? clean
                 : clean.substring(0, clean.offsetByCodePoints(0, maxCodePoints));
         StringBuilder b = new StringBuilder();
-        for (String line : (defang(shown) + (cut ? ELLIPSIS : "")).split("\n", -1)) {
+        for (String line : (shown + (cut ? ELLIPSIS : "")).split("\n", -1)) {
             b.append(line.isEmpty() ? FENCE.strip() : FENCE + line).append('\n');
         }
         if (cut) {
@@ -55,9 +57,11 @@ public final class QuotedText {
     public static String inline(String text, int maxCodePoints) {
         if (text == null) return "";
         String head = head(text, maxCodePoints);
-        String clean = clean(head, false).trim();
-        if (clean.codePointCount(0, clean.length()) <= maxCodePoints) return defang(clean) + (head.length() < text.length() ? ELLIPSIS : "");
-        return defang(clean.substring(0, clean.offsetByCodePoints(0, Math.max(0, maxCodePoints - 1)))) + ELLIPSIS;
+        String shown = defang(clean(head, false).trim());
+        // Defanging adds brackets: the bound holds for what is shown, and a cut "[." is as inert as "[.]".
+        if (shown.codePointCount(0, shown.length()) <= maxCodePoints && head.length() == text.length()) return shown;
+        int keep = Math.min(shown.codePointCount(0, shown.length()), Math.max(0, maxCodePoints - 1));
+        return shown.substring(0, shown.offsetByCodePoints(0, keep)) + ELLIPSIS;
     }
 
     /** The text on one line and bounded, but not defanged: a name as machines match it (an SNS attribute). */

@@ -2,6 +2,7 @@ package com.mispost.notify.sns;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mispost.notify.ChatForm;
 import com.mispost.notify.Notice;
 import com.mispost.notify.StaffNotifier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -85,13 +87,16 @@ public final class SnsStaffNotifier implements StaffNotifier {
     }
 
     static String message(Notice n) {
-        Map<String, String> perProtocol = new LinkedHashMap<>();
+        ChatForm chat = n.chat() != null ? n.chat() : ChatForm.of(n, n.body(), "", List.of());
+        Map<String, Object> perProtocol = new LinkedHashMap<>();
         perProtocol.put("default", n.subject() + "\n\n" + n.body());
         perProtocol.put("email", n.body());
         perProtocol.put("sms", n.sms());
         try {
-            // Queues (chat bridges, the local staff inbox) get the notice as JSON, for machines.
-            Map<String, String> forMachines = new LinkedHashMap<>();
+            // Amazon Q Developer in chat applications subscribes over HTTPS and reads its custom notification format.
+            perProtocol.put("https", JSON.writeValueAsString(chatMessage(chat, n.id())));
+            // Queues (the local staff inbox, other machines) get the notice as JSON, the chat form in it.
+            Map<String, Object> forMachines = new LinkedHashMap<>();
             forMachines.put("id", n.id());
             forMachines.put("incidentId", n.incidentId());
             forMachines.put("kind", n.kind().id());
@@ -102,11 +107,33 @@ public final class SnsStaffNotifier implements StaffNotifier {
             forMachines.put("body", n.body());
             forMachines.put("createdAt", n.createdAt().toString());
             if (n.author() != null) forMachines.put("author", n.author());
+            forMachines.put("chat", chatMessage(chat, n.id()));
             perProtocol.put("sqs", JSON.writeValueAsString(forMachines));
             return JSON.writeValueAsString(perProtocol);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always encodes", e);
+            throw new IllegalStateException("maps of strings always encode", e);
         }
+    }
+
+    /** A chat form in the custom notification format of Amazon Q Developer in chat applications (version 1.0). */
+    static Map<String, Object> chatMessage(ChatForm chat, String id) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("textType", "client-markdown");
+        content.put("title", chat.title());
+        content.put("description", chat.description());
+        if (!chat.nextSteps().isEmpty()) content.put("nextSteps", chat.nextSteps());
+        content.put("keywords", chat.keywords());
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("threadId", chat.threadId());
+        metadata.put("summary", chat.summary());
+        metadata.put("eventType", chat.eventType());
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("version", "1.0");
+        message.put("source", "custom");
+        message.put("id", id);
+        message.put("content", content);
+        message.put("metadata", metadata);
+        return message;
     }
 
     static Map<String, MessageAttributeValue> attributes(Notice n) {
