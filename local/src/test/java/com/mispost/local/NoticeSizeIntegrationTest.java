@@ -82,7 +82,7 @@ class NoticeSizeIntegrationTest {
     }
 
     @Test
-    void anAlertForAPostOfEscapeHeavyCharactersReachesTheStaffQueue() {
+    void anAlertForAPostOfEscapeHeavyCharactersReachesTheStaffQueue() throws Exception {
         // Within the 64 KiB text limit, and made of what JSON escapes most: quotes, backslashes, controls.
         String text = "\"\\\u0001\u001f".repeat(65_536 / 4);
         Incident incident = opened(text, null);
@@ -93,6 +93,14 @@ class NoticeSizeIntegrationTest {
         StaffInbox.Received got = inbox.await(r -> incident.id().equals(r.incidentId()) && "alert".equals(r.kind()), Duration.ofSeconds(10));
         assertThat(got.body()).contains("> \"\\").contains("Acknowledge: http://local/incidents/" + incident.id());
         assertThat(metrics).isEmpty();
+        // Its chat form came through the table and SNS with it: the incident's thread, the six steps.
+        assertThat(got.thread()).isEqualTo(incident.id());
+        assertThat(got.chat().path("content").path("nextSteps")).hasSize(6);
+        assertThat(got.chat().path("content").path("description").asText()).contains("> \"\\");
+        // /local/inbox shows the chat form beside the email text, and the thread the incident makes.
+        var shown = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inbox.toJson());
+        assertThat(shown.path("chatThreads").path(incident.id()).toString()).isEqualTo("[\"alert\"]");
+        assertThat(shown.path("notices").get(0).path("chat").path("content").path("title").asText()).startsWith("[HIGH] Possible mispost");
     }
 
     @Test

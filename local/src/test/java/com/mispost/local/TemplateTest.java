@@ -69,6 +69,24 @@ class TemplateTest {
         }
     }
 
+    /** Slack and Teams are there only when their parameters are, and a channel can read the notices' topics and nothing else. */
+    @Test
+    void theChatChannelsAreOffWithoutTheirParametersAndMayOnlyReadTheTopics() {
+        var r = template.resources();
+        assertThat(r.path("SlackChannel").path("Condition").asText()).isEqualTo("HasSlack");
+        assertThat(r.path("TeamsChannel").path("Condition").asText()).isEqualTo("HasTeams");
+        for (String chat : List.of("SlackChannel", "TeamsChannel")) {
+            var p = r.path(chat).path("Properties");
+            assertThat(p.path("SnsTopicArns").toString()).contains("StaffTopic", "OpsTopic");
+            assertThat(p.path("GuardrailPolicies").toString()).contains("ChatGuardrailPolicy");
+        }
+        var statements = r.path("ChatGuardrailPolicy").path("Properties").path("PolicyDocument").path("Statement");
+        assertThat(statements).hasSize(1);
+        assertThat(statements.get(0).path("Action").toString()).isEqualTo("[\"sns:GetTopicAttributes\"]");
+        assertThat(r.path("ChatChannelRole").path("Properties").has("Policies")).as("the channel's role may do nothing").isFalse();
+        assertThat(r.path("ChatChannelRole").path("Properties").has("ManagedPolicyArns")).isFalse();
+    }
+
     @Test
     void everyHandlerResolvesInsideItsOwnArtifactAndNothingForbiddenIsPacked() throws Exception {
         List<String> problems = new ArrayList<>();
