@@ -4,6 +4,7 @@ import com.mispost.account.Account;
 import com.mispost.crowd.Backlash;
 import com.mispost.crowd.CrowdReading;
 import com.mispost.detection.Assessment;
+import com.mispost.detection.DeploymentPrior;
 import com.mispost.detection.MispostDetector;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.incident.Incident;
@@ -18,6 +19,7 @@ import com.mispost.post.PostKey;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
+import com.mispost.store.StreamedReaction;
 import com.mispost.usecase.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -66,13 +69,14 @@ public final class PostScreener {
         if (found.isEmpty()) return Optional.empty();
         Account account = found.get();
         VoiceProfile voice = accounts.voice(account.key());
-        Assessment assessment = detector.assess(post, account, voice, accounts.publicVoice(account.key()));
+        DeploymentPrior deployment = accounts.deploymentPrior();
+        Assessment assessment = detector.assess(post, account, voice, accounts.publicVoice(account.key()), deployment);
         metrics.count("PostsScreened", Map.of("platform", post.platform().id()));
         if (!posts.saveAssessment(post.key(), assessment)) {
             LOG.warn("post {} is not in the table (a stream record of a write that did not happen); skipped", post.key());
             return Optional.empty();
         }
-        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold()))) {
+        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold(), deployment))) {
             if (!accounts.learn(account.key(), post, assessment.score())) {
                 LOG.warn("the voice of {} was not updated (busy account); it learns from the next post", account.key());
             }
@@ -98,6 +102,15 @@ public final class PostScreener {
         // No post-to-alert time: the crowd takes its time to turn, and that number measures the detector.
         return Optional.of(open(post.get(), account.get(), assessment, "crowd", String.format(Locale.ROOT,
                 "%d of %d replies turned, ", backlash.turned().size(), backlash.read()), null));
+    }
+
+    /**
+     * Adds the reactions recorded since the last batch to their posts' counts. Detect does it
+     * because it already reads the table's stream: DynamoDB serves each stream shard to two readers
+     * at most, and apology is the other.
+     */
+    public void count(List<StreamedReaction> seen) {
+        posts.countReactions(seen);
     }
 
     /** Opens the post's incident with its alert in one write (once per post), then sends the alert. */
@@ -126,7 +139,8 @@ public final class PostScreener {
         if (found.isEmpty()) return Optional.empty();
         Account account = found.get();
         VoiceProfile voice = accounts.voice(account.key());
-        Assessment assessment = detector.assess(edited, account, voice, accounts.publicVoice(account.key()));
+        DeploymentPrior deployment = accounts.deploymentPrior();
+        Assessment assessment = detector.assess(edited, account, voice, accounts.publicVoice(account.key()), deployment);
         Optional<Incident> existing = incidents.find(IncidentIds.forPost(edited.key()));
         Instant now = clock.instant();
         if (existing.isPresent()) {
@@ -138,7 +152,7 @@ public final class PostScreener {
             outbox.send(notice);
             return existing;
         }
-        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold()))) return Optional.empty();
+        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold(), deployment))) return Optional.empty();
         return Optional.of(open(edited, account, assessment, "detector", "after an edit: ", editedAt));
     }
 
