@@ -64,7 +64,7 @@ class CrowdScreeningIntegrationTest {
         accounts.save(Account.watched(BRAND, "Harbour Lane Bakery"));
         NoticeComposer notices = new NoticeComposer(new ActionLinks(name -> Optional.of("crowd-test-link-key-0123"), Duration.ofDays(1)));
         screener = new PostScreener(new MispostDetector(), accounts, posts, incidents, notices,
-                new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), clock), "http://local", MetricsRecorder.NONE, clock);
+                new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), notices, MetricsRecorder.NONE, clock), "http://local", MetricsRecorder.NONE, clock);
     }
 
     @AfterEach

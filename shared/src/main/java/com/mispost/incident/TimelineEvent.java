@@ -21,7 +21,9 @@ public enum TimelineEvent {
     POST_EDITED("post-edited"),
     POST_DELETED("post-deleted"),
     /** Another post's backlash, put on this incident because the account had raised its share of crowd alerts. */
-    CROWD_GROUPED("crowd-grouped");
+    CROWD_GROUPED("crowd-grouped"),
+    /** A notice SNS would not take, or that waited too long: taken out of the outbox, its short form sent instead. */
+    NOTICE_FAILED("notice-failed");
 
     private final String id;
 

@@ -398,6 +398,12 @@ public final class Demo {
             if (l.isBlank()) continue;
             out.println("                                  | " + l);
         }
+        if (r.chat() != null) {
+            // What Slack or Teams shows, through Amazon Q Developer: one thread per incident.
+            JsonNode c = r.chat().path("content");
+            out.println("                                  chat, thread " + r.thread() + ": " + c.path("title").asText()
+                    + "  " + c.path("keywords"));
+        }
     }
 
     private synchronized void line(String who, String what, String detail) {
