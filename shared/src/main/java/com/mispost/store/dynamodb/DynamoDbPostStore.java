@@ -237,9 +237,9 @@ public final class DynamoDbPostStore implements PostStore {
             Set<Integer> failed = transact(() -> List.of(
                     TransactWriteItem.builder().update(u -> u.tableName(table).key(PostItems.key(edited.key(), PostItems.SK_POST))
                             .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(#v) OR #v < :v)")
-                            .updateExpression("SET #v = :v, lastEditedAt = :at")
+                            .updateExpression("SET #v = :v")
                             .expressionAttributeNames(Map.of("#v", EDIT_VERSION))
-                            .expressionAttributeValues(Map.of(":v", n(version), ":at", s(editedAt.toString())))).build(),
+                            .expressionAttributeValues(Map.of(":v", n(version)))).build(),
                     TransactWriteItem.builder().put(p -> p.tableName(table).item(edit)
                             .conditionExpression("attribute_not_exists(PK)")).build()));
             if (failed.isEmpty()) return EditOutcome.RECORDED;
@@ -254,7 +254,6 @@ public final class DynamoDbPostStore implements PostStore {
             // The edit came first: store the post as edited. Its creation, when it comes, is then a redelivery.
             Map<String, AttributeValue> post = PostItems.item(edited, clock.instant());
             post.put(EDIT_VERSION, n(version));
-            post.put("lastEditedAt", s(editedAt.toString()));
             post.put("delivery", s(deliveryId));
             Map<String, AttributeValue> status = new HashMap<>(PostItems.key(edited.key(), PostItems.SK_STATUS));
             status.put(TYPE, s("STATUS"));
