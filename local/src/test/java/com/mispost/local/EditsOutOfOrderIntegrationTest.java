@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mispost.account.Account;
 import com.mispost.detection.MispostDetector;
 import com.mispost.incident.Incident;
@@ -26,6 +25,7 @@ import com.mispost.post.PostKey;
 import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
 import com.mispost.store.dynamodb.DynamoDbHeartbeats;
 import com.mispost.store.dynamodb.DynamoDbIncidentStore;
+import com.mispost.store.PostStore.EditOutcome;
 import com.mispost.store.dynamodb.DynamoDbPostStore;
 import com.mispost.usecase.Outbox;
 import com.mispost.usecase.detect.PostScreener;
@@ -44,10 +44,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -154,6 +156,68 @@ class EditsOutOfOrderIntegrationTest {
                 .containsExactly(NoticeKind.ALERT, NoticeKind.POST_EDITED);
     }
 
+    /**
+     * Against a model of the rule (a version is stored only when newer than every version seen; the
+     * first stored is the post), in random orders with redeliveries: the table's conditional writes
+     * give each delivery the model's outcome, and leave the model's post and edit items.
+     */
+    @Test
+    void anyOrderOfACreationAndItsEditsEndsAsTheModelSays() throws Exception {
+        for (int seed = 1; seed <= 12; seed++) {
+            Random random = new Random(seed);
+            PostKey key = key("1130000000000002" + String.format("%02d", seed));
+            Instant t0 = Instant.parse("2026-03-04T09:00:00Z");
+            List<Post> versions = new ArrayList<>();
+            versions.add(post(key, t0, "the original"));
+            for (int v = 1; v <= 3; v++) versions.add(post(key, t0.plusMillis(v * 1000L + random.nextInt(900)), "edit " + v));
+            List<Integer> deliveries = new ArrayList<>(List.of(0, 1, 2, 3));
+            for (int again = random.nextInt(4); again > 0; again--) deliveries.add(random.nextInt(4));
+            Collections.shuffle(deliveries, random);
+
+            Instant newest = null;
+            String postText = null;
+            List<Instant> recorded = new ArrayList<>();
+            List<String> screened = new ArrayList<>();
+            for (int d : deliveries) {
+                Post version = versions.get(d);
+                if (d == 0) {
+                    boolean expected = postText == null;
+                    if (expected) {
+                        postText = version.text();
+                        screened.add("POST: " + postText);
+                    }
+                    assertThat(posts.savePost(version, "{}")).as("seed %d: the creation, after %s", seed, newest).isEqualTo(expected);
+                    continue;
+                }
+                Instant at = version.createdAt();
+                EditOutcome expected;
+                if (newest != null && !at.isAfter(newest)) {
+                    expected = at.equals(newest) ? EditOutcome.DUPLICATE : EditOutcome.OUTDATED;
+                } else {
+                    newest = at;
+                    expected = postText == null ? EditOutcome.STORED_AS_POST : EditOutcome.RECORDED;
+                    if (postText == null) postText = version.text();
+                    else recorded.add(at);
+                    screened.add((expected == EditOutcome.RECORDED ? "EDIT: " : "POST: ") + version.text());
+                }
+                assertThat(posts.saveEdit(version, at, "{}")).as("seed %d: edit %d in %s", seed, d, deliveries).isEqualTo(expected);
+            }
+            assertThat(posts.findPost(key)).map(Post::text).as("seed %d", seed).contains(postText);
+            List<Instant> editItems = aws.dynamo.query(q -> q.tableName(aws.tableName).consistentRead(true)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :edit)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("POST#" + key),
+                            ":edit", AttributeValue.fromS("EDIT#")))).items().stream()
+                    .map(item -> Instant.parse(item.get("editedAt").s())).sorted().toList();
+            assertThat(editItems).as("seed %d", seed).containsExactlyElementsOf(recorded);
+            // What detect is given: each stored version once, oldest first, the newest last.
+            assertThat(described(forDetect(written()))).as("seed %d: %s", seed, deliveries).containsExactlyElementsOf(screened);
+        }
+    }
+
+    private static Post post(PostKey key, Instant at, String text) {
+        return new Post(key.platform(), key.accountId(), key.postId(), null, text, at, null, null, null, List.of(), null, null);
+    }
+
     private static PostKey key(String id) {
         return new PostKey(Platform.MASTODON, BRAND.accountId(), id);
     }
@@ -166,18 +230,42 @@ class EditsOutOfOrderIntegrationTest {
         return r.body();
     }
 
-    /**
-     * The stream records written since the last call that detect's filter lets through, run
-     * through the detect function's body; returns them as "TYPE: text". A sentinel item written
-     * last marks the end: the stream keeps the order of writes, so once it shows, all before it have.
-     */
+    /** The stream records written since the last call that detect's filter lets through, run through the detect function's body. */
     private static List<String> detect() throws Exception {
+        List<Record> fresh = forDetect(written());
+        if (!fresh.isEmpty()) {
+            ArrayNode records = JSON.createArrayNode();
+            for (Record r : fresh) records.add(StreamRecordsJson.record(r, LocalAws.REGION, aws.streamArn));
+            DynamodbEvent event = LambdaEventSerializers.serializerFor(DynamodbEvent.class,
+                    EditsOutOfOrderIntegrationTest.class.getClassLoader()).fromJson(JSON.writeValueAsString(
+                    JSON.createObjectNode().set("Records", records)));
+            assertThat(FunctionEvents.detect(screener, event).getBatchItemFailures()).isEmpty();
+        }
+        return described(fresh);
+    }
+
+    /** The records detect's FilterCriteria let through, as the template gives them. */
+    private static List<Record> forDetect(List<Record> records) {
+        return records.stream().filter(r -> EventPattern.anyMatches(detectFilters,
+                StreamRecordsJson.record(r, LocalAws.REGION, aws.streamArn))).toList();
+    }
+
+    /** Each record as "TYPE: text". */
+    private static List<String> described(List<Record> records) {
+        return records.stream().map(r -> r.dynamodb().newImage().get("type").s() + ": " + r.dynamodb().newImage().get("text").s())
+                .toList();
+    }
+
+    /**
+     * The stream records written since the last call. A sentinel item written last marks the end:
+     * the stream keeps the order of writes, so once it shows, all before it have.
+     */
+    private static List<Record> written() throws InterruptedException {
         String sentinel = "SENTINEL#" + (++sentinels);
         aws.dynamo.putItem(p -> p.tableName(aws.tableName).item(Map.of(
                 "PK", AttributeValue.fromS(sentinel), "SK", AttributeValue.fromS("S"))));
-        List<Record> fresh = new ArrayList<>();
         for (int poll = 0; poll < 100; poll++) {
-            fresh.clear();
+            List<Record> fresh = new ArrayList<>();
             boolean seen = false;
             String shard = aws.streams.describeStream(d -> d.streamArn(aws.streamArn)).streamDescription().shards().get(0).shardId();
             String it = aws.streams.getShardIterator(g -> g.streamArn(aws.streamArn).shardId(shard)
@@ -192,27 +280,14 @@ class EditsOutOfOrderIntegrationTest {
                 }
                 it = got.records().isEmpty() ? null : got.nextShardIterator();
             }
-            if (seen) break;
-            fresh.clear();
+            if (seen) {
+                fresh.forEach(r -> streamed.add(r.eventID()));
+                streamed.add(sentinel);
+                return fresh;
+            }
             Thread.sleep(50);
         }
-        ArrayNode records = JSON.createArrayNode();
-        List<String> seenByDetect = new ArrayList<>();
-        for (Record r : fresh) {
-            streamed.add(r.eventID());
-            ObjectNode json = StreamRecordsJson.record(r, LocalAws.REGION, aws.streamArn);
-            if (!EventPattern.anyMatches(detectFilters, json)) continue;
-            records.add(json);
-            Map<String, AttributeValue> image = r.dynamodb().newImage();
-            seenByDetect.add(image.get("type").s() + ": " + image.get("text").s());
-        }
-        if (!records.isEmpty()) {
-            DynamodbEvent event = LambdaEventSerializers.serializerFor(DynamodbEvent.class,
-                    EditsOutOfOrderIntegrationTest.class.getClassLoader()).fromJson(JSON.writeValueAsString(
-                    JSON.createObjectNode().set("Records", records)));
-            assertThat(FunctionEvents.detect(screener, event).getBatchItemFailures()).isEmpty();
-        }
-        return seenByDetect;
+        throw new AssertionError("the stream never showed " + sentinel);
     }
 
     private static String status(String event, PostKey post, String editedAt, String text) {
