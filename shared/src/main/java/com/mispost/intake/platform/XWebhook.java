@@ -202,7 +202,9 @@ public final class XWebhook implements PlatformWebhook {
             into.ignore(where + ": tweet " + id + " by another account reacts to none of the account's posts");
             return;
         }
-        into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind, id, at,
+        // An edited reply or quote is the same reaction again: it is counted under the id it was first posted with.
+        String first = Objects.requireNonNullElse(Fields.str(t, "edit_history", "initial_tweet_id"), id);
+        into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind, first, at,
                 kind == ReactionKind.SHARE ? null : fullText(t), author), key));
     }
 
@@ -372,7 +374,10 @@ public final class XWebhook implements PlatformWebhook {
         }
         String text = Fields.str(payload, "note_tweet", "text");
         if (text == null) text = Fields.str(payload, "text");
-        into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind, id, at,
+        List<JsonNode> history = Fields.elements(payload, "edit_history_tweet_ids");
+        String first = history.isEmpty() ? null : Fields.str(history.get(0));
+        into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind,
+                first != null ? first : id, at,
                 kind == ReactionKind.SHARE || text == null ? null : HtmlText.decodeEntities(text), author), key));
     }
 
