@@ -91,12 +91,7 @@ public interface PostStore {
         /** This version was stored before: a redelivery. */
         DUPLICATE,
         /** A newer version is stored: this one changes nothing. */
-        OUTDATED;
-
-        /** Whether the edited text was stored now (and will be screened). */
-        public boolean stored() {
-            return this == RECORDED || this == STORED_AS_POST;
-        }
+        OUTDATED
     }
 
     enum ReactionOutcome {

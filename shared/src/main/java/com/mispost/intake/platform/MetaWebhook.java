@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
  * a page post become reactions against it. "The page itself" means Meta names it: {@code from.id}
  * (or the older {@code sender_id}) equal to the page's id, {@code entry.id}; a change that names
  * no one is someone else's (Meta omits {@code from} for people who have not authorised the app).
- * On Instagram likewise: a comment is the account's own only when {@code from.id} is the account. Mentions of the page in other people's posts are
- * acknowledged and ignored: they react to no post of the page.
+ * On Instagram likewise: a comment is the account's own only when {@code from.id} is the account.
+ * Mentions of the page in other people's posts are acknowledged and ignored: they react to no
+ * post of the page.
  */
 public final class MetaWebhook implements PlatformWebhook {
     public static final String SECRET = "webhook/meta";
