@@ -304,6 +304,27 @@ class StoresIntegrationTest {
     }
 
     @Test
+    void everyLearnedPostCountsInTheDeploymentsPriorAndSampleWhichAFreshReaderSees() {
+        AccountKey key = new AccountKey(Platform.X, "prior-brand");
+        accounts.save(Account.watched(key, "Prior Brand"));
+        DynamoDbAccountRegistry before = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
+        long posts = before.deploymentPrior().posts();
+        long scores = before.deploymentPrior().scores();
+        for (int i = 0; i < 30; i++) {
+            assertThat(accounts.learn(key, post("prior-" + i, "We are open late tonight, visit us " + i + "."), i == 29 ? 0.9 : 0.05)).isTrue();
+        }
+
+        DynamoDbAccountRegistry fresh = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
+        com.mispost.detection.DeploymentPrior prior = fresh.deploymentPrior();
+
+        assertThat(prior.posts()).isEqualTo(posts + 30);
+        assertThat(prior.styleCounts()).as("each learned post's marks of style").isNotEqualTo(before.deploymentPrior().styleCounts());
+        assertThat(prior.scores()).as("held-out scores once the voice has formed").isEqualTo(scores + 30 - VoiceProfile.CALIBRATION_WARMUP);
+        assertThat(prior.scoreBins()[com.mispost.detection.DeploymentPrior.BINS - 1]).as("0.9 is not in the top bin").isZero();
+        assertThat(prior.ownPosts().texts()).as("one text per slot the ids fell in").isBetween(25, 30 + 256);
+    }
+
+    @Test
     void repliesAreKeptInABoundedSampleThatGoesWithTheAccount() {
         AccountKey key = new AccountKey(Platform.X, "reply-brand");
         accounts.save(Account.watched(key, "Reply Brand"));

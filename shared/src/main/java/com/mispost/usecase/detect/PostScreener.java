@@ -4,6 +4,7 @@ import com.mispost.account.Account;
 import com.mispost.crowd.Backlash;
 import com.mispost.crowd.CrowdReading;
 import com.mispost.detection.Assessment;
+import com.mispost.detection.DeploymentPrior;
 import com.mispost.detection.MispostDetector;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.incident.Incident;
@@ -66,13 +67,14 @@ public final class PostScreener {
         if (found.isEmpty()) return Optional.empty();
         Account account = found.get();
         VoiceProfile voice = accounts.voice(account.key());
-        Assessment assessment = detector.assess(post, account, voice, accounts.publicVoice(account.key()));
+        DeploymentPrior deployment = accounts.deploymentPrior();
+        Assessment assessment = detector.assess(post, account, voice, accounts.publicVoice(account.key()), deployment);
         metrics.count("PostsScreened", Map.of("platform", post.platform().id()));
         if (!posts.saveAssessment(post.key(), assessment)) {
             LOG.warn("post {} is not in the table (a stream record of a write that did not happen); skipped", post.key());
             return Optional.empty();
         }
-        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold()))) {
+        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold(), deployment))) {
             if (!accounts.learn(account.key(), post, assessment.score())) {
                 LOG.warn("the voice of {} was not updated (busy account); it learns from the next post", account.key());
             }
@@ -126,7 +128,8 @@ public final class PostScreener {
         if (found.isEmpty()) return Optional.empty();
         Account account = found.get();
         VoiceProfile voice = accounts.voice(account.key());
-        Assessment assessment = detector.assess(edited, account, voice, accounts.publicVoice(account.key()));
+        DeploymentPrior deployment = accounts.deploymentPrior();
+        Assessment assessment = detector.assess(edited, account, voice, accounts.publicVoice(account.key()), deployment);
         Optional<Incident> existing = incidents.find(IncidentIds.forPost(edited.key()));
         Instant now = clock.instant();
         if (existing.isPresent()) {
@@ -138,7 +141,7 @@ public final class PostScreener {
             outbox.send(notice);
             return existing;
         }
-        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold()))) return Optional.empty();
+        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold(), deployment))) return Optional.empty();
         return Optional.of(open(edited, account, assessment, "detector", "after an edit: ", editedAt));
     }
 
