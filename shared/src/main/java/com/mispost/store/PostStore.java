@@ -57,11 +57,21 @@ public interface PostStore {
     boolean saveAssessment(PostKey key, Assessment assessment);
 
     /**
-     * Counts each reaction once, however often it is delivered, and keeps the words of replies,
+     * Records each reaction once, however often it is delivered, and keeps the words of replies,
      * comments and quotes with the post, with their author when the delivery names one; the
-     * outcome of each, in order.
+     * outcome of each, in order. A recorded reaction reaches its post's counts through
+     * {@link #countReactions}, seconds later (the table's stream), so that no item is written by
+     * every reaction to a post.
      */
     List<ReactionOutcome> recordReactions(List<Reaction> reactions);
+
+    /**
+     * Adds recorded reactions, as the table's stream shows them, to their posts' counts: each once,
+     * however often the stream delivers a batch again, whole or in slices (a retried or bisected
+     * batch), provided each lane's reactions come in stream order. Throws when a count could not be
+     * written; the batch is then delivered again from its first reaction.
+     */
+    void countReactions(List<StreamedReaction> seen);
 
     /** {@link #recordReactions} for one reaction. */
     default ReactionOutcome recordReaction(Reaction reaction) {

@@ -38,6 +38,9 @@ public final class InMemoryPostStore implements PostStore {
     private final Map<PostKey, Instant> deletedAt = new HashMap<>();
     private final Map<PostKey, List<Reaction>> replies = new HashMap<>();
     private volatile boolean down;
+    private volatile boolean countingDown;
+    /** What the stream's reader handed over to be counted, in order. */
+    public final List<com.mispost.store.StreamedReaction> streamed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public InMemoryPostStore(Clock clock) {
         this.clock = clock;
@@ -46,6 +49,11 @@ public final class InMemoryPostStore implements PostStore {
     /** From now on every call fails as an unreachable table would. */
     public void goDown() {
         down = true;
+    }
+
+    /** From now on counting from the stream fails (a throttled counter write); everything else works. */
+    public void stopCounting() {
+        countingDown = true;
     }
 
     private void check() {
@@ -134,6 +142,14 @@ public final class InMemoryPostStore implements PostStore {
         lastReactionAt.put(target, clock.instant()); // arrival time, as the table keeps it
         if (reaction.text() != null) replies.computeIfAbsent(target, k -> new ArrayList<>()).add(reaction);
         return ReactionOutcome.COUNTED;
+    }
+
+    /** Counted as recorded (above): this store has no stream to count from. */
+    @Override
+    public void countReactions(List<com.mispost.store.StreamedReaction> seen) {
+        check();
+        if (countingDown) throw new IllegalStateException("counting is down (test)");
+        streamed.addAll(seen);
     }
 
     @Override

@@ -19,6 +19,7 @@ import com.mispost.post.PostKey;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
+import com.mispost.store.StreamedReaction;
 import com.mispost.usecase.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +102,15 @@ public final class PostScreener {
         // No post-to-alert time: the crowd takes its time to turn, and that number measures the detector.
         return Optional.of(open(post.get(), account.get(), assessment, "crowd", String.format(Locale.ROOT,
                 "%d of %d replies turned, ", backlash.turned().size(), backlash.read()), null));
+    }
+
+    /**
+     * Adds the reactions recorded since the last batch to their posts' counts. Detect does it
+     * because it already reads the table's stream: DynamoDB serves each stream shard to two readers
+     * at most, and apology is the other.
+     */
+    public void count(List<StreamedReaction> seen) {
+        posts.countReactions(seen);
     }
 
     /** Opens the post's incident with its alert in one write (once per post), then sends the alert. */

@@ -122,10 +122,15 @@ public final class WebhookIntake {
         }
         Tally tally = new Tally();
         try {
-            // The evidence first: once it is stored, whatever the events say can be checked against what was signed.
             String deliveryId = HexFormat.of().formatHex(sha256(request.body()));
-            posts.saveDelivery(deliveryId, dialect.platform(), request.body());
             store(events, deliveryId, tally);
+            // The evidence, before the answer: what the events say can be checked against what was signed. Not kept
+            // when every event was dropped (likes of posts not stored, accounts not watched): nothing refers to it.
+            // A redelivery (all duplicates) only looks: a read costs a fifth of the failed write. If keeping it failed
+            // the first time, the redelivery finds it missing and keeps it then.
+            if (tally.accepted > 0 || (tally.duplicates > 0 && posts.findDelivery(deliveryId).isEmpty())) {
+                posts.saveDelivery(deliveryId, dialect.platform(), request.body());
+            }
             tally.ignored += delivery.ignored().size();
             watch.delivered(delivery.events());
         } catch (RuntimeException e) {
