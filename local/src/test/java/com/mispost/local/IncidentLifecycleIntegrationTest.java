@@ -62,7 +62,7 @@ class IncidentLifecycleIntegrationTest {
         accounts.save(Account.watched(new AccountKey(Platform.X, "brand-9"), "Quayside Books"));
         links = new ActionLinks(name -> java.util.Optional.of(KEY), Duration.ofHours(1));
         notices = new NoticeComposer(links);
-        Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), Clock.systemUTC());
+        Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), notices, com.mispost.metrics.MetricsRecorder.NONE, Clock.systemUTC());
         pages = new IncidentPages(incidents, posts, accounts, new IncidentDesk(incidents, posts, accounts,
                 new com.mispost.apology.ApologyDesk(), notices, outbox, com.mispost.metrics.MetricsRecorder.NONE, Clock.systemUTC()),
                 links, Clock.systemUTC());
@@ -145,7 +145,7 @@ class IncidentLifecycleIntegrationTest {
         assertThat(done.status()).isEqualTo(200);
         assertThat(state(i)).isEqualTo(IncidentState.ACKNOWLEDGED);
         var notice = inbox.await(n -> n.incidentId().equals(i.id()) && n.kind().equals("acknowledged"), Duration.ofSeconds(10));
-        assertThat(notice.body()).contains("Ana acknowledged");
+        assertThat(notice.body()).contains("acknowledged by Ana");
         assertThat(incidents.timeline(i.id())).extracting(TimelineEntry::actor).contains("Ana");
 
         IncidentPages.Page again = pages.handle("POST", i.id(), "acknowledge", raw(q), Map.of("actor", "Bo"), ANYONE);
@@ -244,11 +244,11 @@ class IncidentLifecycleIntegrationTest {
         Notice n = new Notice("test-" + UUID.randomUUID(), i.id(), NoticeKind.ESCALATION, Severity.LOW, "Quayside Books", "x",
                 "Escalation", "still unacknowledged", "sms", Instant.now());
         incidents.note(i.id(), new TimelineEntry(Instant.now(), TimelineEvent.ESCALATED, "test", null), n);
-        Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"), Clock.systemUTC());
+        Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"), notices, com.mispost.metrics.MetricsRecorder.NONE, Clock.systemUTC());
         assertThat(broken.send(n)).isFalse();
         assertThat(incidents.pendingNotices()).extracting(Notice::id).contains(n.id());
 
-        Outbox working = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), Clock.systemUTC());
+        Outbox working = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), notices, com.mispost.metrics.MetricsRecorder.NONE, Clock.systemUTC());
         working.flush(n.createdAt().minusMillis(1));
         assertThat(incidents.pendingNotices()).as("too young to resend").extracting(Notice::id).contains(n.id());
         assertThat(working.flush(Instant.now())).isGreaterThanOrEqualTo(1);

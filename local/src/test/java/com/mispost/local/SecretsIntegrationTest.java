@@ -107,7 +107,7 @@ class SecretsIntegrationTest {
                         SilencePolicy.of(null, null), clock));
         ActionLinks links = new ActionLinks(secrets, ActionLinks.DEFAULT_TTL);
         NoticeComposer notices = new NoticeComposer(links);
-        Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), clock);
+        Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), notices, MetricsRecorder.NONE, clock);
         IncidentPages pages = new IncidentPages(incidents, posts, accounts,
                 new IncidentDesk(incidents, posts, accounts, new com.mispost.apology.ApologyDesk(), notices, outbox, MetricsRecorder.NONE, clock),
                 links, clock);

@@ -293,7 +293,8 @@ class StoresIntegrationTest {
         Instant at = Instant.parse("2026-11-20T10:00:00Z");
         Reaction first = new Reaction(p.key(), ReactionKind.REPLY, "rep-1", at.plusSeconds(5), "wrong account?", "8100000001");
         Reaction second = new Reaction(p.key(), ReactionKind.REPLY, "rep-2", at.plusMillis(5_500), "who approved this");
-        Reaction quote = new Reaction(p.key(), ReactionKind.QUOTE, "q-1", at.plusSeconds(9), "lol look at this", "8100000002");
+        Reaction quote = new Reaction(p.key(), ReactionKind.QUOTE, "q-1", at.plusSeconds(9), "lol look at this", "8100000002",
+                new com.mispost.post.AuthorStanding(Instant.parse("2026-11-01T00:00:00Z"), 4L, false));
         Reaction like = new Reaction(p.key(), ReactionKind.LIKE, "l-1", at.plusSeconds(10));
         assertThat(posts.recordReactions(List.of(second, first, quote, like, first)))
                 .containsExactly(ReactionOutcome.COUNTED, ReactionOutcome.COUNTED, ReactionOutcome.COUNTED,

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +26,11 @@ import java.util.TreeMap;
 /** {@link PostStore} in maps, with the table's promises (once per post, once per reaction); can be made to fail. */
 public final class InMemoryPostStore implements PostStore {
     private final Clock clock;
-    private final Map<PostKey, Post> posts = new HashMap<>();
+    private final Map<PostKey, Post> posts = new LinkedHashMap<>();
     private final Map<String, byte[]> deliveries = new HashMap<>();
     private final Map<PostKey, Assessment> assessments = new HashMap<>();
-    private final Set<String> edits = new HashSet<>();
+    private final List<Edit> edits = new ArrayList<>();
+    private final Map<PostKey, Instant> newestEdit = new HashMap<>();
     private final Set<String> reactions = new HashSet<>();
     private final Map<PostKey, Map<ReactionKind, Long>> totals = new HashMap<>();
     private final Map<PostKey, TreeMap<Instant, Long>> perMinute = new HashMap<>();
@@ -89,9 +91,29 @@ public final class InMemoryPostStore implements PostStore {
     }
 
     @Override
-    public synchronized boolean saveEdit(Post edited, Instant editedAt, String deliveryId) {
+    public synchronized EditOutcome saveEdit(Post edited, Instant editedAt, String deliveryId) {
         check();
-        return posts.containsKey(edited.key()) && edits.add(edited.key() + "@" + editedAt);
+        Instant newest = newestEdit.get(edited.key());
+        if (newest != null && !editedAt.isAfter(newest)) {
+            return editedAt.equals(newest) ? EditOutcome.DUPLICATE : EditOutcome.OUTDATED;
+        }
+        newestEdit.put(edited.key(), editedAt);
+        if (posts.putIfAbsent(edited.key(), edited) == null) return EditOutcome.STORED_AS_POST;
+        edits.add(new Edit(edited, editedAt));
+        return EditOutcome.RECORDED;
+    }
+
+    /** The posts stored, in the order they were stored (as the stream would carry them). */
+    public synchronized List<Post> stored() {
+        return List.copyOf(posts.values());
+    }
+
+    /** The edits recorded beside stored posts, in the order they were recorded (as the stream would carry them). */
+    public synchronized List<Edit> edits() {
+        return List.copyOf(edits);
+    }
+
+    public record Edit(Post post, Instant editedAt) {
     }
 
     @Override

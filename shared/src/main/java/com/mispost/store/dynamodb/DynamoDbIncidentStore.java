@@ -264,6 +264,15 @@ public final class DynamoDbIncidentStore implements IncidentStore {
                 .expressionAttributeValues(Map.of(":sent", s("SENT"), ":now", s(Instant.now().toString()))));
     }
 
+    @Override
+    public void markFailed(Notice notice, String why, Instant at) {
+        dynamo.updateItem(u -> u.tableName(table).key(IncidentItems.key(notice.incidentId(), "NOTICE#" + notice.id()))
+                .conditionExpression("attribute_exists(PK)")
+                .updateExpression("SET #st = :failed, failedAt = :at, failure = :why REMOVE GSI1PK, GSI1SK, claimedAt")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":failed", s("FAILED"), ":at", s(at.toString()), ":why", s(why))));
+    }
+
     private TransactWriteItem timelinePut(String incidentId, TimelineEntry e) {
         byte[] r = new byte[4];
         RANDOM.nextBytes(r);

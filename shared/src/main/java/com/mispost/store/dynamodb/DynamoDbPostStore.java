@@ -60,6 +60,8 @@ public final class DynamoDbPostStore implements PostStore {
     private static final int MAX_TRANSACTION_ITEMS = 100;
     /** A conflicting write is tried again this often, after a growing random pause. */
     private static final int CONFLICT_ATTEMPTS = 8;
+    /** On a post item: the epoch nanoseconds of the newest edit seen (see {@link #saveEdit}). */
+    static final String EDIT_VERSION = "editVersion";
     /** Posts known to be stored (they are never removed), so a viral post is looked up once per environment. */
     private final Map<PostKey, Boolean> storedPosts = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(256, 0.75f, true) {
@@ -239,25 +241,59 @@ public final class DynamoDbPostStore implements PostStore {
         }
     }
 
+    /**
+     * The post item keeps {@value #EDIT_VERSION}: the epoch nanoseconds of the newest edit seen (a
+     * number, so that versions compare exactly; ISO texts of varying precision do not sort). Every
+     * write below is conditional on it, so concurrent and out-of-order deliveries of one post's
+     * edits leave the newest in place whichever lands last.
+     */
     @Override
-    public boolean saveEdit(Post edited, Instant editedAt, String deliveryId) {
-        Map<String, AttributeValue> item = PostItems.item(edited, clock.instant());
-        item.put(SK, s("EDIT#" + editedAt));
-        item.put(TYPE, s(PostItems.TYPE_EDIT));
-        item.put("editedAt", s(editedAt.toString()));
-        item.put("delivery", s(deliveryId));
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
-                            .key(PostItems.key(edited.key(), PostItems.SK_POST))
-                            .conditionExpression("attribute_exists(PK)")).build(),
-                    TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+    public EditOutcome saveEdit(Post edited, Instant editedAt, String deliveryId) {
+        long version = editVersion(editedAt);
+        for (int attempt = 1; attempt <= CONFLICT_ATTEMPTS; attempt++) {
+            // The usual order: the post is stored, and this edit is newer than any version of it seen.
+            Map<String, AttributeValue> edit = PostItems.item(edited, clock.instant());
+            edit.put(SK, s("EDIT#" + editedAt));
+            edit.put(TYPE, s(PostItems.TYPE_EDIT));
+            edit.put("editedAt", s(editedAt.toString()));
+            edit.put("delivery", s(deliveryId));
+            Set<Integer> failed = transact(() -> List.of(
+                    TransactWriteItem.builder().update(u -> u.tableName(table).key(PostItems.key(edited.key(), PostItems.SK_POST))
+                            .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(#v) OR #v < :v)")
+                            .updateExpression("SET #v = :v")
+                            .expressionAttributeNames(Map.of("#v", EDIT_VERSION))
+                            .expressionAttributeValues(Map.of(":v", n(version)))).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(edit)
                             .conditionExpression("attribute_not_exists(PK)")).build()));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0) || failedCondition(e, 1)) return false;
-            throw e;
+            if (failed.isEmpty()) return EditOutcome.RECORDED;
+            if (!failed.contains(0)) return EditOutcome.DUPLICATE; // this edit's item is there already
+            Map<String, AttributeValue> stored = dynamo.getItem(g -> g.tableName(table)
+                    .key(PostItems.key(edited.key(), PostItems.SK_POST)).consistentRead(true)
+                    .projectionExpression("PK, #v").expressionAttributeNames(Map.of("#v", EDIT_VERSION))).item();
+            if (stored != null && !stored.isEmpty()) {
+                if (!stored.containsKey(EDIT_VERSION)) continue; // stored between the two writes: try again
+                return num(stored, EDIT_VERSION) == version ? EditOutcome.DUPLICATE : EditOutcome.OUTDATED;
+            }
+            // The edit came first: store the post as edited. Its creation, when it comes, is then a redelivery.
+            Map<String, AttributeValue> post = PostItems.item(edited, clock.instant());
+            post.put(EDIT_VERSION, n(version));
+            post.put("delivery", s(deliveryId));
+            Map<String, AttributeValue> status = new HashMap<>(PostItems.key(edited.key(), PostItems.SK_STATUS));
+            status.put(TYPE, s("STATUS"));
+            if (transact(() -> List.of(
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(post)
+                            .conditionExpression("attribute_not_exists(PK)")).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(status)).build())).isEmpty()) {
+                return EditOutcome.STORED_AS_POST;
+            }
+            // Stored meanwhile (its creation or another edit): compare with that version.
         }
+        throw new IllegalStateException("the edit of " + edited.key() + " kept meeting concurrent writes; it is retried with the delivery");
+    }
+
+    /** An edit's time as a number that orders exactly: epoch nanoseconds (intake accepts times up to 2100). */
+    static long editVersion(Instant editedAt) {
+        return Math.addExact(Math.multiplyExact(editedAt.getEpochSecond(), 1_000_000_000L), editedAt.getNano());
     }
 
     @Override
@@ -496,7 +532,8 @@ public final class DynamoDbPostStore implements PostStore {
         List<Reaction> replies = new ArrayList<>();
         for (Map<String, AttributeValue> item : items.subList(0, Math.min(newest, items.size()))) {
             ReactionKind.fromId(str(item, "kind")).ifPresent(kind -> replies.add(new Reaction(key, kind,
-                    str(item, "reactionId"), instant(item, "at"), str(item, "text"), str(item, "author"))));
+                    str(item, "reactionId"), instant(item, "at"), str(item, "text"), str(item, "author"),
+                    AuthorStandingAttributes.read(item))));
         }
         return replies;
     }

@@ -89,6 +89,7 @@ public final class ReactionItems {
         item.put("text", s(r.text()));
         // Personal data: kept only here, so that it expires with the reply.
         putIfPresent(item, "author", r.author());
+        AuthorStandingAttributes.put(item, r.standing());
         item.put(EXPIRES_AT, n(now.plus(RETENTION).getEpochSecond()));
         return item;
     }

@@ -199,8 +199,16 @@ public final class WebhookIntake {
         }
         for (InboundEvent event : oneByOne) {
             if (event instanceof InboundEvent.PostEdited e) {
-                if (posts.saveEdit(e.post(), e.editedAt(), deliveryId)) tally.accepted++;
-                else tally.ignored++;
+                // An edit may come before its post: it then stores the post, so only for accounts watched.
+                if (!watched.computeIfAbsent(e.post().key().account(), a -> accounts.find(a).isPresent())) {
+                    tally.ignored++;
+                    continue;
+                }
+                switch (posts.saveEdit(e.post(), e.editedAt(), deliveryId)) {
+                    case RECORDED, STORED_AS_POST -> tally.accepted++;
+                    case DUPLICATE -> tally.duplicates++;
+                    case OUTDATED -> tally.ignored++;
+                }
             } else if (event instanceof InboundEvent.PostDeleted d) {
                 if (deleted(d)) tally.accepted++;
                 else tally.ignored++;

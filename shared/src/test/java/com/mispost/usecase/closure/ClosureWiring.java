@@ -53,7 +53,7 @@ final class ClosureWiring {
     final RecordingStaffNotifier sns = new RecordingStaffNotifier();
     final ActionLinks links = new ActionLinks(name -> Optional.of("closure-test-link-key-0123"), Duration.ofDays(1));
     final NoticeComposer notices = new NoticeComposer(links);
-    final Outbox outbox = new Outbox(incidents, sns, clock);
+    final Outbox outbox = new Outbox(incidents, sns, notices, MetricsRecorder.NONE, clock);
     final IncidentDesk desk = new IncidentDesk(incidents, posts, accounts, new ApologyDesk(), notices, outbox,
             MetricsRecorder.NONE, clock);
     final Watchdog watchdog = new Watchdog(accounts, new InMemoryHeartbeats(), notice -> { }, SilencePolicy.of(null, null),

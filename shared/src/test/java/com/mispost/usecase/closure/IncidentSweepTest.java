@@ -159,7 +159,7 @@ class IncidentSweepTest {
         assertThat(closed.actor()).isEqualTo("mispost");
         assertThat(closed.detail()).contains("no reactions for 30 min after the apology");
         var summary = suite.published(NoticeKind.CLOSED, i);
-        assertThat(summary.body()).contains("Summary").contains("Reactions: 6 in all").contains("Apology: Sorry, wrong account!")
+        assertThat(summary.body()).contains("Summary").contains("Reactions: 6 in all").contains("Apology:\n> Sorry, wrong account!")
                 .contains("closed — mispost");
         assertThat(suite.sweep.run().closed()).as("closed once").isZero();
     }
