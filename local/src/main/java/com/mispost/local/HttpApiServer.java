@@ -5,13 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mispost.local.lambda.FunctionError;
 import com.mispost.local.lambda.LambdaFunction;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,26 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Plays the HTTP API: the template's routes on localhost, each request turned into an API
- * Gateway payload 2.0 event for the same handler class that runs in Lambda.
+ * Gateway payload 2.0 event for the same handler class that runs in Lambda. The connections are
+ * {@link BoundedHttpServer}'s: slow or stalled clients time out without holding a worker.
  */
 public final class HttpApiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** API Gateway's own limit on a request payload. */
-    private static final int MAX_PAYLOAD = 10 * 1024 * 1024;
 
-    static {
-        // The JDK's server writes headers and body separately; with Nagle's algorithm and the peer's
-        // delayed ACK each answer then waits ~40 ms (measured: 90 ms an invocation, 3-5 ms without).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
-    private final HttpServer server;
+    private final BoundedHttpServer server;
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, Supplier<String>> localJson = new LinkedHashMap<>();
     private final Map<String, LambdaFunction> invocable = new LinkedHashMap<>();
@@ -52,10 +39,12 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     public HttpApiServer(int port, Consumer<String> log) throws IOException {
+        this(port, log, BoundedHttpServer.Limits.DEFAULT);
+    }
+
+    HttpApiServer(int port, Consumer<String> log, BoundedHttpServer.Limits limits) throws IOException {
         this.log = log;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(Executors.newFixedThreadPool(8));
-        server.createContext("/", this::serve);
+        server = new BoundedHttpServer(port, limits, this::serve, log);
     }
 
     public void route(String method, String path, LambdaFunction function) {
@@ -81,69 +70,60 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.port();
     }
 
-    private void serve(HttpExchange x) throws IOException {
-        try (x) {
-            String path = x.getRequestURI().getRawPath();
-            String method = x.getRequestMethod().toUpperCase();
-            if (method.equals("GET") && localJson.containsKey(path)) {
-                send(x, 200, Map.of("Content-Type", "application/json"), localJson.get(path).get().getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            byte[] body = readBody(x.getRequestBody());
-            if (body == null) {
-                send(x, 413, Map.of("Content-Type", "application/json"), "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            if (method.equals("POST") && path.startsWith(INVOKE_PREFIX) && path.endsWith("/invocations")) {
-                invoke(x, path.substring(INVOKE_PREFIX.length(), path.length() - "/invocations".length()), body);
-                return;
-            }
-            for (Route r : routes) {
-                Map<String, String> params = match(r, method, path);
-                if (params == null) continue;
-                String answer;
-                try {
-                    answer = r.function().invoke(event(x, r, params, body).toString());
-                } catch (RuntimeException e) {
-                    // As API Gateway does when the function fails: no detail reaches the caller.
-                    log.accept(r.function().functionName() + " failed: " + e);
-                    send(x, 500, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
-                    return;
-                }
-                respond(x, JSON.readTree(answer));
-                return;
-            }
-            send(x, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+    private BoundedHttpServer.Response serve(BoundedHttpServer.Request x) throws IOException {
+        String path = x.rawPath();
+        String method = x.method();
+        if (method.equals("GET") && localJson.containsKey(path)) {
+            return json(200, localJson.get(path).get());
         }
+        if (method.equals("POST") && path.startsWith(INVOKE_PREFIX) && path.endsWith("/invocations")) {
+            return invoke(path.substring(INVOKE_PREFIX.length(), path.length() - "/invocations".length()), x.body());
+        }
+        for (Route r : routes) {
+            Map<String, String> params = match(r, method, path);
+            if (params == null) continue;
+            String answer;
+            try {
+                answer = r.function().invoke(event(x, r, params).toString());
+            } catch (RuntimeException e) {
+                // As API Gateway does when the function fails: no detail reaches the caller.
+                log.accept(r.function().functionName() + " failed: " + e);
+                return json(500, "{\"message\":\"Internal Server Error\"}");
+            }
+            return respond(JSON.readTree(answer));
+        }
+        return json(404, "{\"message\":\"Not Found\"}");
+    }
+
+    private static BoundedHttpServer.Response json(int status, String body) {
+        return json(status, Map.of(), body);
+    }
+
+    private static BoundedHttpServer.Response json(int status, Map<String, String> extra, String body) {
+        Map<String, String> headers = new LinkedHashMap<>(extra);
+        headers.put("Content-Type", "application/json");
+        return new BoundedHttpServer.Response(status, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static final String INVOKE_PREFIX = "/2015-03-31/functions/";
 
     /** Lambda's Invoke (RequestResponse): the answer, or the error with X-Amz-Function-Error as Lambda sets it. */
-    private void invoke(HttpExchange x, String nameOrArn, byte[] event) throws IOException {
+    private BoundedHttpServer.Response invoke(String nameOrArn, byte[] event) {
         String decoded = java.net.URLDecoder.decode(nameOrArn, StandardCharsets.UTF_8);
         LambdaFunction fn = invocable.get(decoded.substring(decoded.lastIndexOf(':') + 1));
         if (fn == null) {
-            send(x, 404, Map.of("Content-Type", "application/json", "X-Amzn-ErrorType", "ResourceNotFoundException"),
-                    ("{\"Type\":\"User\",\"message\":\"Function not found: " + decoded + "\"}").getBytes(StandardCharsets.UTF_8));
-            return;
+            return json(404, Map.of("X-Amzn-ErrorType", "ResourceNotFoundException"),
+                    JSON.createObjectNode().put("Type", "User").put("message", "Function not found: " + decoded).toString());
         }
         try {
-            send(x, 200, Map.of("Content-Type", "application/json"), fn.invoke(new String(event, StandardCharsets.UTF_8))
-                    .getBytes(StandardCharsets.UTF_8));
+            return json(200, fn.invoke(new String(event, StandardCharsets.UTF_8)));
         } catch (FunctionError e) {
             ObjectNode error = JSON.createObjectNode().put("errorType", e.errorType()).put("errorMessage", e.getMessage());
-            send(x, 200, Map.of("Content-Type", "application/json", "X-Amz-Function-Error", "Unhandled"),
-                    error.toString().getBytes(StandardCharsets.UTF_8));
+            return json(200, Map.of("X-Amz-Function-Error", "Unhandled"), error.toString());
         }
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] data = in.readNBytes(MAX_PAYLOAD + 1);
-        return data.length > MAX_PAYLOAD ? null : data;
     }
 
     private static Map<String, String> match(Route r, String method, String rawPath) {
@@ -163,15 +143,16 @@ public final class HttpApiServer implements AutoCloseable {
         return params;
     }
 
-    private ObjectNode event(HttpExchange x, Route r, Map<String, String> params, byte[] body) {
+    private ObjectNode event(BoundedHttpServer.Request x, Route r, Map<String, String> params) {
+        byte[] body = x.body();
         ObjectNode e = JSON.createObjectNode();
         e.put("version", "2.0");
         e.put("routeKey", r.routeKey());
-        e.put("rawPath", x.getRequestURI().getRawPath());
-        String rawQuery = x.getRequestURI().getRawQuery();
+        e.put("rawPath", x.rawPath());
+        String rawQuery = x.rawQuery();
         e.put("rawQueryString", rawQuery == null ? "" : rawQuery);
         ObjectNode headers = e.putObject("headers");
-        x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        x.headers().forEach((k, v) -> headers.put(k, String.join(",", v)));
         if (rawQuery != null && !rawQuery.isEmpty()) {
             ObjectNode q = e.putObject("queryStringParameters");
             for (String pair : rawQuery.split("&")) {
@@ -189,11 +170,11 @@ public final class HttpApiServer implements AutoCloseable {
         ctx.put("domainName", "127.0.0.1");
         ctx.put("domainPrefix", "local");
         ObjectNode http = ctx.putObject("http");
-        http.put("method", x.getRequestMethod().toUpperCase());
-        http.put("path", x.getRequestURI().getRawPath());
-        http.put("protocol", x.getProtocol());
-        http.put("sourceIp", x.getRemoteAddress().getAddress().getHostAddress());
-        http.put("userAgent", x.getRequestHeaders().getFirst("User-Agent") == null ? "" : x.getRequestHeaders().getFirst("User-Agent"));
+        http.put("method", x.method());
+        http.put("path", x.rawPath());
+        http.put("protocol", x.protocol());
+        http.put("sourceIp", x.sourceIp());
+        http.put("userAgent", x.header("User-Agent") == null ? "" : x.header("User-Agent"));
         ctx.put("requestId", UUID.randomUUID().toString());
         ctx.put("routeKey", r.routeKey());
         ctx.put("stage", "$default");
@@ -223,29 +204,18 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange x, JsonNode answer) throws IOException {
+    private static BoundedHttpServer.Response respond(JsonNode answer) {
         int status = answer.path("statusCode").asInt(200);
         Map<String, String> headers = new LinkedHashMap<>();
         answer.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
         String body = answer.path("body").isMissingNode() || answer.path("body").isNull() ? "" : answer.path("body").asText();
         byte[] bytes = answer.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body)
                 : body.getBytes(StandardCharsets.UTF_8);
-        send(x, status, headers, bytes);
-    }
-
-    private static void send(HttpExchange x, int status, Map<String, String> headers, byte[] body) throws IOException {
-        headers.forEach((k, v) -> x.getResponseHeaders().add(k, v));
-        x.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = x.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        return new BoundedHttpServer.Response(status, headers, bytes);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        server.close();
     }
 }

@@ -95,7 +95,10 @@ public final class LocalRuntime implements AutoCloseable {
         String endpoint;
         boolean local = external == null || external.isBlank();
         if (local) {
-            moto = MotoServer.start();
+            // The options' MISPOST_MOTO_* settings are moto's own (how many stream records it keeps, say).
+            Map<String, String> motoSettings = new LinkedHashMap<>();
+            o.environment().forEach((k, v) -> { if (k.startsWith("MISPOST_MOTO_")) motoSettings.put(k, v); });
+            moto = MotoServer.start(motoSettings);
             toClose.add(moto);
             endpoint = moto.endpoint();
         } else {
@@ -278,6 +281,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** The resident memory of the moto this runtime started, in kB; -1 when it uses another endpoint. */
     public long motoResidentKb() {
         return moto == null ? -1 : moto.residentKb();
+    }
+
+    /** Every stream consumer invokes every {@code n}th batch twice, whole (see StreamPoller#retryWholeBatchesEvery). */
+    public void retryWholeStreamBatchesEvery(int n) {
+        pollers.forEach(p -> p.retryWholeBatchesEvery(n));
     }
 
     public LocalAws aws() {

@@ -39,9 +39,15 @@ public final class StaffInbox implements Runnable {
      *
      * @param kind       alert, drafts-ready, acknowledged, approved, repair, closed, ...
      * @param attributes SNS message attributes (severity, account, platform, kind, incident)
+     * @param chat       the chat form (Amazon Q Developer's custom notification) as Slack or Teams would get it, or null
      */
     public record Received(Instant receivedAt, String kind, String incidentId, String subject, String body,
-                           Map<String, String> attributes, String snsMessageId) {
+                           Map<String, String> attributes, String snsMessageId, JsonNode chat) {
+        /** The chat thread the notice lands in: the incident's, or the account's for ops. */
+        public String thread() {
+            return chat == null ? null : chat.path("metadata").path("threadId").asText(null);
+        }
+
         /** A notice about the system from the ops topic (the watchdog), not one for the social team. */
         public boolean ops() {
             return "ops".equals(attributes.get("audience"));
@@ -104,22 +110,36 @@ public final class StaffInbox implements Runnable {
             JsonNode notice = JSON.readTree(env.path("Message").asText());
             return new Received(Instant.now(), notice.path("kind").asText(), notice.path("incidentId").asText(),
                     env.path("Subject").asText(notice.path("subject").asText()), notice.path("body").asText(), attrs,
-                    env.path("MessageId").asText());
+                    env.path("MessageId").asText(), notice.has("chat") ? notice.get("chat") : null);
         } catch (Exception e) {
-            return new Received(Instant.now(), "unreadable", "", "", envelopeJson, Map.of(), "");
+            return new Received(Instant.now(), "unreadable", "", "", envelopeJson, Map.of(), "", null);
         }
     }
 
+    /**
+     * What staff received, as {@code /local/inbox} shows it: each notice with its email text and its
+     * chat form (what Slack or Teams would show), and the chat threads the notices make, in order.
+     */
     public String toJson() {
         List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, List<String>> threads = new java.util.LinkedHashMap<>();
         for (Received r : received) {
-            out.add(Map.of("receivedAt", r.receivedAt().toString(), "audience", r.ops() ? "ops" : "staff", "kind", r.kind(),
-                    "incidentId", r.incidentId(), "subject", r.subject(), "body", r.body(), "attributes", r.attributes()));
+            Map<String, Object> one = new java.util.LinkedHashMap<>();
+            one.put("receivedAt", r.receivedAt().toString());
+            one.put("audience", r.ops() ? "ops" : "staff");
+            one.put("kind", r.kind());
+            one.put("incidentId", r.incidentId());
+            one.put("subject", r.subject());
+            one.put("body", r.body());
+            one.put("attributes", r.attributes());
+            if (r.chat() != null) one.put("chat", r.chat());
+            out.add(one);
+            if (r.thread() != null) threads.computeIfAbsent(r.thread(), t -> new ArrayList<>()).add(r.kind());
         }
         try {
-            return JSON.writeValueAsString(out);
+            return JSON.writeValueAsString(Map.of("notices", out, "chatThreads", threads));
         } catch (Exception e) {
-            return "[]";
+            return "{}";
         }
     }
 

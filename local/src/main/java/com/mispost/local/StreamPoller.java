@@ -55,6 +55,8 @@ public final class StreamPoller implements Runnable {
     });
     private final Map<String, Integer> attempts = new HashMap<>();
     private volatile boolean running = true;
+    private volatile int retryWholeEvery;
+    private int batchesInvoked;
     private final IdleBackoff idle = new IdleBackoff();
     /** Per shard, where the next read continues when the last one was wholly dealt with. */
     private final Map<String, String> iterators = new HashMap<>();
@@ -154,6 +156,15 @@ public final class StreamPoller implements Runnable {
         while (window.size() > LOOKBACK) window.removeFirst();
     }
 
+    /**
+     * From now on every {@code n}th batch the function answers is invoked again whole, as Lambda
+     * does when an answer is lost (the function timed out after its writes, say): a fault for
+     * benchmarks to inject; 0 turns it off.
+     */
+    public void retryWholeBatchesEvery(int n) {
+        retryWholeEvery = n;
+    }
+
     /** Invokes with the batch; returns how many leading records are dealt with. */
     private int invokeBatch(String shardId, List<ObjectNode> batch) {
         ObjectNode event = StreamRecordsJson.JSON.createObjectNode();
@@ -162,6 +173,8 @@ public final class StreamPoller implements Runnable {
         int failedAt;
         try {
             String answer = function.invoke(event.toString());
+            int every = retryWholeEvery;
+            if (every > 0 && ++batchesInvoked % every == 0) answer = function.invoke(event.toString());
             failedAt = firstFailure(answer, batch);
         } catch (RuntimeException e) {
             log.accept(function.functionName() + " failed on a batch of " + batch.size() + ": " + e);

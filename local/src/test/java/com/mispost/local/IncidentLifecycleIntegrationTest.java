@@ -7,6 +7,7 @@ import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentState;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
+import com.mispost.lambda.FunctionEvents;
 import com.mispost.links.ActionLinks;
 import com.mispost.notify.Notice;
 import com.mispost.notify.NoticeComposer;
@@ -61,7 +62,7 @@ class IncidentLifecycleIntegrationTest {
         accounts.save(Account.watched(new AccountKey(Platform.X, "brand-9"), "Quayside Books"));
         links = new ActionLinks(name -> java.util.Optional.of(KEY), Duration.ofHours(1));
         notices = new NoticeComposer(links);
-        Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), Clock.systemUTC());
+        Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), notices, com.mispost.metrics.MetricsRecorder.NONE, Clock.systemUTC());
         pages = new IncidentPages(incidents, posts, accounts, new IncidentDesk(incidents, posts, accounts,
                 new com.mispost.apology.ApologyDesk(), notices, outbox, com.mispost.metrics.MetricsRecorder.NONE, Clock.systemUTC()),
                 links, Clock.systemUTC());
@@ -88,6 +89,15 @@ class IncidentLifecycleIntegrationTest {
         return i;
     }
 
+    private static final IncidentPages.Requester ANYONE = IncidentPages.Requester.UNKNOWN;
+
+    /** A query as a browser sends it: {@code name=value&...}. */
+    private static String raw(Map<String, String> query) {
+        StringBuilder out = new StringBuilder();
+        query.forEach((k, v) -> out.append(out.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        return out.toString();
+    }
+
     private static Map<String, String> query(String link) {
         Matcher m = Pattern.compile("exp=(\\d+)&sig=([A-Za-z0-9_-]+)").matcher(link);
         assertThat(m.find()).isTrue();
@@ -99,28 +109,52 @@ class IncidentLifecycleIntegrationTest {
     }
 
     @Test
+    void anHttpApiRequestLeavesItsTimeSourceHashAndUserAgentOnTheStoredTimeline() {
+        Incident i = open();
+        String link = links.link("", i.id(), "acknowledge", Instant.now());
+        Map<String, Object> event = Map.of("version", "2.0", "rawPath", "/incidents/" + i.id() + "/actions/acknowledge",
+                "rawQueryString", link.substring(link.indexOf('?') + 1),
+                "pathParameters", Map.of("id", i.id(), "action", "acknowledge"),
+                "body", "actor=Ana%20B.", "isBase64Encoded", false,
+                "requestContext", Map.of("http", Map.of("method", "POST", "sourceIp", "198.51.100.23",
+                        "userAgent", "Mozilla/5.0 (Phone)\r\nX-Injected: 1")));
+        Instant before = Instant.now();
+        Map<String, Object> response = FunctionEvents.closure(pages, null, event);
+        assertThat(response.get("statusCode")).isEqualTo(200);
+
+        TimelineEntry entry = incidents.timeline(i.id()).stream().filter(e -> e.event() == TimelineEvent.ACKNOWLEDGED)
+                .findFirst().orElseThrow();
+        assertThat(entry.actor()).isEqualTo("Ana B.");
+        assertThat(entry.at()).isBetween(before.minusSeconds(1), Instant.now());
+        assertThat(entry.provenance().nameStated()).isTrue();
+        assertThat(entry.provenance().source()).isEqualTo(links.sourceTag("198.51.100.23"));
+        assertThat(entry.provenance().userAgent()).isEqualTo("Mozilla/5.0 (Phone) X-Injected: 1");
+        assertThat(aws.dynamo.scan(r -> r.tableName(aws.tableName)).items().toString()).doesNotContain("198.51.100.23");
+    }
+
+    @Test
     void aGetShowsAFormAndChangesNothingThenThePostActsAndStaffAreTold() {
         Incident i = open();
         Map<String, String> q = query(links.link("", i.id(), "acknowledge", Instant.now()));
-        IncidentPages.Page form = pages.handle("GET", i.id(), "acknowledge", q, Map.of());
+        IncidentPages.Page form = pages.handle("GET", i.id(), "acknowledge", raw(q), Map.of(), ANYONE);
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.html()).contains("<form method=\"post\"").contains("my cat is cuter than your cat");
         assertThat(state(i)).isEqualTo(IncidentState.OPEN);
 
-        IncidentPages.Page done = pages.handle("POST", i.id(), "acknowledge", q, Map.of("actor", "Ana"));
+        IncidentPages.Page done = pages.handle("POST", i.id(), "acknowledge", raw(q), Map.of("actor", "Ana"), ANYONE);
         assertThat(done.status()).isEqualTo(200);
         assertThat(state(i)).isEqualTo(IncidentState.ACKNOWLEDGED);
         var notice = inbox.await(n -> n.incidentId().equals(i.id()) && n.kind().equals("acknowledged"), Duration.ofSeconds(10));
-        assertThat(notice.body()).contains("Ana acknowledged");
+        assertThat(notice.body()).contains("acknowledged by Ana");
         assertThat(incidents.timeline(i.id())).extracting(TimelineEntry::actor).contains("Ana");
 
-        IncidentPages.Page again = pages.handle("POST", i.id(), "acknowledge", q, Map.of("actor", "Bo"));
+        IncidentPages.Page again = pages.handle("POST", i.id(), "acknowledge", raw(q), Map.of("actor", "Bo"), ANYONE);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.html()).contains("Nothing changed");
     }
 
     private static String page(Incident i) {
-        IncidentPages.Page page = pages.handle("GET", i.id(), null, query(links.link("", i.id(), "view", Instant.now())), Map.of());
+        IncidentPages.Page page = pages.handle("GET", i.id(), null, raw(query(links.link("", i.id(), "view", Instant.now()))), Map.of(), ANYONE);
         assertThat(page.status()).isEqualTo(200);
         return page.html();
     }
@@ -143,10 +177,10 @@ class IncidentLifecycleIntegrationTest {
     @Test
     void refusalsQuoteAtMostAShortPieceOfWhatWasAskedFor() {
         String longId = "inc-" + "9".repeat(3000);
-        IncidentPages.Page none = pages.handle("GET", longId, null, query(links.link("", longId, "view", Instant.now())), Map.of());
+        IncidentPages.Page none = pages.handle("GET", longId, null, raw(query(links.link("", longId, "view", Instant.now()))), Map.of(), ANYONE);
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.html()).doesNotContain("9".repeat(100));
-        IncidentPages.Page action = pages.handle("GET", "inc-1", "z".repeat(3000), Map.of(), Map.of());
+        IncidentPages.Page action = pages.handle("GET", "inc-1", "z".repeat(3000), "", Map.of(), ANYONE);
         assertThat(action.status()).isEqualTo(404);
         assertThat(action.html()).doesNotContain("z".repeat(100));
     }
@@ -171,6 +205,7 @@ class IncidentLifecycleIntegrationTest {
                 Instant.parse("+999999999-12-31T23:59:59Z")));
         posts.recordReaction(new com.mispost.post.Reaction(i.post().key(), com.mispost.post.ReactionKind.LIKE, "far-past",
                 Instant.MIN));
+        new StreamCounter(aws, posts).countAll(); // what the detect function does with the stream
         assertThat(page(i)).contains("2 in all");
     }
 
@@ -181,11 +216,11 @@ class IncidentLifecycleIntegrationTest {
         Map<String, String> forged = new HashMap<>(q);
         // One character changed: a different one whatever the signature starts with (it starts with 'A' one time in 64).
         forged.put("sig", (q.get("sig").charAt(0) == 'A' ? "B" : "A") + q.get("sig").substring(1));
-        assertThat(pages.handle("POST", i.id(), "acknowledge", forged, Map.of()).status()).isEqualTo(403);
-        assertThat(pages.handle("POST", i.id(), "dismiss", q, Map.of("detail", "x")).status())
+        assertThat(pages.handle("POST", i.id(), "acknowledge", raw(forged), Map.of(), ANYONE).status()).isEqualTo(403);
+        assertThat(pages.handle("POST", i.id(), "dismiss", raw(q), Map.of("detail", "x"), ANYONE).status())
                 .as("a link for one action does not allow another").isEqualTo(403);
         Map<String, String> expired = query(links.link("", i.id(), "acknowledge", Instant.now().minus(Duration.ofHours(2))));
-        IncidentPages.Page refused = pages.handle("POST", i.id(), "acknowledge", expired, Map.of());
+        IncidentPages.Page refused = pages.handle("POST", i.id(), "acknowledge", raw(expired), Map.of(), ANYONE);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.html()).contains("expired").doesNotContain("Exception");
         assertThat(state(i)).isEqualTo(IncidentState.OPEN);
@@ -195,8 +230,8 @@ class IncidentLifecycleIntegrationTest {
     void dismissingNeedsAReason() {
         Incident i = open();
         Map<String, String> q = query(links.link("", i.id(), "dismiss", Instant.now()));
-        assertThat(pages.handle("POST", i.id(), "dismiss", q, Map.of("actor", "Ana")).status()).isEqualTo(400);
-        assertThat(pages.handle("POST", i.id(), "dismiss", q, Map.of("actor", "Ana", "detail", "it is our cat campaign")).status())
+        assertThat(pages.handle("POST", i.id(), "dismiss", raw(q), Map.of("actor", "Ana"), ANYONE).status()).isEqualTo(400);
+        assertThat(pages.handle("POST", i.id(), "dismiss", raw(q), Map.of("actor", "Ana", "detail", "it is our cat campaign"), ANYONE).status())
                 .isEqualTo(200);
         assertThat(state(i)).isEqualTo(IncidentState.DISMISSED);
         assertThat(new DynamoDbAccountRegistry(aws.dynamo, aws.tableName).voice(new AccountKey(Platform.X, "brand-9")).posts())
@@ -209,11 +244,11 @@ class IncidentLifecycleIntegrationTest {
         Notice n = new Notice("test-" + UUID.randomUUID(), i.id(), NoticeKind.ESCALATION, Severity.LOW, "Quayside Books", "x",
                 "Escalation", "still unacknowledged", "sms", Instant.now());
         incidents.note(i.id(), new TimelineEntry(Instant.now(), TimelineEvent.ESCALATED, "test", null), n);
-        Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"), Clock.systemUTC());
+        Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"), notices, com.mispost.metrics.MetricsRecorder.NONE, Clock.systemUTC());
         assertThat(broken.send(n)).isFalse();
         assertThat(incidents.pendingNotices()).extracting(Notice::id).contains(n.id());
 
-        Outbox working = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), Clock.systemUTC());
+        Outbox working = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), notices, com.mispost.metrics.MetricsRecorder.NONE, Clock.systemUTC());
         working.flush(n.createdAt().minusMillis(1));
         assertThat(incidents.pendingNotices()).as("too young to resend").extracting(Notice::id).contains(n.id());
         assertThat(working.flush(Instant.now())).isGreaterThanOrEqualTo(1);

@@ -113,7 +113,7 @@ class IncidentPageBrowserTest {
         assertThat(state(alert.incidentId())).isEqualTo(IncidentState.ACKNOWLEDGED);
         var ack = runtime.inbox().await(n -> n.kind().equals("acknowledged") && n.incidentId().equals(alert.incidentId()),
                 Duration.ofSeconds(10));
-        assertThat(ack.body()).contains("Ana Pereira acknowledged");
+        assertThat(ack.body()).contains("acknowledged by Ana Pereira");
     }
 
     /** Nothing wider than the phone, and every button big enough for a thumb. */

@@ -85,7 +85,7 @@ class IncidentSweepIntegrationTest {
                 .withPolicy(new AccountPolicy(0.5, Set.of(), Set.of(), 20)));
         links = new ActionLinks(name -> java.util.Optional.of("sweep-test-link-key-0123"), Duration.ofDays(1));
         notices = new NoticeComposer(links);
-        outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), clock);
+        outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), notices, MetricsRecorder.NONE, clock);
         desk = new IncidentDesk(incidents, posts, accounts, new com.mispost.apology.ApologyDesk(), notices, outbox,
                 MetricsRecorder.NONE, clock);
         watchdog = new Watchdog(accounts, new DynamoDbHeartbeats(aws.dynamo, aws.tableName), notice -> { },
@@ -135,7 +135,7 @@ class IncidentSweepIntegrationTest {
     void anEscalationSnsRefusesStaysPendingAndALaterSweepSendsItOnce() {
         Incident i = open(Severity.CRITICAL, null);
         var accounts = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
-        Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"), clock);
+        Outbox broken = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn + "-gone"), notices, MetricsRecorder.NONE, clock);
         IncidentSweep failing = new IncidentSweep(incidents, posts, accounts, notices, broken, desk, POLICY, watchdog,
                 MetricsRecorder.NONE, clock);
         clock.set(T0.plus(Duration.ofMinutes(5)));

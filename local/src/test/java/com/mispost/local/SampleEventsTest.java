@@ -49,6 +49,17 @@ class SampleEventsTest {
     }
 
     @Test
+    void theEditSampleDecodesToAnEditOfThatPostAndOnlyDetectWakesForIt() throws Exception {
+        var image = StreamImages.newImage(stream("detect-post-edited.json").getRecords().get(0));
+        assertThat(PostItems.isEdit(image)).isTrue();
+        Post edited = PostItems.fromItem(image);
+        assertThat(edited.key()).isEqualTo(PostItems.fromItem(StreamImages.newImage(stream("detect-new-post.json").getRecords().get(0))).key());
+        assertThat(edited.text()).contains("wrong account");
+        assertThat(java.time.Instant.parse(image.get("editedAt").s())).isEqualTo("2026-11-20T22:15:41Z");
+        assertThat(wakes("detect-post-edited.json")).containsExactly("DetectFunction");
+    }
+
+    @Test
     void theApologySampleDecodesToAnIncidentAndOnlyApologyWakesForIt() throws Exception {
         DynamodbEvent e = stream("apology-new-incident.json");
         Incident incident = IncidentItems.fromItem(StreamImages.newImage(e.getRecords().get(0)));

@@ -107,7 +107,7 @@ class SecretsIntegrationTest {
                         SilencePolicy.of(null, null), clock));
         ActionLinks links = new ActionLinks(secrets, ActionLinks.DEFAULT_TTL);
         NoticeComposer notices = new NoticeComposer(links);
-        Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), clock);
+        Outbox outbox = new Outbox(incidents, new SnsStaffNotifier(aws.sns, aws.topicArn), notices, MetricsRecorder.NONE, clock);
         IncidentPages pages = new IncidentPages(incidents, posts, accounts,
                 new IncidentDesk(incidents, posts, accounts, new com.mispost.apology.ApologyDesk(), notices, outbox, MetricsRecorder.NONE, clock),
                 links, clock);
@@ -121,7 +121,7 @@ class SecretsIntegrationTest {
                     Map.of("Content-Type", "application/json", "X-Mispost-Signature", "sha256=" + "0".repeat(64)), body));
             assertThat(post.status()).isEqualTo(503);
             assertThat(post.body()).contains("retry").doesNotContain("Exception");
-            IncidentPages.Page page = pages.handle("GET", "inc-1", null, Map.of("exp", "1", "sig", "x"), Map.of());
+            IncidentPages.Page page = pages.handle("GET", "inc-0123456789abcdef", null, "exp=1&sig=x", Map.of(), IncidentPages.Requester.UNKNOWN);
             assertThat(page.status()).isEqualTo(503);
             assertThat(page.html()).contains("Nothing was changed");
         } finally {

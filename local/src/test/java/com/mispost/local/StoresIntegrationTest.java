@@ -46,6 +46,7 @@ class StoresIntegrationTest {
     private static DynamoDbPostStore posts;
     private static DynamoDbIncidentStore incidents;
     private static DynamoDbAccountRegistry accounts;
+    private static StreamCounter counter;
 
     @BeforeAll
     static void provision() {
@@ -53,6 +54,7 @@ class StoresIntegrationTest {
         posts = new DynamoDbPostStore(aws.dynamo, aws.tableName, Clock.systemUTC());
         incidents = new DynamoDbIncidentStore(aws.dynamo, aws.tableName);
         accounts = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
+        counter = new StreamCounter(aws, posts);
     }
 
     @AfterAll
@@ -100,6 +102,7 @@ class StoresIntegrationTest {
         pool.shutdown();
         assertThat(outcomes).filteredOn(o -> o == ReactionOutcome.COUNTED).hasSize(50);
         assertThat(outcomes).filteredOn(o -> o == ReactionOutcome.DUPLICATE).hasSize(10);
+        counter.countAll();
         var counts = posts.reactionCounts(p.key());
         assertThat(counts.of(ReactionKind.REPLY)).isEqualTo(25);
         assertThat(counts.of(ReactionKind.LIKE)).isEqualTo(25);
@@ -115,6 +118,7 @@ class StoresIntegrationTest {
             assertThat(posts.recordReaction(new Reaction(p.key(), ReactionKind.LIKE, "spread-" + i, at)))
                     .isEqualTo(ReactionOutcome.COUNTED);
         }
+        counter.countAll();
         // Every item the 200 reactions touched, by partition: the counters sit on several, none holds them all.
         List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> counters = new ArrayList<>();
         aws.dynamo.scanPaginator(b -> b.tableName(aws.tableName)).items().forEach(item -> {
@@ -128,6 +132,139 @@ class StoresIntegrationTest {
     }
 
     @Test
+    void recordingAReactionWritesOnlyItsOwnItemsAndTheStreamCountsIt() {
+        Post p = post("p-hot", "a post a thousand people like at once");
+        posts.savePost(p, "{}");
+        counter.countAll();
+        Instant at = Instant.parse("2026-11-20T10:08:00Z");
+        List<Reaction> likes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) likes.add(new Reaction(p.key(), ReactionKind.LIKE, "hot-" + i, at));
+        for (Reaction r : likes) assertThat(posts.recordReaction(r)).isEqualTo(ReactionOutcome.COUNTED);
+        assertThat(posts.recordReactions(likes)).containsOnly(ReactionOutcome.DUPLICATE);
+        // On the request path nothing but each reaction's own marker: no counter, no item two reactions share.
+        assertThat(itemsUnder("COUNTS#" + p.key() + "#")).isEmpty();
+        List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> markers = itemsUnder("REACTION#" + p.key() + "#");
+        assertThat(markers).hasSize(40);
+        assertThat(markers.stream().map(m -> m.get("PK").s() + "|" + m.get("SK").s()).distinct()).hasSize(40);
+        assertThat(posts.reactionCounts(p.key()).total()).isZero();
+
+        counter.countAll();
+        assertThat(posts.reactionCounts(p.key()).of(ReactionKind.LIKE)).isEqualTo(40);
+        assertThat(posts.reactionCounts(p.key()).perMinute()).containsExactly(java.util.Map.entry(at, 40L));
+    }
+
+    @Test
+    void countsStayExactWhenStreamBatchesComeAgainWholeOrBisectedOrFromTheMiddle() {
+        Post p = post("p-retried", "a post whose stream batches fail and come again");
+        posts.savePost(p, "{}");
+        counter.countAll();
+        Instant at = Instant.parse("2026-11-20T10:09:10Z");
+        List<Reaction> reactions = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            ReactionKind kind = i % 5 == 0 ? ReactionKind.REPLY : i % 7 == 0 ? ReactionKind.SHARE : ReactionKind.LIKE;
+            // Three minutes, so that a lane's total and its minutes are separate writes.
+            reactions.add(new Reaction(p.key(), kind, "retried-" + i, at.plusSeconds(i), kind == ReactionKind.REPLY ? "why " + i : null));
+        }
+        for (int from = 0; from < reactions.size(); from += 30) posts.recordReactions(reactions.subList(from, from + 30));
+        List<com.mispost.store.StreamedReaction> seen = counter.read();
+        assertThat(seen).hasSize(150);
+        int n = seen.size();
+        posts.countReactions(seen.subList(0, n / 3));          // a batch that failed after its first writes...
+        posts.countReactions(seen);                              // ...delivered again whole, and further
+        posts.countReactions(seen);                              // a retry of a batch that had succeeded
+        posts.countReactions(seen.subList(0, n / 2));          // bisected: the first half,
+        posts.countReactions(seen.subList(n / 2, n));          // then the second
+        posts.countReactions(seen.subList(n / 4, 3 * n / 4));  // retried from a failure in the middle
+        var counts = posts.reactionCounts(p.key());
+        assertThat(counts.of(ReactionKind.REPLY)).isEqualTo(30);
+        assertThat(counts.of(ReactionKind.SHARE)).isEqualTo(reactions.stream().filter(r -> r.kind() == ReactionKind.SHARE).count());
+        assertThat(counts.total()).isEqualTo(150);
+        assertThat(counts.perMinute().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(150);
+        assertThat(counts.perMinute()).hasSize(3);
+        assertThat(counts.lastReactionAt()).isNotNull();
+    }
+
+    @Test
+    void lanesCountedAtOnceByDifferentReadersStayExact() throws Exception {
+        Post p = post("p-lanes", "a post counted by several stream readers at once");
+        posts.savePost(p, "{}");
+        counter.countAll();
+        Instant at = Instant.parse("2026-11-20T10:11:00Z");
+        for (int i = 0; i < 120; i++) posts.recordReaction(new Reaction(p.key(), ReactionKind.LIKE, "lane-" + i, at));
+        List<com.mispost.store.StreamedReaction> seen = counter.read();
+        // Each lane to a reader of its own (as Lambda gives each partition key's records to one batch at a
+        // time), each reader delivering its batch twice.
+        java.util.Map<String, List<com.mispost.store.StreamedReaction>> byLane = new java.util.TreeMap<>();
+        for (var r : seen) byLane.computeIfAbsent(r.lane(), l -> new ArrayList<>()).add(r);
+        assertThat(byLane).hasSizeGreaterThan(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Callable<Void>> readers = new ArrayList<>();
+        for (List<com.mispost.store.StreamedReaction> lane : byLane.values()) {
+            readers.add(() -> {
+                posts.countReactions(lane);
+                posts.countReactions(lane);
+                return null;
+            });
+        }
+        for (Future<Void> f : pool.invokeAll(readers)) f.get();
+        pool.shutdown();
+        assertThat(posts.reactionCounts(p.key()).of(ReactionKind.LIKE)).isEqualTo(120);
+        assertThat(posts.recentReactions(p.key(), at).perMinute()).containsExactly(java.util.Map.entry(at, 120L));
+    }
+
+    @Test
+    void minuteCountsExpireAndRepliesSpreadOverSeveralPartitions() {
+        Post p = post("p-expiry", "a post with many replies");
+        posts.savePost(p, "{}");
+        counter.countAll();
+        Instant at = Instant.parse("2026-11-20T10:12:00Z");
+        for (int i = 0; i < 40; i++) posts.recordReaction(new Reaction(p.key(), ReactionKind.REPLY, "words-" + i, at.plusMillis(i), "no " + i));
+        counter.countAll();
+        List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> minutes = new ArrayList<>();
+        itemsUnder("COUNTS#" + p.key() + "#").forEach(item -> { if (item.get("SK").s().startsWith("MINUTE#")) minutes.add(item); });
+        assertThat(minutes).isNotEmpty().allSatisfy(item -> assertThat(item).containsKey("expiresAt"));
+        java.util.Set<String> partitions = new java.util.HashSet<>();
+        itemsUnder("POST#" + p.key()).forEach(item -> { if (item.get("SK").s().startsWith("REPLY#")) partitions.add(item.get("PK").s()); });
+        assertThat(partitions).hasSizeGreaterThan(3);
+        assertThat(posts.replies(p.key(), 5)).extracting(Reaction::reactionId).containsExactly("words-39", "words-38", "words-37", "words-36", "words-35");
+    }
+
+    private static List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> itemsUnder(String pkPrefix) {
+        List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> found = new ArrayList<>();
+        aws.dynamo.scanPaginator(b -> b.tableName(aws.tableName)).items().forEach(item -> {
+            if (item.get("PK").s().startsWith(pkPrefix)) found.add(item);
+        });
+        return found;
+    }
+
+    @Test
+    void aRawDeliveryIsKeptCompressedAndReadBackByteForByteAsAreOnesKeptBefore() {
+        StringBuilder json = new StringBuilder("{\"favorite_events\":[");
+        for (int i = 0; i < 1500; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"fav-").append(i).append("\",\"user\":{\"id_str\":\"")
+                    .append(8_200_000_000L + i).append("\",\"screen_name\":\"fan").append(i)
+                    .append("\",\"followers_count\":").append(i * 7).append(",\"default_profile_image\":false}}");
+        }
+        byte[] body = json.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(body.length).isGreaterThan(DynamoDbPostStore.DELIVERY_CHUNK_BYTES / 3);
+        posts.saveDelivery("d-compressed", Platform.X, body);
+        posts.saveDelivery("d-compressed", Platform.X, "a redelivery never replaces the first copy".getBytes());
+        assertThat(posts.findDelivery("d-compressed")).hasValueSatisfying(b -> assertThat(b).isEqualTo(body));
+        List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> chunks = itemsUnder("DELIVERY#d-compressed");
+        assertThat(chunks).hasSize(1);
+        assertThat(chunks.get(0).get("bytes").b().asByteArray().length).isLessThan(body.length / 3);
+        // A delivery kept before compression (no encoding on its first chunk) reads as it was stored.
+        aws.dynamo.putItem(b -> b.tableName(aws.tableName).item(java.util.Map.of("PK", av("DELIVERY#d-plain"), "SK", av("CHUNK#000"),
+                "chunks", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"),
+                "bytes", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{}")))));
+        assertThat(posts.findDelivery("d-plain")).hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo("{}"));
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue av(String s) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(s);
+    }
+
+    @Test
     void aSweepReadsTotalsAndTheLastMinutesInOneGo() {
         Post p = post("p-recent", "a post still being reacted to");
         posts.savePost(p, "{}");
@@ -137,6 +274,7 @@ class StoresIntegrationTest {
         for (int i = 0; i < 7; i++) batch.add(new Reaction(p.key(), ReactionKind.LIKE, "old-" + i, thisMinute.minusSeconds(600)));
         for (int i = 0; i < 5; i++) batch.add(new Reaction(p.key(), ReactionKind.SHARE, "new-" + i, now));
         posts.recordReactions(batch);
+        counter.countAll();
         assertThat(posts.recordDeletion(p.key(), now)).isTrue();
 
         var recent = posts.recentReactions(p.key(), thisMinute.minusSeconds(60));
@@ -155,7 +293,8 @@ class StoresIntegrationTest {
         Instant at = Instant.parse("2026-11-20T10:00:00Z");
         Reaction first = new Reaction(p.key(), ReactionKind.REPLY, "rep-1", at.plusSeconds(5), "wrong account?", "8100000001");
         Reaction second = new Reaction(p.key(), ReactionKind.REPLY, "rep-2", at.plusMillis(5_500), "who approved this");
-        Reaction quote = new Reaction(p.key(), ReactionKind.QUOTE, "q-1", at.plusSeconds(9), "lol look at this", "8100000002");
+        Reaction quote = new Reaction(p.key(), ReactionKind.QUOTE, "q-1", at.plusSeconds(9), "lol look at this", "8100000002",
+                new com.mispost.post.AuthorStanding(Instant.parse("2026-11-01T00:00:00Z"), 4L, false));
         Reaction like = new Reaction(p.key(), ReactionKind.LIKE, "l-1", at.plusSeconds(10));
         assertThat(posts.recordReactions(List.of(second, first, quote, like, first)))
                 .containsExactly(ReactionOutcome.COUNTED, ReactionOutcome.COUNTED, ReactionOutcome.COUNTED,
@@ -198,6 +337,7 @@ class StoresIntegrationTest {
         assertThat(outcomes.get(5)).isEqualTo(ReactionOutcome.DUPLICATE);
         assertThat(outcomes.get(120)).isEqualTo(ReactionOutcome.DUPLICATE);
         assertThat(outcomes.get(121)).isEqualTo(ReactionOutcome.UNKNOWN_POST);
+        counter.countAll();
         for (Post p : many) {
             var counts = posts.reactionCounts(p.key());
             assertThat(counts.total()).as(p.postId()).isEqualTo(2);
@@ -301,6 +441,27 @@ class StoresIntegrationTest {
         assertThat(accounts.saveVoice(key, seen, next)).as("a stale writer loses").isFalse();
         assertThat(accounts.voice(key).posts()).isEqualTo(next.posts());
         assertThat(accounts.list()).extracting(Account::key).contains(key);
+    }
+
+    @Test
+    void everyLearnedPostCountsInTheDeploymentsPriorAndSampleWhichAFreshReaderSees() {
+        AccountKey key = new AccountKey(Platform.X, "prior-brand");
+        accounts.save(Account.watched(key, "Prior Brand"));
+        DynamoDbAccountRegistry before = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
+        long posts = before.deploymentPrior().posts();
+        long scores = before.deploymentPrior().scores();
+        for (int i = 0; i < 30; i++) {
+            assertThat(accounts.learn(key, post("prior-" + i, "We are open late tonight, visit us " + i + "."), i == 29 ? 0.9 : 0.05)).isTrue();
+        }
+
+        DynamoDbAccountRegistry fresh = new DynamoDbAccountRegistry(aws.dynamo, aws.tableName);
+        com.mispost.detection.DeploymentPrior prior = fresh.deploymentPrior();
+
+        assertThat(prior.posts()).isEqualTo(posts + 30);
+        assertThat(prior.styleCounts()).as("each learned post's marks of style").isNotEqualTo(before.deploymentPrior().styleCounts());
+        assertThat(prior.scores()).as("held-out scores once the voice has formed").isEqualTo(scores + 30 - VoiceProfile.CALIBRATION_WARMUP);
+        assertThat(prior.scoreBins()[com.mispost.detection.DeploymentPrior.BINS - 1]).as("0.9 is not in the top bin").isZero();
+        assertThat(prior.ownPosts().texts()).as("one text per slot the ids fell in").isBetween(25, 30 + 256);
     }
 
     @Test

@@ -199,7 +199,7 @@ class SuiteEnd2EndTest {
 
     @Test
     void everyAnswerSaysNosniffAndPagesAllowNoScript() throws Exception {
-        HttpResponse<String> page = get("/incidents/inc-nobody?exp=1&sig=x");
+        HttpResponse<String> page = get("/incidents/inc-0000000000000000?exp=1&sig=x");
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->

@@ -51,6 +51,42 @@ class TemplateTest {
                 .path("StreamViewType").asText()).isEqualTo("NEW_AND_OLD_IMAGES");
     }
 
+    /**
+     * What `sam build` does with each function: a CodeUri that is a source folder it builds with its
+     * workflow; anything else (the jar ./mispost build makes) must be marked SkipBuild, or SAM runs its
+     * Maven workflow in the jar's path and fails (aws-sam-cli issue #4575). Either way the path exists.
+     */
+    @Test
+    void samBuildEitherBuildsEachFunctionsSourceFolderOrIsToldToSkipItsBuiltJar() {
+        for (TemplateModel.FunctionSpec f : template.functions()) {
+            Path code = root.resolve(f.codeUri());
+            assertThat(code).as("%s's CodeUri after ./mispost build", f.logicalId()).exists();
+            boolean sourceFolder = Files.isDirectory(code)
+                    && (Files.exists(code.resolve("pom.xml")) || Files.exists(code.resolve("build.gradle")));
+            boolean skipped = template.resources().path(f.logicalId()).path("Metadata").path("SkipBuild").asBoolean(false);
+            assertThat(sourceFolder || skipped).as("%s: sam build cannot build %s unless Metadata SkipBuild is set",
+                    f.logicalId(), f.codeUri()).isTrue();
+        }
+    }
+
+    /** Slack and Teams are there only when their parameters are, and a channel can read the notices' topics and nothing else. */
+    @Test
+    void theChatChannelsAreOffWithoutTheirParametersAndMayOnlyReadTheTopics() {
+        var r = template.resources();
+        assertThat(r.path("SlackChannel").path("Condition").asText()).isEqualTo("HasSlack");
+        assertThat(r.path("TeamsChannel").path("Condition").asText()).isEqualTo("HasTeams");
+        for (String chat : List.of("SlackChannel", "TeamsChannel")) {
+            var p = r.path(chat).path("Properties");
+            assertThat(p.path("SnsTopicArns").toString()).contains("StaffTopic", "OpsTopic");
+            assertThat(p.path("GuardrailPolicies").toString()).contains("ChatGuardrailPolicy");
+        }
+        var statements = r.path("ChatGuardrailPolicy").path("Properties").path("PolicyDocument").path("Statement");
+        assertThat(statements).hasSize(1);
+        assertThat(statements.get(0).path("Action").toString()).isEqualTo("[\"sns:GetTopicAttributes\"]");
+        assertThat(r.path("ChatChannelRole").path("Properties").has("Policies")).as("the channel's role may do nothing").isFalse();
+        assertThat(r.path("ChatChannelRole").path("Properties").has("ManagedPolicyArns")).isFalse();
+    }
+
     @Test
     void everyHandlerResolvesInsideItsOwnArtifactAndNothingForbiddenIsPacked() throws Exception {
         List<String> problems = new ArrayList<>();

@@ -176,6 +176,7 @@ class WebhookIntakeIntegrationTest {
                 body.length, events.size(), firstTook.toMillis(), retryTook.toMillis());
         assertThat(firstTook).isLessThan(Duration.ofSeconds(12));
         assertThat(retryTook).isLessThan(Duration.ofSeconds(12));
+        new StreamCounter(aws, posts).countAll(); // what the detect function does with the stream
         assertThat(posts.reactionCounts(new PostKey(Platform.X, BRAND.accountId(), "busy")).of(ReactionKind.LIKE)).isEqualTo(2999);
     }
 

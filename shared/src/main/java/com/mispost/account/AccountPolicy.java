@@ -10,7 +10,9 @@ import java.util.Set;
  * terms that are fine for this brand (a brewery may say "beer") even though they usually count
  * against a post. Dismissals as false positives add to {@code allowedTerms}.
  *
- * @param alertThreshold score in [0, 1] at or above which an incident opens
+ * @param alertThreshold score in [0, 1] at or above which an incident opens until the deployment has
+ *                       learned its own (then a threshold above the default stays a floor: see
+ *                       {@code VoiceProfile.alertThreshold})
  * @param ruledOutTopics topic names the brand never posts about ("politics", "religion")
  * @param allowedTerms   lower-case terms never to count against this account's posts
  * @param spikePerMinute reactions per minute on a flagged post that make a spike notice

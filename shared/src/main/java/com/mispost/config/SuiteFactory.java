@@ -85,8 +85,9 @@ public class SuiteFactory {
     }
 
     @Singleton
-    public Outbox outbox(IncidentStore incidents, StaffNotifier notifier, Clock clock) {
-        return new Outbox(incidents, notifier, clock);
+    public Outbox outbox(IncidentStore incidents, StaffNotifier notifier, NoticeComposer composer, MetricsRecorder metrics,
+                         Clock clock) {
+        return new Outbox(incidents, notifier, composer, metrics, clock);
     }
 
     @Singleton

@@ -98,10 +98,23 @@ public final class Lexicon {
         return rows;
     }
 
-    /** The categories of a single word, as a bit mask of {@link Category#bit()}; 0 when unknown. */
+    /**
+     * The categories of a single word, as a bit mask of {@link Category#bit()}; 0 when unknown. A
+     * word unknown as written is also looked up {@linkplain TextNormaliser#bare bare} (accents and
+     * Latin look-alikes read as ASCII: "fück", "ꜰᴜᴄᴋ"), for its risk categories only.
+     */
     int mask(String word) {
         Integer mask = words.get(word);
-        return mask == null ? 0 : mask;
+        if (mask != null) return mask;
+        String bare = TextNormaliser.bare(word);
+        if (bare == word) return 0;
+        mask = words.get(bare);
+        return mask == null ? 0 : mask & Category.RISK_MASK;
+    }
+
+    /** The single-word risk terms, in file order. */
+    List<String> riskWords() {
+        return List.copyOf(maskable);
     }
 
     boolean knows(String word) {
@@ -122,7 +135,8 @@ public final class Lexicon {
      * The risk word a masked spelling stands for ("f**k", "sh*t"): same length, same letters where
      * shown, at least the first letter shown. Null when none fits.
      */
-    String unmask(String masked) {
+    String unmask(String shown) {
+        String masked = TextNormaliser.bare(shown);
         if (masked.isEmpty() || masked.charAt(0) == '*') return null;
         for (String term : maskable) {
             if (term.length() != masked.length()) continue;
@@ -137,7 +151,8 @@ public final class Lexicon {
     }
 
     /** A bad word found inside a run-together word ("#fuckmondays"), unless the word is innocent. */
-    Embedded embeddedIn(String word) {
+    Embedded embeddedIn(String shown) {
+        String word = TextNormaliser.bare(shown);
         for (Embedded e : embedded) {
             if (word.contains(e.term()) && !isInnocent(word)) return e;
         }

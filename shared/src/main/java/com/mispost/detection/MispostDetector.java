@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +49,7 @@ public final class MispostDetector {
      * keeps a step of margin.
      */
     private static final double BIAS = -0.55;
-    /** Pseudo-posts of the brand prior behind each learned style rate. */
+    /** Pseudo-posts of the deployment's rates ({@link DeploymentPrior}) behind each learned style rate. */
     private static final double PRIOR_POSTS = 6;
     /** Style marks are not independent; this damps their summed log-likelihood ratios. */
     private static final double STYLE_SCALE = 0.7;
@@ -69,6 +70,14 @@ public final class MispostDetector {
      */
     private static final double CONTRAST_FULL_POSTS = 20;
     private static final int CONTRAST_MIN_POSTS = 5;
+    /**
+     * Pseudo-posts the deployment's sample of its accounts' own posts counts as on an account's side
+     * of the contrast: an account with a handful of posts reads mostly as the deployment's brands
+     * write, one with two hundred mostly as itself.
+     */
+    private static final double BRANDS_WEIGHT = 40;
+    /** How far the borrowed posts count towards trusting the contrast (half: they are not the account's own). */
+    private static final double BRANDS_CONFIDENCE = 0.5;
     private static final int CONTRAST_MIN_REPLIES = 30;
     /** Additive smoothing of the naive Bayes counts. */
     private static final double SMOOTHING = 0.5;
@@ -76,9 +85,11 @@ public final class MispostDetector {
     static {
         for (int k = 0; k < LOG_SMOOTHED.length; k++) LOG_SMOOTHED[k] = Math.log(k + SMOOTHING);
     }
-    /** The share of the voice's evidence (style, familiarity, contrast) that counts in a post signed as the team signs. */
+    /** The share of the voice's evidence (style, familiarity, contrast) that counts in a post that follows the account's conventions. */
     private static final double SIGNED_VOICE_SHARE = 0.5;
-    private static final int SIGNED_MIN_POSTS = 10;
+    private static final int CONVENTION_MIN_POSTS = 10;
+    private static final double CONVENTION_SHARE = 0.3;
+    private static final double CONVENTION_CONTRAST = 4;
     /** A reason is reported when it adds at least this much log-odds. */
     private static final double REASON_MIN = 0.25;
     /**
@@ -139,8 +150,19 @@ public final class MispostDetector {
         return assess(post, account, voice, PublicVoice.empty());
     }
 
-    /** Reads the post once and scores it against the account's policy, its learned voice and the public's. */
+    /** Scores a post of an account in a deployment that has learned nothing from its accounts together (yet). */
     public Assessment assess(Post post, Account account, VoiceProfile voice, PublicVoice people) {
+        return assess(post, account, voice, people, DeploymentPrior.empty());
+    }
+
+    /**
+     * Reads the post once and scores it against the account's policy, its learned voice and the
+     * public's. While the account has few posts of its own, its style rates lean on the
+     * deployment's and its side of the learned contrast on the deployment's sample of its accounts'
+     * own posts ({@link DeploymentPrior}).
+     */
+    public Assessment assess(Post post, Account account, VoiceProfile voice, PublicVoice people, DeploymentPrior deployment) {
+        PublicVoice brands = deployment.ownPosts();
         Reading reading = Reading.of(post.text(), lexicon);
         List<Reason> reasons = new ArrayList<>();
         double logit = BIAS;
@@ -155,9 +177,9 @@ public final class MispostDetector {
             reasons.add(new Reason(signalOf(category), CONTENT_EXPLANATIONS.get(category), weight, evidence(post, e.getValue())));
         }
         int firstOfVoice = reasons.size();
-        double voiced = voice(post, reading, voice, reasons) + familiarity(reading, voice, reasons)
-                + contrast(post, voice, people, reasons);
-        if (voiced > 0 && signedAsTheTeamSigns(reading, voice)) {
+        double voiced = voice(post, reading, voice, deployment, reasons) + familiarity(reading, voice, reasons)
+                + contrast(post, voice, people, brands, reasons);
+        if (voiced > 0 && followsOwnConvention(post.text(), voice, people)) {
             voiced *= SIGNED_VOICE_SHARE;
             for (int i = firstOfVoice; i < reasons.size(); i++) {
                 Reason r = reasons.get(i);
@@ -179,19 +201,42 @@ public final class MispostDetector {
      * which is a held-out score of the account's own voice for {@link VoiceProfile#alertThreshold}.
      */
     public VoiceProfile learnOwnPosts(Account account, VoiceProfile voice, PublicVoice people, List<Post> own) {
+        return learnOwnPosts(account, voice, people, DeploymentPrior.empty(), own, c -> { });
+    }
+
+    /** The same against the deployment's prior, telling {@code toDeployment} what each post adds to it. */
+    public VoiceProfile learnOwnPosts(Account account, VoiceProfile voice, PublicVoice people, DeploymentPrior deployment, List<Post> own,
+                                      Consumer<DeploymentPrior.Contribution> toDeployment) {
         VoiceProfile learned = voice;
-        for (Post post : own) learned = learned.learn(post, assess(post, account, learned, people).score());
+        for (Post post : own) {
+            double score = assess(post, account, learned, people, deployment).score();
+            toDeployment.accept(DeploymentPrior.contribution(post, learned, score));
+            learned = learned.learn(post, score);
+        }
         return learned;
     }
 
     /**
-     * Whether the post carries an agent's sign-off on an account whose posts mostly do: then it was
-     * written in the team's own manner (a person's own post is not signed "^MK"), so how it reads
-     * counts for less; what it says (the content) counts whole.
+     * Whether the post opens or closes the way this account's own posts do and the public's replies
+     * do not (an agent's sign-off of whatever shape, a thread counter, a Q&A format): then it was
+     * written in the team's own manner (a person's own post is not signed "^MK" or "- Sarah"), so how
+     * it reads counts for less; what it says (the content) counts whole. Learned from both sides, so
+     * no list of shapes is needed: a shape is the account's when at least {@value #CONVENTION_SHARE}
+     * of its posts have it, and it is {@value #CONVENTION_CONTRAST} times likelier in them than in
+     * the replies it receives.
      */
-    private static boolean signedAsTheTeamSigns(Reading reading, VoiceProfile voice) {
-        return Style.SIGNOFF.in(reading.styles) && voice.posts() >= SIGNED_MIN_POSTS
-                && voice.postsWith(Style.SIGNOFF) >= 0.5 * voice.posts();
+    private static boolean followsOwnConvention(String text, VoiceProfile voice, PublicVoice people) {
+        int own = voice.posts();
+        int replies = people.texts();
+        if (own < CONVENTION_MIN_POSTS || replies < CONTRAST_MIN_REPLIES) return false;
+        for (String shape : Conventions.of(text)) {
+            int ownWith = voice.postsWithConvention(shape);
+            if (ownWith < CONVENTION_SHARE * own) continue;
+            double ownRate = (ownWith + SMOOTHING) / (own + 2 * SMOOTHING);
+            double publicRate = (people.textsWithConvention(shape) + SMOOTHING) / (replies + 2 * SMOOTHING);
+            if (ownRate >= CONVENTION_CONTRAST * publicRate) return true;
+        }
+        return false;
     }
 
     /** Allowed by the lexicon term ("fuck") or by the spelling staff dismissed ("f*ck"). */
@@ -208,11 +253,68 @@ public final class MispostDetector {
             if (!CONTENT_WEIGHTS.containsKey(c) || isAllowed(policy, m, text)) continue;
             if ((c == Category.POLITICS || c == Category.RELIGION) && !policy.ruledOutTopics().contains(c.id())) continue;
             if (SOFT.contains(c) && usesAsOwn(voice, m.term())) continue;
+            if (c != Category.PRIVATE && c != Category.WORKPLACE && insideName(text, m)) continue;
             List<Match> same = found.computeIfAbsent(c, k -> new ArrayList<>());
             // Overlapping matches ("we just got sold", "got sold to") are one finding.
             if (same.stream().noneMatch(o -> o.start() < m.end() && m.start() < o.end())) same.add(m);
         }
         return found;
+    }
+
+    /**
+     * Whether the match is part of a name rather than said: inside an @handle or a #hashtag
+     * (a hashtag of a name, "#DickVanDyke"), or one word of a capitalised name of two or more words
+     * in the middle of a sentence ("Dick's Sporting Goods", "Hancock County"). A shouted post
+     * (mostly capitals) has no such names: every word is capitalised there.
+     */
+    static boolean insideName(String text, Match m) {
+        int start = m.start();
+        while (start > 0 && isNameChar(text.charAt(start - 1))) start--;
+        int end = m.end();
+        while (end < text.length() && isNameChar(text.charAt(end))) end++;
+        if (start > 0 && (text.charAt(start - 1) == '@' || text.charAt(start - 1) == '#')) return true;
+        if (text.charAt(start) == '@' || text.charAt(start) == '#') return true;
+        if (!Character.isUpperCase(text.charAt(start)) || sentenceStart(text, start) || mostlyCapitals(text)) return false;
+        return capitalisedNeighbour(text, start, -1) || capitalisedNeighbour(text, end, 1);
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '\'' || c == '’';
+    }
+
+    private static boolean sentenceStart(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '"' || text.charAt(i) == '“')) i--;
+        return i < 0 || ".!?:\n".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** The word next to a boundary, one space away (a name's words are not split by punctuation), starts in capitals. */
+    private static boolean capitalisedNeighbour(String text, int boundary, int direction) {
+        int i = direction < 0 ? boundary - 1 : boundary;
+        if (i < 0 || i >= text.length() || text.charAt(i) != ' ') return false;
+        if (direction < 0) {
+            int end = i;
+            int start = end;
+            while (start > 0 && isNameChar(text.charAt(start - 1))) start--;
+            return start < end && Character.isUpperCase(text.charAt(start)) && end - start >= 2;
+        }
+        int start = i + 1;
+        int end = start;
+        while (end < text.length() && isNameChar(text.charAt(end))) end++;
+        return end - start >= 2 && Character.isUpperCase(text.charAt(start));
+    }
+
+    private static boolean mostlyCapitals(String text) {
+        int upper = 0;
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) upper++;
+            }
+        }
+        return letters > 0 && upper > 0.6 * letters;
     }
 
     /** Whether the account itself uses this word often enough that it is part of its voice. */
@@ -221,12 +323,12 @@ public final class MispostDetector {
         return uses >= 3 && uses >= 0.05 * voice.posts();
     }
 
-    private static double voice(Post post, Reading reading, VoiceProfile voice, List<Reason> reasons) {
+    private static double voice(Post post, Reading reading, VoiceProfile voice, DeploymentPrior deployment, List<Reason> reasons) {
         double sum = 0;
         int n = voice.posts();
         for (Style s : STYLES) {
             if (!reading.english && ENGLISH_ONLY.contains(s)) continue;
-            double accountRate = (voice.postsWith(s) + PRIOR_POSTS * s.brandPrior) / (n + PRIOR_POSTS);
+            double accountRate = (voice.postsWith(s) + PRIOR_POSTS * deployment.styleRate(s)) / (n + PRIOR_POSTS);
             boolean present = s.in(reading.styles);
             double ratio = present ? s.personalRate / accountRate : (1 - s.personalRate) / (1 - accountRate);
             double llr = STYLE_SCALE * Math.max(-STYLE_CAP, Math.min(STYLE_CAP, Math.log(ratio)));
@@ -287,14 +389,16 @@ public final class MispostDetector {
      * the account than in the account's own posts (a Bernoulli naive Bayes, normalised by the
      * square root of the features it knows so that long posts do not count more for being long).
      */
-    private static double contrast(Post post, VoiceProfile voice, PublicVoice people, List<Reason> reasons) {
+    private static double contrast(Post post, VoiceProfile voice, PublicVoice people, PublicVoice brands, List<Reason> reasons) {
         int own = voice.posts();
         int replies = people.texts();
-        if (own < CONTRAST_MIN_POSTS || replies < CONTRAST_MIN_REPLIES) return 0;
+        // Past ten times its weight, the deployment's sample would move an account's side by under a tenth.
+        double borrowed = brands.texts() == 0 || own >= 10 * BRANDS_WEIGHT ? 0 : BRANDS_WEIGHT;
+        if (own + borrowed < CONTRAST_MIN_POSTS || replies < CONTRAST_MIN_REPLIES) return 0;
         TextFeatures features = TextFeatures.of(post.text());
         double[] byWord = new double[features.wordCount()];
-        double leaning = leaning(features, voice, people, byWord);
-        double confidence = Math.min(1.0, own / CONTRAST_FULL_POSTS);
+        double leaning = leaning(features, voice, people, brands, borrowed, byWord);
+        double confidence = Math.min(1.0, (own + BRANDS_CONFIDENCE * borrowed) / CONTRAST_FULL_POSTS);
         double weight = confidence * (CONTRAST_CENTRE + CONTRAST_WEIGHT * leaning);
         if (weight >= REASON_MIN && leaning > 0) {
             reasons.add(new Reason("voice.learned-contrast",
@@ -309,17 +413,21 @@ public final class MispostDetector {
      * naive Bayes log-likelihood ratio summed over the features either side has seen, divided by
      * the square root of their number. {@code byWord} (if given) receives each word's share.
      */
-    private static double leaning(TextFeatures features, VoiceProfile voice, PublicVoice people, double[] byWord) {
-        double ownNorm = Math.log(voice.posts() + 2 * SMOOTHING);
+    private static double leaning(TextFeatures features, VoiceProfile voice, PublicVoice people, PublicVoice brands, double borrowed,
+                                  double[] byWord) {
+        double ownNorm = Math.log(voice.posts() + borrowed + 2 * SMOOTHING);
         double peopleNorm = Math.log(people.texts() + 2 * SMOOTHING);
+        double perBrandText = borrowed == 0 ? 0 : borrowed / brands.texts();
         double sum = 0;
         int known = 0;
         for (int i = 0; i < features.hashes.length; i++) {
             int feature = features.hashes[i];
             int inReplies = people.textsWith(feature);
             int inOwn = voice.postsWithFeature(feature);
-            if (inReplies + inOwn == 0) continue;
-            double llr = logSmoothed(inReplies) - peopleNorm - logSmoothed(inOwn) + ownNorm;
+            int inBrands = borrowed == 0 ? 0 : brands.textsWith(feature);
+            if (inReplies + inOwn + inBrands == 0) continue;
+            double ownSide = inBrands == 0 ? logSmoothed(inOwn) : Math.log(inOwn + perBrandText * inBrands + SMOOTHING);
+            double llr = logSmoothed(inReplies) - peopleNorm - ownSide + ownNorm;
             sum += llr;
             if (byWord != null) byWord[features.words[i]] += llr;
             known++;
@@ -329,7 +437,7 @@ public final class MispostDetector {
 
     /** How far a text leans to the public's voice (positive) or the account's own (negative); for inspecting what was learned. */
     public static double leaning(String text, VoiceProfile voice, PublicVoice people) {
-        return leaning(TextFeatures.of(text), voice, people, null);
+        return leaning(TextFeatures.of(text), voice, people, PublicVoice.empty(), 0, null);
     }
 
     private static double logSmoothed(int count) {

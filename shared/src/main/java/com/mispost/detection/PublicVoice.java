@@ -1,12 +1,16 @@
 package com.mispost.detection;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * How the public writes to an account, learned from a sample of the replies and comments people
  * send it (which the webhooks deliver): the other side of the contrast with the account's own
  * voice. Built when the account is screened, from texts the deployment itself received; nothing
- * of it ships with Mispost.
+ * of it ships with Mispost. The same sample, of the deployment's accounts' own posts, stands behind
+ * the account's side of the contrast while it has few posts of its own
+ * ({@link DeploymentPrior#ownPosts}).
  */
 public final class PublicVoice {
 
@@ -15,13 +19,16 @@ public final class PublicVoice {
     /** Longest reply text kept, in characters. */
     public static final int MAX_TEXT = 560;
 
-    private static final PublicVoice EMPTY = new PublicVoice(new FeatureCounts(), 0);
+    private static final PublicVoice EMPTY = new PublicVoice(new FeatureCounts(), Map.of(), 0);
 
     private final FeatureCounts counts;
+    /** Replies that opened or closed with each shape ({@link Conventions}). */
+    private final Map<String, Integer> conventions;
     private final int texts;
 
-    private PublicVoice(FeatureCounts counts, int texts) {
+    private PublicVoice(FeatureCounts counts, Map<String, Integer> conventions, int texts) {
         this.counts = counts;
+        this.conventions = conventions;
         this.texts = texts;
     }
 
@@ -33,14 +40,17 @@ public final class PublicVoice {
     /** Learns from these texts; at most {@value #SAMPLE_SIZE} of them are read. */
     public static PublicVoice of(Collection<String> replies) {
         FeatureCounts counts = new FeatureCounts();
+        Map<String, Integer> conventions = new HashMap<>();
         int n = 0;
         for (String text : replies) {
             if (n == SAMPLE_SIZE) break;
             if (text == null || text.isBlank()) continue;
-            counts.addAll(TextFeatures.of(shortened(text)).hashes);
+            String kept = shortened(text);
+            counts.addAll(TextFeatures.of(kept).hashes);
+            for (String shape : Conventions.of(kept)) conventions.merge(shape, 1, Integer::sum);
             n++;
         }
-        return n == 0 ? EMPTY : new PublicVoice(counts, n);
+        return n == 0 ? EMPTY : new PublicVoice(counts, conventions, n);
     }
 
     /** A reply text as it is kept: at most {@value #MAX_TEXT} characters. */
@@ -63,5 +73,9 @@ public final class PublicVoice {
 
     int textsWith(int feature) {
         return counts.get(feature);
+    }
+
+    int textsWithConvention(String shape) {
+        return conventions.getOrDefault(shape, 0);
     }
 }

@@ -3,28 +3,33 @@ package com.mispost.detection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Splits a post into tokens with their offsets. Keeps the characters people use to disguise
- * words ("f***", "sh!t", "a$$", "f#ck", "sh@t", and those that show nothing) inside a word so the
- * content signal can see through them; keys are read through {@link TextNormaliser}.
+ * Splits a post into tokens with their offsets in the text as posted. Keeps the characters people
+ * use to disguise words ("f***", "sh!t", "a$$", "f#ck", "sh@t", and those that show nothing) inside
+ * a word so the content signal can see through them; reads code points, not chars, so letters
+ * outside the Basic Multilingual Plane (𝐟, 🅵) are letters; keys are read through {@link TextNormaliser}.
  */
 final class Tokenizer {
+    /** Words one glued run may hold: a word spelt out letter by letter. */
+    private static final int MAX_GLUED = 8;
 
     private Tokenizer() {
     }
 
     static List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
-        boolean nativeScript = TextNormaliser.writesCyrillicOrGreek(text);
+        Set<Character.UnicodeScript> nativeScripts = TextNormaliser.nativeScripts(text);
         int n = text.length();
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            boolean atBoundary = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-            if (c == '#' && atBoundary && (i == 0 || text.charAt(i - 1) != '*') && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
-                i = hashtag(text, i, tokens, nativeScript);
-            } else if (c == '@' && atBoundary && i + 1 < n && isHandleChar(text.charAt(i + 1))) {
+            int cp = text.codePointAt(i);
+            boolean atBoundary = i == 0 || !TextNormaliser.isLetterLike(text.codePointBefore(i));
+            if (cp == '#' && atBoundary && (i == 0 || text.charAt(i - 1) != '*') && i + 1 < n
+                    && TextNormaliser.isLetterLike(text.codePointAt(i + 1))) {
+                i = hashtag(text, i, tokens, nativeScripts);
+            } else if (cp == '@' && atBoundary && i + 1 < n && isHandleChar(text.charAt(i + 1))) {
                 int end = i + 1;
                 while (end < n && isHandleChar(text.charAt(end))) end++;
                 tokens.add(new Token(i, end, text.substring(i, end).toLowerCase(Locale.ROOT), Token.Kind.MENTION, false, false));
@@ -34,50 +39,119 @@ final class Tokenizer {
                 while (end < n && !Character.isWhitespace(text.charAt(end))) end++;
                 tokens.add(new Token(i, end, "", Token.Kind.URL, false, false));
                 i = end;
-            } else if (Character.isLetterOrDigit(c) || (isDisguise(c) && i + 1 < n && Character.isLetter(text.charAt(i + 1)))) {
-                i = word(text, i, tokens, nativeScript);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && text.codePointAt(i) == 0x1F595) {
+            } else if (TextNormaliser.isLetterLike(cp) || (isDisguise(cp) && i + 1 < n && isLetter(text.codePointAt(i + 1)))) {
+                i = word(text, i, tokens, nativeScripts);
+            } else if (cp == 0x1F595) {
                 tokens.add(new Token(i, i + 2, text.substring(i, i + 2), Token.Kind.WORD, false, false));
                 i += 2;
             } else {
-                i++;
+                i += Character.charCount(cp);
             }
         }
-        return tokens;
+        return glued(text, tokens);
     }
 
-    private static int word(String text, int start, List<Token> tokens, boolean nativeScript) {
+    /**
+     * Words held together by a no-break space or a blank filler ("fu\u00A0ck", "f\u00A0u\u00A0c\u00A0k")
+     * read as one where together they make a risk word ("ass\u00A0hole" is one word, not "ass"). A text that
+     * spaces its words with no-break spaces throughout (pasted rich text) is read as spaced.
+     */
+    private static List<Token> glued(String text, List<Token> tokens) {
+        int glue = 0;
+        int betweenWords = 0;
+        int spaces = 0;
+        for (int k = 1; k < tokens.size(); k++) {
+            Token before = tokens.get(k - 1);
+            Token after = tokens.get(k);
+            if (after.start() - before.end() != 1) continue;
+            char gap = text.charAt(before.end());
+            if (isGlue(gap)) {
+                glue++;
+                if (before.end() - before.start() >= 4 && after.end() - after.start() >= 4) betweenWords++;
+            } else if (gap == ' ') {
+                spaces++;
+            }
+        }
+        if (glue == 0 || betweenWords > spaces + 1) return tokens;
+        Lexicon lexicon = Lexicon.shipped();
+        List<Token> out = new ArrayList<>(tokens.size());
+        int k = 0;
+        while (k < tokens.size()) {
+            int joined = k;
+            String key = null;
+            StringBuilder run = new StringBuilder(tokens.get(k).key());
+            for (int j = k + 1; j < tokens.size() && j <= k + MAX_GLUED; j++) {
+                Token before = tokens.get(j - 1);
+                Token t = tokens.get(j);
+                if (t.kind() != Token.Kind.WORD || before.kind() != Token.Kind.WORD || t.start() - before.end() != 1
+                        || !isGlue(text.charAt(before.end()))) break;
+                run.append(t.key());
+                if (isRisky(run.toString(), lexicon)) {
+                    joined = j;
+                    key = run.toString();
+                }
+            }
+            if (key == null) {
+                out.add(tokens.get(k++));
+                continue;
+            }
+            Token first = tokens.get(k);
+            Token last = tokens.get(joined);
+            String read = TextNormaliser.compat(text.substring(first.start(), last.end()));
+            out.add(new Token(first.start(), last.end(), key, Token.Kind.WORD, isStretched(key), isShouted(read)));
+            k = joined + 1;
+        }
+        return out;
+    }
+
+    private static boolean isRisky(String key, Lexicon lexicon) {
+        return ((lexicon.mask(key) | lexicon.mask(collapse(key, 1))) & Category.RISK_MASK) != 0;
+    }
+
+    /** A space that joins rather than separates (no-break spaces), or a blank that fills (braille blank). */
+    private static boolean isGlue(char c) {
+        return c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u2800';
+    }
+
+    private static int word(String text, int start, List<Token> tokens, Set<Character.UnicodeScript> nativeScripts) {
         int n = text.length();
-        int end = start + 1;
+        int end = start + Character.charCount(text.codePointAt(start));
         while (end < n) {
-            char c = text.charAt(end);
-            if (Character.isLetterOrDigit(c) || c == '*') {
-                end++;
-            } else if ((c == '\'' || c == '’' || isDisguise(c) || TextNormaliser.isInvisible(c)) && end + 1 < n
-                    && isWordInside(text.charAt(end + 1))) {
-                end++;
+            int c = text.codePointAt(end);
+            int next = end + Character.charCount(c);
+            if (TextNormaliser.isLetterLike(c) || c == '*' || TextNormaliser.attaches(c)) {
+                end = next;
+            } else if ((c == '\'' || c == '’' || isDisguise(c) || TextNormaliser.isInvisible(c)) && next < n
+                    && isWordInside(text.codePointAt(next))) {
+                end = next;
             } else {
                 break;
             }
         }
-        String raw = text.substring(start, end);
-        tokens.add(new Token(start, end, key(raw, nativeScript), Token.Kind.WORD, isStretched(raw), isShouted(raw)));
+        String read = TextNormaliser.compat(text.substring(start, end));
+        tokens.add(new Token(start, end, key(read, nativeScripts), Token.Kind.WORD, isStretched(read), isShouted(read)));
         return end;
     }
 
-    private static int hashtag(String text, int hash, List<Token> tokens, boolean nativeScript) {
+    private static int hashtag(String text, int hash, List<Token> tokens, Set<Character.UnicodeScript> nativeScripts) {
         int n = text.length();
         int end = hash + 1;
-        while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_'
-                || (TextNormaliser.isInvisible(text.charAt(end)) && end + 1 < n && Character.isLetterOrDigit(text.charAt(end + 1))))) {
-            end++;
+        while (end < n) {
+            int c = text.codePointAt(end);
+            int next = end + Character.charCount(c);
+            if (TextNormaliser.isLetterLike(c) || c == '_' || TextNormaliser.attaches(c)
+                    || (TextNormaliser.isInvisible(c) && next < n && TextNormaliser.isLetterLike(text.codePointAt(next)))) {
+                end = next;
+            } else {
+                break;
+            }
         }
-        String body = TextNormaliser.visible(text.substring(hash + 1, end));
-        tokens.add(new Token(hash, end, key(body, nativeScript), Token.Kind.HASHTAG, isStretched(body), false));
+        String body = TextNormaliser.compat(text.substring(hash + 1, end));
+        tokens.add(new Token(hash, end, key(body, nativeScripts), Token.Kind.HASHTAG, isStretched(body), false));
         List<String> parts = camelParts(body);
         if (parts.size() > 1) {
             for (String part : parts) {
-                tokens.add(new Token(hash, end, key(part, nativeScript), Token.Kind.HASHTAG_PART, isStretched(part), false));
+                tokens.add(new Token(hash, end, key(part, nativeScripts), Token.Kind.HASHTAG_PART, isStretched(part), false));
             }
         }
         return end;
@@ -108,17 +182,22 @@ final class Tokenizer {
         return parts;
     }
 
-    static String key(String raw, boolean nativeScript) {
-        return TextNormaliser.key(raw, nativeScript).replace('’', '\'');
+    /** A word's key, from what it reads as ({@link TextNormaliser#compat(String)}). */
+    static String key(String read, Set<Character.UnicodeScript> nativeScripts) {
+        return TextNormaliser.key(read, nativeScripts).replace('’', '\'');
     }
 
     /** Characters that stand in for letters in disguised words ("f#ck": inside a word, # is no hashtag). */
-    private static boolean isDisguise(char c) {
+    private static boolean isDisguise(int c) {
         return c == '*' || c == '!' || c == '$' || c == '@' || c == '|' || c == '#';
     }
 
-    private static boolean isWordInside(char c) {
-        return Character.isLetterOrDigit(c) || isDisguise(c) || TextNormaliser.isInvisible(c);
+    private static boolean isLetter(int cp) {
+        return Character.isLetter(cp) || (TextNormaliser.isLetterLike(cp) && !Character.isDigit(cp));
+    }
+
+    private static boolean isWordInside(int c) {
+        return TextNormaliser.isLetterLike(c) || isDisguise(c) || TextNormaliser.isInvisible(c);
     }
 
     private static boolean isHandleChar(char c) {

@@ -1,5 +1,6 @@
 package com.mispost.detection;
 
+import com.mispost.account.AccountPolicy;
 import com.mispost.post.Post;
 
 import java.io.ByteArrayOutputStream;
@@ -36,17 +37,31 @@ public final class VoiceProfile {
 
     static final int MAX_UNITS = 3000;
     static final int MAX_CLIENTS = 16;
+    static final int MAX_CONVENTIONS = 32;
     static final int MAX_FEATURES = 6000;
     static final int MAX_SCORES = 200;
-    /** Posts learned before their scores count for calibration: the first ones meet a voice still forming. */
-    static final int CALIBRATION_WARMUP = 20;
+    /** Posts learned before its own scores count for its calibration: the first ones meet a voice still forming. */
+    public static final int CALIBRATION_WARMUP = 20;
     /** Own scores needed before they move the threshold. */
     static final int CALIBRATION_MIN = 20;
-    /** The share of the account's own posts that may alert at the calibrated threshold. */
-    static final double CALIBRATION_RATE = 0.005;
+    /**
+     * The share of brand posts that may alert, read from the deployment's held-out scores: the
+     * issue's target itself, not a figure fitted to a data set (on the dev set's later brand posts it
+     * came to 0.1-0.6% of corporate and 0.7-0.9% of support posts).
+     */
+    static final double DEPLOYMENT_RATE = 0.005;
+    /**
+     * The share of the account's own held-out scores that may lie above its threshold: it raises
+     * the deployment's threshold for an account whose own posts score higher than its deployment's.
+     * Looser than {@link #DEPLOYMENT_RATE}: its scores are few, and read higher than its later posts
+     * do (each met a voice with fewer posts than the next post will).
+     */
+    static final double CALIBRATION_RATE = 0.02;
     /** However odd an account's own posts, its threshold stays low enough for strong evidence to alert. */
-    static final double CALIBRATION_CAP = 0.9;
-    private static final String VERSION = "v2";
+    static final double CALIBRATION_CAP = 0.99;
+    private static final String VERSION = "v3";
+    /** Scores kept as probabilities in ten-thousandths, which cannot tell 0.9991 from 0.9994. */
+    private static final String PROBABILITY_VERSION = "v2";
     private static final String OLD_VERSION = "v1";
 
     private final int posts;
@@ -54,14 +69,22 @@ public final class VoiceProfile {
     private final Map<Integer, Integer> units;
     private final Map<String, Integer> clients;
     private final int[] hours;
+    /** Posts of its own that opened or closed with each shape ({@link Conventions}). */
+    private final Map<String, Integer> conventions;
     /** Texts of the account's own that each contrast feature appeared in. */
     private final FeatureCounts features;
-    /** Scores (in ten-thousandths) its own posts got before they were learned, oldest first. */
+    /** Scores (as logits, in hundredths) its own posts got before they were learned, oldest first. */
     private final int[] scores;
+    /** The last threshold worked out, and the prior it was worked out with: a post reads it more than once. */
+    private volatile CachedThreshold cached;
+
+    private record CachedThreshold(DeploymentPrior prior, double threshold) {
+    }
 
     private VoiceProfile(int posts, int[] styleCounts, Map<Integer, Integer> units, Map<String, Integer> clients, int[] hours,
-                         FeatureCounts features, int[] scores) {
+                         Map<String, Integer> conventions, FeatureCounts features, int[] scores) {
         this.posts = posts;
+        this.conventions = conventions;
         this.styleCounts = styleCounts;
         this.units = units;
         this.clients = clients;
@@ -71,7 +94,8 @@ public final class VoiceProfile {
     }
 
     public static VoiceProfile empty() {
-        return new VoiceProfile(0, new int[Style.values().length], Map.of(), Map.of(), new int[24], new FeatureCounts(), new int[0]);
+        return new VoiceProfile(0, new int[Style.values().length], Map.of(), Map.of(), new int[24], Map.of(), new FeatureCounts(),
+                new int[0]);
     }
 
     /** The profile after one more post the account accepted as its own, with no score to calibrate by. */
@@ -88,29 +112,87 @@ public final class VoiceProfile {
         if (Double.isNaN(scoreBeforeLearning) || posts < CALIBRATION_WARMUP) return next;
         int keep = Math.min(MAX_SCORES - 1, scores.length);
         int[] nextScores = Arrays.copyOfRange(scores, scores.length - keep, scores.length + 1);
-        nextScores[keep] = (int) Math.round(Math.max(0, Math.min(1, scoreBeforeLearning)) * 10000);
-        return new VoiceProfile(next.posts, next.styleCounts, next.units, next.clients, next.hours, next.features, nextScores);
+        nextScores[keep] = (int) Math.round(DeploymentPrior.logit(scoreBeforeLearning) * 100);
+        return new VoiceProfile(next.posts, next.styleCounts, next.units, next.clients, next.hours, next.conventions, next.features,
+                nextScores);
+    }
+
+    /** Where this account's alerts start with nothing borrowed from other accounts. */
+    public double alertThreshold(double policyThreshold) {
+        return alertThreshold(policyThreshold, DeploymentPrior.empty());
     }
 
     /**
-     * Where this account's alerts start: the policy's threshold, raised when the account's own
-     * recent posts would otherwise alert more often than {@value #CALIBRATION_RATE} of the time
-     * (a formal corporate account and a chatty support account are each judged against
-     * themselves), but never above {@value #CALIBRATION_CAP}.
+     * Where this account's alerts start. Before anything is learned, at the policy's threshold. Once
+     * the deployment has learned enough of its accounts' own posts, where {@value #DEPLOYMENT_RATE}
+     * of their held-out scores lie above ({@link DeploymentPrior}), raised to
+     * where {@value #CALIBRATION_RATE} of the account's own held-out scores lie above once it has
+     * {@value #CALIBRATION_MIN} of them (a formal corporate account and a chatty support account are
+     * each judged against themselves), but never above {@value #CALIBRATION_CAP}. Read from smoothed
+     * distributions, so no single score sets it. A policy stricter than the default stays a floor.
      */
-    public double alertThreshold(double policyThreshold) {
-        if (scores.length < CALIBRATION_MIN) return policyThreshold;
-        int[] sorted = scores.clone();
+    public double alertThreshold(double policyThreshold, DeploymentPrior prior) {
+        CachedThreshold last = cached;
+        double calibrated;
+        if (last != null && last.prior() == prior) {
+            calibrated = last.threshold();
+        } else {
+            calibrated = calibrated(prior);
+            cached = new CachedThreshold(prior, calibrated);
+        }
+        if (Double.isNaN(calibrated)) return policyThreshold;
+        return policyThreshold > AccountPolicy.DEFAULT_THRESHOLD ? Math.max(policyThreshold, calibrated) : calibrated;
+    }
+
+    private double calibrated(DeploymentPrior prior) {
+        double deployment = prior.logitAbove(DEPLOYMENT_RATE);
+        double own = scores.length < CALIBRATION_MIN ? Double.NaN : ownLogitAbove(CALIBRATION_RATE);
+        double logit = Double.isNaN(own) ? deployment : Double.isNaN(deployment) ? own : Math.max(own, deployment);
+        return Double.isNaN(logit) ? Double.NaN : Math.min(CALIBRATION_CAP, DeploymentPrior.sigmoid(logit));
+    }
+
+    /** The logit this share of its own held-out scores lies above, each spread by a normal kernel. */
+    private double ownLogitAbove(double share) {
+        double[] own = heldOutLogits();
+        double width = bandwidth(own);
+        double low = DeploymentPrior.LOW;
+        double high = -DeploymentPrior.LOW;
+        for (int step = 0; step < 40; step++) {
+            double t = (low + high) / 2;
+            double above = 0;
+            for (double s : own) above += DeploymentPrior.normalAbove((t - s) / width);
+            if (above / own.length > share) low = t;
+            else high = t;
+        }
+        return high;
+    }
+
+    /**
+     * The kernel's width for these logits (Silverman's rule on their robust spread): wide while
+     * they are few, so that one odd score shifts the threshold a little rather than all the way.
+     */
+    static double bandwidth(double[] logits) {
+        if (logits.length < 4) return 1.0;
+        double[] sorted = logits.clone();
         Arrays.sort(sorted);
-        int mayAlert = (int) Math.floor(CALIBRATION_RATE * sorted.length);
-        double highestQuiet = sorted[sorted.length - 1 - mayAlert] / 10000.0;
-        double calibrated = Math.min(CALIBRATION_CAP, highestQuiet + 0.0001);
-        return Math.max(policyThreshold, calibrated);
+        double mean = Arrays.stream(sorted).average().orElse(0);
+        double sd = Math.sqrt(Arrays.stream(sorted).map(x -> (x - mean) * (x - mean)).sum() / (sorted.length - 1));
+        double iqr = sorted[(3 * sorted.length) / 4] - sorted[sorted.length / 4];
+        double spread = Math.min(sd, iqr / 1.34);
+        if (!(spread > 0)) spread = sd > 0 ? sd : 1.0;
+        return Math.max(0.1, 0.9 * spread * Math.pow(sorted.length, -0.2));
     }
 
     /** How many held-out scores of its own posts calibrate its threshold. */
     public int calibrationScores() {
         return scores.length;
+    }
+
+    /** The held-out scores of its own posts, as logits, oldest first. */
+    public double[] heldOutLogits() {
+        double[] logits = new double[scores.length];
+        for (int i = 0; i < logits.length; i++) logits[i] = scores[i] / 100.0;
+        return logits;
     }
 
     VoiceProfile learn(Post post, Reading reading) {
@@ -125,18 +207,21 @@ public final class VoiceProfile {
         if (post.client() != null && !post.client().isBlank()) {
             nextClients = new HashMap<>(clients);
             nextClients.merge(post.client().toLowerCase(Locale.ROOT), 1, Integer::sum);
-            if (nextClients.size() > MAX_CLIENTS) nextClients = topClients(nextClients);
+            if (nextClients.size() > MAX_CLIENTS) nextClients = top(nextClients, MAX_CLIENTS);
         }
         int[] nextHours = hours;
         if (post.createdAt() != null) {
             nextHours = hours.clone();
             nextHours[post.createdAt().atZone(ZoneOffset.UTC).getHour()]++;
         }
+        Map<String, Integer> nextConventions = new HashMap<>(conventions);
+        for (String shape : Conventions.of(post.text())) nextConventions.merge(shape, 1, Integer::sum);
+        if (nextConventions.size() > 2 * MAX_CONVENTIONS) nextConventions = top(nextConventions, MAX_CONVENTIONS);
         FeatureCounts nextFeatures = features.copy();
         nextFeatures.addAll(TextFeatures.of(post.text()).hashes);
         // Pruned to the most frequent once twice the bound: the latest posts always count whole.
         if (nextFeatures.size() > 2 * MAX_FEATURES) nextFeatures = nextFeatures.top(MAX_FEATURES);
-        return new VoiceProfile(posts + 1, nextStyles, nextUnits, nextClients, nextHours, nextFeatures, scores);
+        return new VoiceProfile(posts + 1, nextStyles, nextUnits, nextClients, nextHours, nextConventions, nextFeatures, scores);
     }
 
     /** In how many learned posts this contrast feature appeared (0 if it is not among the kept ones). */
@@ -146,6 +231,11 @@ public final class VoiceProfile {
 
     public int posts() {
         return posts;
+    }
+
+    /** How many learned posts opened or closed with this shape ({@link Conventions}). */
+    int postsWithConvention(String shape) {
+        return conventions.getOrDefault(shape, 0);
     }
 
     /** How many learned posts showed this mark of style. */
@@ -188,28 +278,44 @@ public final class VoiceProfile {
 
     /**
      * A compact text of this profile for one table attribute:
-     * {@code v2|posts|style counts|24 hour counts|clients|units|features|scores}, the units and
+     * {@code v3|posts|style counts|24 hour counts|clients|units|features|scores|conventions}, the units and
      * features as base64 of varint pairs (hash delta, count) in hash order.
      */
     public String encode() {
         StringBuilder out = new StringBuilder(VERSION).append('|').append(posts).append('|');
         out.append(join(styleCounts)).append('|').append(join(hours)).append('|');
-        List<String> named = new ArrayList<>();
-        clients.forEach((name, count) -> named.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + ":" + count));
-        Collections.sort(named);
-        out.append(String.join(",", named)).append('|');
+        out.append(named(clients)).append('|');
         int[] keys = units.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         out.append(pairs(visitor -> {
             for (int key : keys) visitor.visit(key, units.get(key));
         })).append('|');
         out.append(pairs(features::forEachSorted)).append('|');
-        return out.append(join(scores)).toString();
+        out.append(join(scores)).append('|');
+        return out.append(named(conventions)).toString();
+    }
+
+    private static String named(Map<String, Integer> counts) {
+        List<String> named = new ArrayList<>();
+        counts.forEach((name, count) -> named.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + ":" + count));
+        Collections.sort(named);
+        return String.join(",", named);
+    }
+
+    private static Map<String, Integer> readNamed(String encoded) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (encoded.isEmpty()) return counts;
+        for (String pair : encoded.split(",")) {
+            int colon = pair.lastIndexOf(':');
+            counts.put(URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8), Integer.parseInt(pair.substring(colon + 1)));
+        }
+        return counts;
     }
 
     /** Rebuilds a profile from {@link #encode()}. */
     public static VoiceProfile decode(String encoded) {
         String[] parts = encoded.split("\\|", -1);
-        boolean current = parts.length == 8 && parts[0].equals(VERSION);
+        boolean probabilities = parts.length == 8 && parts[0].equals(PROBABILITY_VERSION);
+        boolean current = (parts.length == 9 && parts[0].equals(VERSION)) || probabilities;
         // Profiles stored before the learned contrast: they learn their features from the next posts.
         boolean old = parts.length == 6 && parts[0].equals(OLD_VERSION);
         if (!current && !old) {
@@ -220,13 +326,9 @@ public final class VoiceProfile {
         int[] styles = Arrays.copyOf(storedStyles, Style.values().length);
         int[] hours = split(parts[3]);
         if (hours.length != 24) throw new IllegalArgumentException("a voice profile needs 24 hour counts");
-        Map<String, Integer> clients = new HashMap<>();
-        if (!parts[4].isEmpty()) {
-            for (String pair : parts[4].split(",")) {
-                int colon = pair.lastIndexOf(':');
-                clients.put(URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8), Integer.parseInt(pair.substring(colon + 1)));
-            }
-        }
+        Map<String, Integer> clients = readNamed(parts[4]);
+        // Profiles stored before the conventions learn them from the next posts.
+        Map<String, Integer> conventions = parts.length == 9 ? readNamed(parts[8]) : new HashMap<>();
         Map<Integer, Integer> units = new HashMap<>();
         readPairs(parts[5], units::put);
         FeatureCounts features = new FeatureCounts();
@@ -234,8 +336,11 @@ public final class VoiceProfile {
         if (current) {
             readPairs(parts[6], features::put);
             scores = split(parts[7]);
+            if (probabilities) {
+                for (int i = 0; i < scores.length; i++) scores[i] = (int) Math.round(DeploymentPrior.logit(scores[i] / 10000.0) * 100);
+            }
         }
-        return new VoiceProfile(posts, styles, units, clients, hours, features, scores);
+        return new VoiceProfile(posts, styles, units, clients, hours, conventions, features, scores);
     }
 
     /** Base64 of varint pairs (hash delta, count), visited in ascending hash order. */
@@ -275,11 +380,11 @@ public final class VoiceProfile {
         return kept;
     }
 
-    private static Map<String, Integer> topClients(Map<String, Integer> all) {
+    private static Map<String, Integer> top(Map<String, Integer> all, int limit) {
         Map<String, Integer> kept = new LinkedHashMap<>();
         all.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
-                .limit(MAX_CLIENTS)
+                .limit(limit)
                 .forEach(e -> kept.put(e.getKey(), e.getValue()));
         return kept;
     }

@@ -12,6 +12,13 @@ public final class IncidentIds {
     private IncidentIds() {
     }
 
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("inc-[0-9a-f]{16}");
+
+    /** Whether a string has the one form {@link #forPost} gives: what a link may name, exactly. */
+    public static boolean isWellFormed(String id) {
+        return id != null && FORM.matcher(id).matches();
+    }
+
     public static String forPost(PostKey key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

@@ -19,7 +19,11 @@ public enum TimelineEvent {
     AUTHOR_CONFIRMED("author-confirmed"),
     SPIKE("spike"),
     POST_EDITED("post-edited"),
-    POST_DELETED("post-deleted");
+    POST_DELETED("post-deleted"),
+    /** Another post's backlash, put on this incident because the account had raised its share of crowd alerts. */
+    CROWD_GROUPED("crowd-grouped"),
+    /** A notice SNS would not take, or that waited too long: taken out of the outbox, its short form sent instead. */
+    NOTICE_FAILED("notice-failed");
 
     private final String id;
 

@@ -18,6 +18,8 @@ import com.mispost.intake.WebhookResponse;
 import com.mispost.post.PostKey;
 import com.mispost.store.dynamodb.IncidentItems;
 import com.mispost.store.dynamodb.PostItems;
+import com.mispost.store.dynamodb.ReactionItems;
+import com.mispost.store.StreamedReaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -25,7 +27,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,18 +57,41 @@ public final class FunctionEvents {
     }
 
     /**
-     * Detect: new posts, edits and replies from the table's stream. The crowd is read once per post
-     * and batch, at the post's last reply in it: if the batch fails before that record, Lambda
-     * retries from the failure, so the replies passed over are read with the retried one.
+     * Detect: new posts, edits and replies from the table's stream, and the markers of reactions,
+     * which are counted first, together (one write per counter and batch). The crowd is read once
+     * per post and batch, at the post's last reply in it: if the batch fails before that record,
+     * Lambda retries from the failure, so the replies passed over are read with the retried one.
+     * When counting fails, the batch fails at its first marker, so that every marker after it comes
+     * again (counting them again adds nothing twice).
      */
     public static StreamsEventResponse detect(PostScreener screener, DynamodbEvent event) {
         Map<PostKey, DynamodbEvent.DynamodbStreamRecord> lastReply = new HashMap<>();
+        List<StreamedReaction> reactions = new ArrayList<>();
+        DynamodbEvent.DynamodbStreamRecord firstMarker = null;
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            PostItems.replyTarget(StreamImages.newImage(record)).ifPresent(post -> lastReply.put(post, record));
+            var image = StreamImages.newImage(record);
+            PostItems.replyTarget(image).ifPresent(post -> lastReply.put(post, record));
+            Optional<StreamedReaction> marker = ReactionItems.streamed(image,
+                    record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber());
+            if (marker.isPresent()) {
+                if (firstMarker == null) firstMarker = record;
+                reactions.add(marker.get());
+            }
         }
+        RuntimeException countingFailed = null;
+        try {
+            if (!reactions.isEmpty()) screener.count(reactions);
+        } catch (RuntimeException e) {
+            countingFailed = e;
+        }
+        DynamodbEvent.DynamodbStreamRecord failAt = countingFailed == null ? null : firstMarker;
+        RuntimeException failure = countingFailed;
         return StreamImages.process(event, record -> {
+                    if (record == failAt) throw failure;
                     var image = StreamImages.newImage(record);
-                    if (PostItems.isReply(image)) {
+                    if (ReactionItems.isMarker(image)) {
+                        return; // counted above
+                    } else if (PostItems.isReply(image)) {
                         PostItems.replyTarget(image).filter(post -> lastReply.get(post) == record).ifPresent(screener::screenCrowd);
                     } else if (PostItems.isEdit(image)) {
                         screener.screenEdit(PostItems.fromItem(image), Instant.parse(image.get("editedAt").s()));
@@ -71,7 +99,7 @@ public final class FunctionEvents {
                         screener.screen(PostItems.fromItem(image));
                     }
                 },
-                e -> LOG.error("screening failed; the batch is retried from this record: {}", e.toString()));
+                e -> LOG.error("screening or counting failed; the batch is retried from this record: {}", e.toString()));
     }
 
     /** Apology: newly opened incidents from the table's stream. */
@@ -101,6 +129,13 @@ public final class FunctionEvents {
         throw new IllegalArgumentException("closure takes HTTP API requests and scheduled events; got neither");
     }
 
+    /** Who sent a page request, as API Gateway saw it (not the headers, which the sender writes). */
+    private static IncidentPages.Requester requester(APIGatewayV2HTTPEvent e) {
+        APIGatewayV2HTTPEvent.RequestContext context = e.getRequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = context == null ? null : context.getHttp();
+        return http == null ? IncidentPages.Requester.UNKNOWN : new IncidentPages.Requester(http.getSourceIp(), http.getUserAgent());
+    }
+
     private static Map<String, Object> page(IncidentPages pages, APIGatewayV2HTTPEvent e) {
         String method = HttpEvents.method(e);
         Map<String, String> form = "POST".equalsIgnoreCase(method)
@@ -108,7 +143,7 @@ public final class FunctionEvents {
         IncidentPages.Page page;
         try {
             page = pages.handle(method, HttpEvents.pathParameter(e, "id"), HttpEvents.pathParameter(e, "action"),
-                    HttpEvents.query(e), form);
+                    e.getRawQueryString(), form, requester(e));
         } catch (SdkClientException | AwsServiceException unreachable) {
             // Only what a retry can mend (no connection, AWS failing or throttling) is "try again"; anything else is a fault.
             if (unreachable instanceof AwsServiceException refused && refused.statusCode() < 500 && !refused.isThrottlingException()) {

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param sms        a short form for SMS
  * @param createdAt  when it was written
  * @param author     for a question to the post's author: who it is for (a subscription filters on it); else null
+ * @param chat       the form for Slack and Teams (null in notices stored before it existed: the SNS adapter makes one)
  */
 public record Notice(String id, String incidentId, NoticeKind kind, Severity severity, String account,
-                     String platform, String subject, String body, String sms, Instant createdAt, String author) {
+                     String platform, String subject, String body, String sms, Instant createdAt, String author,
+                     ChatForm chat) {
     public Notice {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(incidentId, "incidentId");
@@ -30,6 +32,16 @@ public record Notice(String id, String incidentId, NoticeKind kind, Severity sev
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(body, "body");
         sms = sms == null ? subject : sms;
+    }
+
+    public Notice(String id, String incidentId, NoticeKind kind, Severity severity, String account, String platform,
+                  String subject, String body, String sms, Instant createdAt, String author) {
+        this(id, incidentId, kind, severity, account, platform, subject, body, sms, createdAt, author, null);
+    }
+
+    /** The same notice with its chat form. */
+    public Notice withChat(ChatForm form) {
+        return new Notice(id, incidentId, kind, severity, account, platform, subject, body, sms, createdAt, author, form);
     }
 
     /** A notice for all staff. */

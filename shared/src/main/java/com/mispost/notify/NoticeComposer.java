@@ -34,6 +34,19 @@ public final class NoticeComposer {
     /** Replies an alert from the crowd quotes. */
     static final int ALERT_QUOTES = 3;
 
+    /** The heading of the block of the notice's own links. */
+    public static final String OWN_LINKS = "Links from Mispost (only these):";
+    private static final String SHORT_FORM = "-short";
+    // How much of each quoted thing a notice shows, in code points: the incident page has all of it.
+    static final int POST_QUOTE = 1_500;
+    static final int CLOSED_QUOTE = 500;
+    static final int SMS_QUOTE = 60;
+    static final int SPAN = 160;
+    static final int NAME = 80;
+    static final int DETAIL = 500;
+    static final int EXPLANATION = 300;
+    static final int DRAFT = 3_000;
+
     private final ActionLinks links;
 
     public NoticeComposer(ActionLinks links) {
@@ -60,22 +73,23 @@ public final class NoticeComposer {
     public Notice alert(Incident incident, Account account, String linkBase, Instant now) {
         Post post = incident.post();
         Severity sev = incident.assessment().severity();
+        String name = shown(account.displayName());
         StringBuilder b = new StringBuilder();
         boolean crowd = Backlash.isCrowds(incident.assessment());
-        b.append("A post on ").append(account.displayName()).append(" (").append(post.platform().id())
+        b.append("A post on ").append(name).append(" (").append(post.platform().id())
                 .append(crowd ? ") drew replies that turned against it, though its words passed the detector.\n\n"
                         : ") looks like it was meant for a personal account.\n\n");
-        b.append("The post, as it went out:\n  \"").append(post.text()).append("\"\n");
-        if (post.author() != null) b.append("Posted by: ").append(post.author()).append('\n');
-        if (post.client() != null) b.append("Posted from: ").append(post.client()).append('\n');
-        Permalinks.safe(post.platform(), post.permalink()).ifPresent(url -> b.append("Link: ").append(url).append('\n'));
+        b.append("The post, as it went out:\n").append(QuotedText.block(post.text(), POST_QUOTE));
+        if (post.author() != null) b.append("Posted by: ").append(QuotedText.inline(post.author(), NAME)).append('\n');
+        if (post.client() != null) b.append("Posted from: ").append(QuotedText.inline(post.client(), NAME)).append('\n');
+        Permalinks.safe(post.platform(), post.permalink()).ifPresent(url -> b.append("Link to the post: ").append(url).append('\n'));
         b.append("Severity: ").append(sev.id().toUpperCase(Locale.ROOT))
                 .append(String.format(Locale.ROOT, " (score %.2f)%n%n", incident.assessment().score()));
         b.append("Why it was flagged:\n");
         List<Reason> reasons = incident.assessment().reasons();
         Set<String> quoted = new HashSet<>();
         for (Reason r : forAlert(reasons)) {
-            b.append("  - ").append(r.explanation());
+            b.append("  - ").append(QuotedText.inline(r.explanation(), EXPLANATION));
             List<String> spans = r.evidence().stream().map(Evidence::excerpt).distinct().limit(5).toList();
             if (r.signal().startsWith(Backlash.SIGNAL_PREFIX)) {
                 // Replies are long evidence: an alert quotes three at most, the incident page has them all.
@@ -83,69 +97,77 @@ public final class NoticeComposer {
                 for (String q : spans) if (quoted.size() < ALERT_QUOTES && quoted.add(q)) fresh.add(q);
                 spans = fresh;
             }
-            if (!spans.isEmpty()) b.append(" [").append(String.join(", ", spans)).append(']');
+            if (!spans.isEmpty()) {
+                b.append(" [").append(String.join(", ", spans.stream().map(x -> QuotedText.inline(x, SPAN)).toList())).append(']');
+            }
             b.append('\n');
         }
         if (reasons.size() > ALERT_REASONS) {
             b.append("  (").append(reasons.size() - ALERT_REASONS).append(" more on the incident page)\n");
         }
-        b.append("\nFirst step: ").append(incident.assessment().firstStep()).append("\n\n");
+        b.append("\nFirst step: ").append(QuotedText.inline(incident.assessment().firstStep(), EXPLANATION)).append("\n\n");
         b.append("What to do, in order:\n");
         List<String> steps = crowd ? RecoverySteps.forBacklash(sev) : RecoverySteps.forSeverity(sev);
         for (int i = 0; i < steps.size(); i++) b.append("  ").append(i + 1).append(". ").append(steps.get(i)).append('\n');
-        b.append("\nAcknowledge: ").append(links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now)).append('\n');
-        b.append(dismissLabel(incident)).append(": ").append(links.link(linkBase, incident.id(), IncidentAction.DISMISS, now)).append('\n');
-        b.append("Incident page: ").append(links.link(linkBase, incident.id(), ActionLinks.VIEW, now)).append('\n');
+        String ack = links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now);
+        String own = ownLinks(
+                "Acknowledge: " + ack,
+                dismissLabel(incident) + ": " + links.link(linkBase, incident.id(), IncidentAction.DISMISS, now),
+                "Incident page: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now));
         String subject = "[" + sev.id().toUpperCase(Locale.ROOT) + "] " + (crowd ? "Replies turned against a post on "
-                : "Possible mispost on ") + account.displayName()
-                + " (" + post.platform().id() + ")";
-        String sms = "Mispost " + sev.id().toUpperCase(Locale.ROOT) + " on " + account.displayName() + ": "
-                + shorten(post.text(), 60) + " Ack: " + links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now);
-        return new Notice("alert", incident.id(), NoticeKind.ALERT, sev, account.displayName(), post.platform().id(),
-                subject, b.toString(), sms, now);
+                : "Possible mispost on ") + name + " (" + post.platform().id() + ")";
+        String sms = SmsText.of("Mispost " + sev.id().toUpperCase(Locale.ROOT) + " on " + name + ": ",
+                QuotedText.inline(post.text(), SMS_QUOTE), " Ack: " + ack);
+        return chat(new Notice("alert", incident.id(), NoticeKind.ALERT, sev, plain(account.displayName()), post.platform().id(),
+                subject, NoticeBudget.body(b.toString(), own) + own, sms, now), b.toString(), own, steps);
     }
 
     public Notice draftsReady(Incident incident, String accountName, List<ApologyDraft> drafts, String linkBase,
                               Instant now) {
-        StringBuilder b = new StringBuilder("Apology drafts are ready for the incident on ").append(accountName)
-                .append(accountName.endsWith(".") ? "" : ".").append(" Nothing is posted until you approve and publish it yourself.\n\n");
+        String name = shown(accountName);
+        StringBuilder b = new StringBuilder("Apology drafts are ready for the incident on ").append(name)
+                .append(name.endsWith(".") ? "" : ".").append(" Nothing is posted until you approve and publish it yourself.\n\n");
         for (ApologyDraft d : drafts) {
             b.append(d.tone().id().toUpperCase(Locale.ROOT)).append(" (").append(d.length())
                     .append(d.limit() == 0 ? "" : "/" + d.limit()).append(")")
                     .append(d.kind() == DraftKind.STATEMENT ? " website/press statement" : "")
-                    .append(":\n  ").append(d.text()).append('\n');
-            for (LintFinding f : d.lint()) b.append("  linter: ").append(f.line()).append('\n');
-            for (String note : d.notes()) b.append("  note: ").append(note).append('\n');
+                    .append(":\n").append(QuotedText.block(d.text(), DRAFT));
+            for (LintFinding f : d.lint()) b.append("  linter: ").append(QuotedText.inline(f.line(), EXPLANATION)).append('\n');
+            for (String note : d.notes()) b.append("  note: ").append(QuotedText.inline(note, EXPLANATION)).append('\n');
             b.append('\n');
         }
-        b.append("Review and approve: ").append(links.link(linkBase, incident.id(), ActionLinks.VIEW, now)).append('\n');
-        return new Notice("drafts-ready", incident.id(), NoticeKind.DRAFTS_READY, incident.assessment().severity(), accountName,
-                incident.post().platform().id(), "Apology drafts ready: " + accountName, b.toString(),
-                "Mispost: apology drafts ready for " + accountName, now);
+        String own = ownLinks("Review and approve: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now));
+        return chat(new Notice("drafts-ready", incident.id(), NoticeKind.DRAFTS_READY, incident.assessment().severity(),
+                plain(accountName), incident.post().platform().id(), "Apology drafts ready: " + name,
+                NoticeBudget.body(b.toString(), own) + own,
+                SmsText.of("Mispost: apology drafts ready for " + name, "", ""), now), b.toString(), own, List.of());
     }
 
     /** The notice for a state change staff made. */
     public Notice changed(Incident incident, String accountName, TimelineEntry entry, String linkBase, Instant now) {
+        String name = shown(accountName);
+        String actor = QuotedText.inline(entry.actor(), NAME);
+        String detail = QuotedText.inline(entry.detail(), DETAIL);
+        // Every line starts with the notice's own words: the name typed into an action form is a stranger's text.
         String what = switch (entry.event()) {
-            case ACKNOWLEDGED -> entry.actor() + " acknowledged the incident on " + accountName + " and is on it.";
-            case DISMISSED -> entry.actor() + " dismissed the incident on " + accountName + " as not a mispost: "
-                    + entry.detail();
-            case DRAFT_APPROVED -> entry.actor() + " approved the apology for " + accountName + ":\n  " + entry.detail()
-                    + "\nPublishing stays with staff: post it from the account now.";
-            case REPAIR -> entry.actor() + " recorded a repair for " + accountName + ": " + entry.detail();
-            case REOPENED -> entry.actor() + " reopened the incident on " + accountName + ": " + entry.detail();
-            case POST_EDITED -> "The flagged post on " + accountName + " was " + entry.detail() + ".";
-            case AUTHOR_CONFIRMED -> entry.actor() + ", who posted it, confirms the post on " + accountName
-                    + " was meant for their own account.";
-            default -> entry.actor() + ": " + entry.event().id() + (entry.detail() == null ? "" : " (" + entry.detail() + ")");
+            case ACKNOWLEDGED -> "The incident on " + name + " was acknowledged by " + actor + ", who is on it.";
+            case DISMISSED -> "The incident on " + name + " was dismissed as not a mispost by " + actor + ": " + detail;
+            case DRAFT_APPROVED -> "The apology for " + name + " was approved by " + actor + ":\n"
+                    + QuotedText.block(entry.detail(), DRAFT) + "Publishing stays with staff: post it from the account now.";
+            case REPAIR -> "A repair for " + name + " was recorded by " + actor + ": " + detail;
+            case REOPENED -> "The incident on " + name + " was reopened by " + actor + ": " + detail;
+            case POST_EDITED -> "The flagged post on " + name + " was " + detail + ".";
+            case AUTHOR_CONFIRMED -> "The post on " + name + " was meant for their own account, confirms " + actor
+                    + ", who posted it.";
+            default -> "The incident on " + name + ": " + entry.event().id() + " by " + actor
+                    + (entry.detail() == null ? "" : " (" + detail + ")");
         };
-        String body = what + "\n\nIncident page: "
-                + links.link(linkBase, incident.id(), ActionLinks.VIEW, now) + "\n";
+        String own = ownLinks("Incident page: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now));
         NoticeKind kind = NoticeKind.changeOf(entry.event());
-        return new Notice(kind.id() + "-" + now.toEpochMilli(), incident.id(), kind,
-                incident.assessment().severity(), accountName, incident.post().platform().id(),
-                headline(entry.event()) + ": " + accountName, body,
-                "Mispost: incident on " + accountName + " " + entry.event().id(), now);
+        return chat(new Notice(kind.id() + "-" + now.toEpochMilli(), incident.id(), kind,
+                incident.assessment().severity(), plain(accountName), incident.post().platform().id(),
+                headline(entry.event()) + ": " + name, NoticeBudget.body(what + "\n", own) + own,
+                SmsText.of("Mispost: incident on " + name + " " + entry.event().id(), "", ""), now), what + "\n", own, List.of());
     }
 
     private static String headline(TimelineEvent event) {
@@ -168,23 +190,27 @@ public final class NoticeComposer {
     /** Nobody has acknowledged the alert: say so louder, with the links again. */
     public Notice escalation(Incident incident, String accountName, String linkBase, Instant now) {
         Severity sev = incident.assessment().severity();
+        String name = shown(accountName);
         String waited = since(incident.openedAt(), now);
-        String body = "Nobody has acknowledged the " + sev.id() + " incident on " + accountName + " for " + waited
-                + ". The post is still up as it went out:\n  \"" + incident.post().text() + "\"\n\n"
-                + "Acknowledge: " + links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now) + "\n"
-                + dismissLabel(incident) + ": " + links.link(linkBase, incident.id(), IncidentAction.DISMISS, now) + "\n"
-                + "Incident page: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now) + "\n";
-        return new Notice("escalation-" + now.toEpochMilli(), incident.id(), NoticeKind.ESCALATION, sev, accountName,
+        String content = "Nobody has acknowledged the " + sev.id() + " incident on " + name + " for " + waited
+                + ". The post is still up as it went out:\n" + QuotedText.block(incident.post().text(), POST_QUOTE);
+        String ack = links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now);
+        String own = ownLinks("Acknowledge: " + ack,
+                dismissLabel(incident) + ": " + links.link(linkBase, incident.id(), IncidentAction.DISMISS, now),
+                "Incident page: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now));
+        return chat(new Notice("escalation-" + now.toEpochMilli(), incident.id(), NoticeKind.ESCALATION, sev, plain(accountName),
                 incident.post().platform().id(),
-                "[" + sev.id().toUpperCase(Locale.ROOT) + "] Unacknowledged for " + waited + ": " + accountName, body,
-                "Mispost " + sev.id().toUpperCase(Locale.ROOT) + " on " + accountName + " still unacknowledged after "
-                        + waited + ". Ack: " + links.link(linkBase, incident.id(), IncidentAction.ACKNOWLEDGE, now), now);
+                "[" + sev.id().toUpperCase(Locale.ROOT) + "] Unacknowledged for " + waited + ": " + name,
+                NoticeBudget.body(content, own) + own,
+                SmsText.of("Mispost " + sev.id().toUpperCase(Locale.ROOT) + " on " + name + " still unacknowledged after "
+                        + waited + ".", "", " Ack: " + ack), now), content, own, List.of());
     }
 
     /** Reactions are coming in faster than the account's threshold. */
     public Notice spike(Incident incident, String accountName, ReactionCounts reactions, long perMinute, int threshold,
                         String linkBase, Instant now) {
-        StringBuilder b = new StringBuilder("Reactions to the flagged post on ").append(accountName).append(" reached ")
+        String name = shown(accountName);
+        StringBuilder b = new StringBuilder("Reactions to the flagged post on ").append(name).append(" reached ")
                 .append(perMinute).append(" a minute (the account's threshold is ").append(threshold).append(").\n\n");
         b.append("So far: ").append(reactions.total()).append(" in all");
         for (ReactionKind k : ReactionKind.values()) {
@@ -195,41 +221,66 @@ public final class NoticeComposer {
             b.append("The post was deleted at ").append(reactions.deletedAt())
                     .append("; people are reacting to copies and screenshots now, so say what happened.\n");
         }
-        b.append("\nIncident page: ").append(links.link(linkBase, incident.id(), ActionLinks.VIEW, now)).append('\n');
-        return new Notice("spike-" + now.toEpochMilli(), incident.id(), NoticeKind.SPIKE, incident.assessment().severity(),
-                accountName, incident.post().platform().id(),
-                "Reaction spike: " + perMinute + " a minute on " + accountName, b.toString(),
-                "Mispost: " + perMinute + " reactions a minute on " + accountName + "'s flagged post", now);
+        String own = ownLinks("Incident page: " + links.link(linkBase, incident.id(), ActionLinks.VIEW, now));
+        return chat(new Notice("spike-" + now.toEpochMilli(), incident.id(), NoticeKind.SPIKE, incident.assessment().severity(),
+                plain(accountName), incident.post().platform().id(),
+                "Reaction spike: " + perMinute + " a minute on " + name, NoticeBudget.body(b.toString(), own) + own,
+                SmsText.of("Mispost: " + perMinute + " reactions a minute on " + name + "'s flagged post", "", ""), now), b.toString(), own, List.of());
     }
 
     /** A question to the person who posted it: did you mean to post this to the brand? */
     public Notice askAuthor(Incident incident, String accountName, String linkBase, Instant now) {
         String author = incident.post().author();
-        String body = "Hi " + author + ", this was just posted from your seat on " + accountName + " ("
-                + incident.post().platform().id() + "):\n  \"" + incident.post().text() + "\"\n\n"
-                + "Did you mean to post it to " + accountName + "?\n\n"
-                + "No, it was meant for my own account: " + links.link(linkBase, incident.id(), AuthorAnswer.CONFIRM.id(), now) + "\n"
-                + "Yes, I meant to post it to " + accountName + ": " + links.link(linkBase, incident.id(), AuthorAnswer.DENY.id(), now) + "\n\n"
+        String name = shown(accountName);
+        String content = "Hi " + QuotedText.inline(author, NAME) + ", this was just posted from your seat on " + name + " ("
+                + incident.post().platform().id() + "):\n" + QuotedText.block(incident.post().text(), POST_QUOTE) + "\n"
+                + "Did you mean to post it to " + name + "?\n\n"
                 + "If it was a slip: capture it before anything else (screenshot and link), and do not delete it "
                 + "silently; the team will help you with the rest.\n";
-        return new Notice("ask-author", incident.id(), NoticeKind.ASK_AUTHOR, incident.assessment().severity(), accountName,
-                incident.post().platform().id(), "Did you mean to post this to " + accountName + "?", body,
-                "Mispost: did you mean to post to " + accountName + "? Mistake: "
-                        + links.link(linkBase, incident.id(), AuthorAnswer.CONFIRM.id(), now), now, author);
+        String confirm = links.link(linkBase, incident.id(), AuthorAnswer.CONFIRM.id(), now);
+        String own = ownLinks("No, it was meant for my own account: " + confirm,
+                "Yes, I meant to post it to " + name + ": " + links.link(linkBase, incident.id(), AuthorAnswer.DENY.id(), now));
+        return chat(new Notice("ask-author", incident.id(), NoticeKind.ASK_AUTHOR, incident.assessment().severity(), plain(accountName),
+                incident.post().platform().id(), "Did you mean to post this to " + name + "?",
+                NoticeBudget.body(content, own) + own,
+                SmsText.of("Mispost: did you mean to post to " + name + "?", "", " Mistake: " + confirm), now, plain(author)), content, own, List.of());
+    }
+
+    /**
+     * The short form of a notice SNS would not take (too large, or malformed for a protocol): what
+     * happened and the incident page, small and plain by construction, so that staff still hear of it.
+     */
+    public Notice shortForm(Notice refused, String linkBase, String why, Instant now) {
+        String page = links.link(linkBase, refused.incidentId(), ActionLinks.VIEW, now);
+        String content = "This is the short form of a notice that could not be sent in full ("
+                + QuotedText.inline(why, EXPLANATION) + "). Everything is on the incident page.\n\n"
+                + "What happened: " + QuotedText.inline(refused.subject(), NoticeBudget.SUBJECT_MAX) + "\n";
+        String own = ownLinks("Incident page: " + page);
+        return chat(new Notice(refused.id() + SHORT_FORM, refused.incidentId(), refused.kind(), refused.severity(),
+                plain(refused.account()), refused.platform(), QuotedText.inline(refused.subject(), NoticeBudget.SUBJECT_MAX),
+                NoticeBudget.body(content, own) + own,
+                SmsText.of("Mispost: " + QuotedText.inline(refused.subject(), NoticeBudget.SUBJECT_MAX), "", " Page: " + page),
+                now, refused.author()), content, own, List.of());
+    }
+
+    /** Whether a notice is itself the short form of another (it is never shortened again). */
+    public static boolean isShortForm(Notice notice) {
+        return notice.id().endsWith(SHORT_FORM);
     }
 
     /** The closing notice, with the post-incident summary. */
     public Notice closed(Incident incident, String accountName, List<TimelineEntry> timeline, ReactionCounts reactions,
                          Instant now) {
-        StringBuilder b = new StringBuilder("The incident on ").append(accountName).append(" is closed.\n\n");
+        String name = shown(accountName);
+        StringBuilder b = new StringBuilder("The incident on ").append(name).append(" is closed.\n\n");
         b.append("Summary\n");
-        b.append("  Post: \"").append(incident.post().text()).append("\"\n");
+        b.append("  Post:\n").append(QuotedText.block(incident.post().text(), CLOSED_QUOTE));
         b.append("  Severity: ").append(incident.assessment().severity().id()).append('\n');
         // The crowd's reasons are the replies' verdict, not the detector's: each source under its own name.
         List<String> detector = new ArrayList<>();
         List<String> crowd = new ArrayList<>();
         for (Reason r : incident.assessment().reasons()) {
-            (r.signal().startsWith(Backlash.SIGNAL_PREFIX) ? crowd : detector).add(r.explanation());
+            (r.signal().startsWith(Backlash.SIGNAL_PREFIX) ? crowd : detector).add(QuotedText.inline(r.explanation(), EXPLANATION));
         }
         if (!detector.isEmpty() || crowd.isEmpty()) b.append("  Detector said: ").append(String.join("; ", detector)).append('\n');
         if (!crowd.isEmpty()) b.append("  The crowd said: ").append(String.join("; ", crowd)).append('\n');
@@ -242,16 +293,16 @@ public final class NoticeComposer {
         b.append("  Time to close: ").append(since(incident.openedAt(), now)).append('\n');
         b.append("  Reactions: ").append(reactions.total()).append(" in all, peak ").append(reactions.peakPerMinute())
                 .append(" a minute").append('\n');
-        if (incident.approvedDraft() != null) b.append("  Apology: ").append(incident.approvedDraft()).append('\n');
+        if (incident.approvedDraft() != null) b.append("  Apology:\n").append(QuotedText.block(incident.approvedDraft(), DRAFT));
         b.append("\nTimeline\n");
         for (TimelineEntry e : timeline) {
-            b.append("  ").append(e.at()).append("  ").append(e.event().id()).append(" — ").append(e.actor());
-            if (e.detail() != null) b.append(": ").append(e.detail());
+            b.append("  ").append(e.at()).append("  ").append(e.event().id()).append(" — ").append(QuotedText.inline(e.actor(), NAME));
+            if (e.detail() != null) b.append(": ").append(QuotedText.inline(e.detail(), DETAIL));
             b.append('\n');
         }
-        return new Notice("closed-" + now.toEpochMilli(), incident.id(), NoticeKind.CLOSED, incident.assessment().severity(),
-                accountName, incident.post().platform().id(), "Incident closed: " + accountName, b.toString(),
-                "Mispost: incident on " + accountName + " closed", now);
+        return chat(new Notice("closed-" + now.toEpochMilli(), incident.id(), NoticeKind.CLOSED, incident.assessment().severity(),
+                plain(accountName), incident.post().platform().id(), "Incident closed: " + name,
+                NoticeBudget.body(b.toString(), ""), SmsText.of("Mispost: incident on " + name + " closed", "", ""), now), b.toString(), "", List.of());
     }
 
     /** A duration as people read it: "4.2 s", "12 min", "3 h 5 min". */
@@ -265,8 +316,25 @@ public final class NoticeComposer {
         return (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 
-    private static String shorten(String s, int max) {
-        String one = s.replaceAll("\\s+", " ").trim();
-        return one.length() <= max ? "\"" + one + "\"" : "\"" + one.substring(0, max - 1) + "…\"";
+    /** The notice's own links, after everything quoted, under a heading no quote can write (quoted lines start with "> "). */
+    private static String ownLinks(String... lines) {
+        StringBuilder b = new StringBuilder("\n").append(OWN_LINKS).append('\n');
+        for (String line : lines) b.append(line).append('\n');
+        return b.toString();
+    }
+
+    /** The notice with its chat form, from the same words: the content (cut to fit), the own links whole, the steps. */
+    private static Notice chat(Notice n, String content, String own, List<String> steps) {
+        return n.withChat(ChatForm.of(n, content, own, steps));
+    }
+
+    /** An account's name as notices show it: one line, bounded, inert. */
+    private static String shown(String name) {
+        return QuotedText.inline(name, NoticeBudget.NAME_MAX);
+    }
+
+    /** An account's name as machines read it (the {@code account} attribute subscriptions filter on): bounded, on one line. */
+    private static String plain(String name) {
+        return name == null ? null : QuotedText.plain(name, NoticeBudget.NAME_MAX);
     }
 }

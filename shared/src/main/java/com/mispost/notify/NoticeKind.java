@@ -55,6 +55,8 @@ public enum NoticeKind {
             case AUTHOR_ASKED -> ASK_AUTHOR;
             case OPENED -> ALERT;
             case POST_DELETED -> throw new IllegalArgumentException("a deleted post is noted, not announced");
+            case CROWD_GROUPED -> throw new IllegalArgumentException("a grouped backlash is noted, not announced");
+            case NOTICE_FAILED -> throw new IllegalArgumentException("a failed notice is noted; its short form is what goes out");
         };
     }
 }

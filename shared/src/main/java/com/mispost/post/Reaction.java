@@ -15,8 +15,12 @@ import java.util.Objects;
  * @param author     the platform's id of the person who reacted, or null when the delivery does not
  *                   say: the crowd's reading counts people rather than replies. Personal data: kept
  *                   only with the reply, which expires, and never logged above debug
+ * @param standing   what the platform says of the author's account (age, followers, verified), or
+ *                   null when the delivery does not say: the crowd's reading gives new accounts no
+ *                   say in how urgent a backlash is
  */
-public record Reaction(PostKey target, ReactionKind kind, String reactionId, Instant at, String text, String author) {
+public record Reaction(PostKey target, ReactionKind kind, String reactionId, Instant at, String text, String author,
+                       AuthorStanding standing) {
     public Reaction {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(kind, "kind");
@@ -24,6 +28,12 @@ public record Reaction(PostKey target, ReactionKind kind, String reactionId, Ins
         Objects.requireNonNull(at, "at");
         if (text != null && text.isBlank()) text = null;
         if (author != null && author.isBlank()) author = null;
+        if (standing != null && standing.isEmpty()) standing = null;
+    }
+
+    /** A reaction whose author's standing the delivery does not say. */
+    public Reaction(PostKey target, ReactionKind kind, String reactionId, Instant at, String text, String author) {
+        this(target, kind, reactionId, at, text, author, null);
     }
 
     /** A reaction whose author the delivery does not say. */

@@ -1,6 +1,7 @@
 package com.mispost.store;
 
 import com.mispost.account.Account;
+import com.mispost.detection.DeploymentPrior;
 import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
@@ -58,14 +59,37 @@ public interface AccountRegistry {
     }
 
     /**
+     * Records that this post of the account was learned from an imported history; false if it
+     * already was, so that importing the same history again learns each post once.
+     */
+    boolean markImported(AccountKey key, String postId);
+
+    /**
+     * What the deployment's accounts learned together, which accounts with little history start
+     * from: its counts, and a bounded sample ({@link PublicVoice#SAMPLE_SIZE}) of their own posts.
+     */
+    DeploymentPrior deploymentPrior();
+
+    /** Keeps a learned post in the deployment's sample: it takes the slot its id falls in, as a kept reply does. */
+    void keepDeploymentPost(Post post);
+
+    /** Adds one learned post's contribution to the deployment's prior (an atomic count, no read). */
+    void countInPrior(DeploymentPrior.Contribution contribution);
+
+    /**
      * Teaches the account's voice one post it accepted as its own, with the score it got before
-     * (which calibrates the account's threshold), retrying when another writer got there first.
-     * Returns false if it stayed contended (a busy account learns from the next post).
+     * (which calibrates the account's threshold, and the deployment's prior), retrying when another
+     * writer got there first. Returns false if it stayed contended (a busy account learns from the
+     * next post).
      */
     default boolean learn(AccountKey key, Post post, double scoreBeforeLearning) {
         VoiceProfile seen = voice(key);
         for (int attempt = 0; attempt < 5; attempt++) {
-            if (saveVoice(key, seen, seen.learn(post, scoreBeforeLearning))) return true;
+            if (saveVoice(key, seen, seen.learn(post, scoreBeforeLearning))) {
+                countInPrior(DeploymentPrior.contribution(post, seen, scoreBeforeLearning));
+                keepDeploymentPost(post);
+                return true;
+            }
             seen = voice(key);
         }
         return false;

@@ -82,4 +82,10 @@ public interface IncidentStore {
     void release(Notice notice);
 
     void markSent(Notice notice);
+
+    /**
+     * Takes a notice out of the outbox for good, as FAILED with why: SNS will never take it, or it
+     * waited past the outbox's limit. It is never sent again; the timeline and a metric say so.
+     */
+    void markFailed(Notice notice, String why, Instant at);
 }

@@ -63,21 +63,41 @@ public interface PostStore {
     Set<PostKey> stored(Collection<PostKey> keys);
 
     /**
-     * Records an edit of a stored post (the text as edited, once per edit time), so that it is
-     * screened again; the post as it first went out stays as it was. Returns false when the post
-     * is not stored or the edit was recorded before.
+     * Records an edit of a post, so that the edited text is screened. Platforms deliver in any
+     * order, so each post keeps the time of the newest version it has seen, and no older version
+     * ever replaces a newer one:
+     * <ul>
+     *   <li>the post is stored: the edit is recorded beside it (and screened as an edit) when it is
+     *   newer than any version seen; the post as it first went out stays as it was;</li>
+     *   <li>the post is not stored yet (the edit arrived first): the post is stored in its edited
+     *   version (and screened as a new post); its creation, arriving later, finds it stored and
+     *   changes nothing ({@link #savePosts} stores a post once);</li>
+     *   <li>an edit at the time of the newest version seen is a redelivery, an earlier one is
+     *   outdated: neither changes anything.</li>
+     * </ul>
+     * Only for posts of watched accounts: this stores a post the account has not been seen to publish.
      */
-    boolean saveEdit(Post edited, Instant editedAt, String deliveryId);
+    EditOutcome saveEdit(Post edited, Instant editedAt, String deliveryId);
 
     /** Keeps the detector's verdict on the post, for the record. Returns false if the post is not stored. */
     boolean saveAssessment(PostKey key, Assessment assessment);
 
     /**
-     * Counts each reaction once, however often it is delivered, and keeps the words of replies,
+     * Records each reaction once, however often it is delivered, and keeps the words of replies,
      * comments and quotes with the post, with their author when the delivery names one; the
-     * outcome of each, in order.
+     * outcome of each, in order. A recorded reaction reaches its post's counts through
+     * {@link #countReactions}, seconds later (the table's stream), so that no item is written by
+     * every reaction to a post.
      */
     List<ReactionOutcome> recordReactions(List<Reaction> reactions);
+
+    /**
+     * Adds recorded reactions, as the table's stream shows them, to their posts' counts: each once,
+     * however often the stream delivers a batch again, whole or in slices (a retried or bisected
+     * batch), provided each lane's reactions come in stream order. Throws when a count could not be
+     * written; the batch is then delivered again from its first reaction.
+     */
+    void countReactions(List<StreamedReaction> seen);
 
     /** {@link #recordReactions} for one reaction. */
     default ReactionOutcome recordReaction(Reaction reaction) {
@@ -106,6 +126,17 @@ public interface PostStore {
 
     /** The newest reactions with words (replies, comments, quotes) to a post, newest first, at most {@code newest}. */
     List<Reaction> replies(PostKey key, int newest);
+
+    enum EditOutcome {
+        /** The post was stored: the edit is recorded as its newest version. */
+        RECORDED,
+        /** The post was not stored yet: it is stored now, in this edited version. */
+        STORED_AS_POST,
+        /** This version was stored before: a redelivery. */
+        DUPLICATE,
+        /** A newer version is stored: this one changes nothing. */
+        OUTDATED
+    }
 
     enum ReactionOutcome {
         /** Counted now. */

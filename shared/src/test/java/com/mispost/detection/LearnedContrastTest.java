@@ -51,6 +51,25 @@ class LearnedContrastTest {
     private final MispostDetector detector = new MispostDetector();
 
     @Test
+    void anAccountWithTwoPostsReadsItsSideOfTheContrastFromTheDeploymentsAccounts() {
+        VoiceProfile young = Fixtures.learned(VoiceProfile.empty(), 2, i -> Fixtures.BRAND_HISTORY.get(i));
+        DeploymentPrior deployment = DeploymentPrior.empty().withOwnPosts(PublicVoice.of(Fixtures.BRAND_HISTORY));
+        PublicVoice people = PublicVoice.of(REPLIES);
+        Post brandLike = Fixtures.post("@user Thanks for your patience, Jo. Please DM us your order number and we'll check. ^KL");
+        Post personal = Fixtures.post("ugh my boss made me stay late again, I just want to go home lol");
+
+        Assessment brandAlone = detector.assess(brandLike, Fixtures.ACCOUNT, young, people);
+        Assessment brandBorrowing = detector.assess(brandLike, Fixtures.ACCOUNT, young, people, deployment);
+        Assessment personalBorrowing = detector.assess(personal, Fixtures.ACCOUNT, young, people, deployment);
+
+        assertThat(brandAlone.reasons()).as("two posts are too few for the contrast alone")
+                .noneMatch(r -> r.signal().equals("voice.learned-contrast"));
+        assertThat(brandBorrowing.score()).as("the deployment's brands write like this").isLessThan(brandAlone.score());
+        assertThat(personalBorrowing.reasons()).anyMatch(r -> r.signal().equals("voice.learned-contrast"));
+        assertThat(personalBorrowing.score()).isGreaterThan(brandBorrowing.score());
+    }
+
+    @Test
     void aPersonalPostLeansToThePublicAndSaysWhichWordsDidIt() {
         Post post = Fixtures.post("ugh my boss made me stay late again, I just want to go home lol");
 

@@ -18,6 +18,15 @@ class TokenizerTest {
     }
 
     @Test
+    void readsCodePointsAndSpansTheCharactersAsPosted() {
+        String text = "ok \uD835\uDC1F\uD835\uDC2E\uD835\uDC1C\uD835\uDC24 then fu\u00A0ck and New\u00A0York";
+        List<Token> tokens = Tokenizer.tokens(text);
+        assertThat(tokens).extracting(Token::key).containsExactly("ok", "fuck", "then", "fuck", "and", "new", "york");
+        assertThat(tokens.get(1)).extracting(Token::start, Token::end).containsExactly(3, 11);
+        assertThat(text.substring(tokens.get(3).start(), tokens.get(3).end())).isEqualTo("fu\u00A0ck");
+    }
+
+    @Test
     void splitsCamelCaseHashtags() {
         assertThat(Tokenizer.camelParts("FridayFeeling2")).containsExactly("Friday", "Feeling", "2");
         assertThat(Tokenizer.camelParts("WTF")).containsExactly("WTF");

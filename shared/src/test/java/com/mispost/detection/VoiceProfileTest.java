@@ -97,9 +97,14 @@ class VoiceProfileTest {
     void ownHeldOutScoresCountOnlyAfterTheVoiceHasFormed() {
         VoiceProfile voice = VoiceProfile.empty();
         for (int i = 0; i < VoiceProfile.CALIBRATION_WARMUP + 5; i++) voice = voice.learn(Fixtures.post("@user We're on it " + i + " ^JS"), 0.1);
+        VoiceProfile storedAsProbabilities = VoiceProfile.decode(
+                voice.encode().replaceFirst("^v3", "v2").replaceFirst("\\|[^|]*$", "").replaceAll("-220(,|$)", "1000$1"));
 
         assertThat(voice.calibrationScores()).isEqualTo(5);
         assertThat(VoiceProfile.decode(voice.encode()).calibrationScores()).isEqualTo(5);
+        assertThat(voice.heldOutLogits()[0]).isCloseTo(Math.log(0.1 / 0.9), org.assertj.core.api.Assertions.within(0.01));
+        assertThat(storedAsProbabilities.heldOutLogits()[4]).as("a v2 profile's scores read as logits")
+                .isCloseTo(Math.log(0.1 / 0.9), org.assertj.core.api.Assertions.within(0.01));
         assertThat(voice.learn(Fixtures.post("@user Done. ^KL")).calibrationScores()).isEqualTo(5);
     }
 
@@ -109,18 +114,45 @@ class VoiceProfileTest {
         for (int i = 0; i < VoiceProfile.CALIBRATION_WARMUP; i++) formed = formed.learn(Fixtures.post("@user Hi " + i + " ^JS"));
         VoiceProfile quiet = formed;
         VoiceProfile odd = formed;
+        VoiceProfile chatty = formed;
         VoiceProfile wild = formed;
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 100; i++) {
             quiet = quiet.learn(Fixtures.post("@user Thanks " + i + " ^JS"), 0.05 + i * 0.001);
-            odd = odd.learn(Fixtures.post("@user Thanks " + i + " ^JS"), i == 7 ? 0.71 : 0.2);
-            wild = wild.learn(Fixtures.post("@user Thanks " + i + " ^JS"), 0.99);
+            odd = odd.learn(Fixtures.post("@user Thanks " + i + " ^JS"), i == 7 ? 0.97 : 0.2);
+            chatty = chatty.learn(Fixtures.post("@user Thanks " + i + " ^JS"), i % 5 == 0 ? 0.8 : 0.2);
+            wild = wild.learn(Fixtures.post("@user Thanks " + i + " ^JS"), 0.999);
         }
 
-        assertThat(formed.alertThreshold(0.5)).as("too few own scores").isEqualTo(0.5);
-        assertThat(quiet.alertThreshold(0.5)).as("never below the policy's").isEqualTo(0.5);
-        assertThat(odd.alertThreshold(0.5)).as("none of its own posts would alert").isGreaterThan(0.71).isLessThan(0.72);
+        assertThat(formed.alertThreshold(0.5)).as("nothing learned: the policy's").isEqualTo(0.5);
+        assertThat(quiet.alertThreshold(0.5)).as("its own, below the default policy's").isLessThan(0.2);
+        assertThat(odd.alertThreshold(0.5)).as("one odd score in a hundred does not set it").isLessThan(0.4);
+        assertThat(chatty.alertThreshold(0.5)).as("a fifth of its posts score 0.8").isGreaterThan(0.8);
         assertThat(wild.alertThreshold(0.5)).as("capped").isEqualTo(VoiceProfile.CALIBRATION_CAP);
-        assertThat(odd.alertThreshold(0.8)).as("a stricter policy stays").isEqualTo(0.8);
+        assertThat(quiet.alertThreshold(0.9)).as("a stricter policy than the default stays").isEqualTo(0.9);
+    }
+
+    @Test
+    void anAccountWithoutScoresOfItsOwnStartsFromItsDeploymentsThreshold() {
+        VoiceProfile young = Fixtures.learned(VoiceProfile.empty(), 3, i -> "@user Hi " + i + " ^JS");
+        VoiceProfile formed = Fixtures.learned(VoiceProfile.empty(), VoiceProfile.CALIBRATION_WARMUP, i -> "@user Hi " + i + " ^JS");
+        DeploymentPrior quiet = prior(formed, 400, i -> 0.05);
+        DeploymentPrior loud = prior(formed, 400, i -> i % 50 == 0 ? 0.95 : 0.3);
+        VoiceProfile own = formed;
+        for (int i = 0; i < 100; i++) own = own.learn(Fixtures.post("@user Thanks " + i + " ^JS"), i % 10 == 0 ? 0.9 : 0.05);
+
+        assertThat(young.alertThreshold(0.5, DeploymentPrior.empty())).as("nothing learned anywhere").isEqualTo(0.5);
+        assertThat(young.alertThreshold(0.5, prior(formed, 100, i -> 0.05))).as("too few scores in the deployment").isEqualTo(0.5);
+        assertThat(young.alertThreshold(0.5, quiet)).as("a quiet deployment's").isLessThan(0.1);
+        assertThat(young.alertThreshold(0.5, loud)).as("one in fifty of the deployment's posts score 0.95").isGreaterThan(0.9);
+        assertThat(own.alertThreshold(0.5, quiet)).as("its own scores raise it above its deployment's").isGreaterThan(0.85);
+    }
+
+    private static DeploymentPrior prior(VoiceProfile formed, int scores, java.util.function.IntToDoubleFunction score) {
+        DeploymentPrior prior = DeploymentPrior.empty();
+        for (int i = 0; i < scores; i++) {
+            prior = prior.with(DeploymentPrior.contribution(Fixtures.post("@user Thanks " + i), formed, score.applyAsDouble(i)));
+        }
+        return prior;
     }
 
     @Test

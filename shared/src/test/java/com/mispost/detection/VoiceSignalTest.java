@@ -1,5 +1,7 @@
 package com.mispost.detection;
 
+import com.mispost.post.Post;
+
 import com.mispost.account.AccountPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -84,15 +86,69 @@ class VoiceSignalTest {
         assertThat(a.alerts(AccountPolicy.DEFAULT_THRESHOLD)).isFalse();
     }
 
-    @Test
-    void aPostSignedAsTheTeamSignsCountsItsVoiceHalf() {
-        VoiceProfile signing = Fixtures.learned(VoiceProfile.empty(), 12,
-                i -> "@user Sorry about order " + i + "! Please DM us its number and we'll check. ^SK");
-        Assessment signed = detector.assess(Fixtures.post("@user lol my boss just sent me home early, I love it!! ^MK"), Fixtures.ACCOUNT, signing);
-        Assessment unsigned = detector.assess(Fixtures.post("@user lol my boss just sent me home early, I love it!!"), Fixtures.ACCOUNT, signing);
+    /** Replies people send a brand: they end with words and punctuation, never with a team's sign-off. */
+    private static final PublicVoice PEOPLE = PublicVoice.of(java.util.stream.IntStream.range(0, 40).mapToObj(i -> i % 2 == 0
+            ? "@brand my order " + i + " still has not arrived, what is going on?"
+            : "@brand thanks, that worked " + i + " times now").toList());
 
-        assertThat(firstPerson(signed)).isCloseTo(firstPerson(unsigned) / 2, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(signed.score()).isLessThan(unsigned.score());
+    @Test
+    void aPostThatFollowsTheAccountsOwnConventionCountsItsVoiceHalfWhateverItsShape() {
+        for (String signOff : java.util.List.of("^SK", "- Sarah", "~JD", "/Tom")) {
+            VoiceProfile signing = Fixtures.learned(VoiceProfile.empty(), 12,
+                    i -> "@user Sorry about order " + i + "! Please DM us its number and we'll check. " + signOff);
+            String otherAgent = signOff.replace("SK", "MK").replace("Sarah", "Priya").replace("JD", "AL").replace("Tom", "Ann");
+            Assessment signed = detector.assess(Fixtures.post("@user lol my boss just sent me home early, I love it!! " + otherAgent),
+                    Fixtures.ACCOUNT, signing, PEOPLE);
+            Assessment unsigned = detector.assess(Fixtures.post("@user lol my boss just sent me home early, I love it!!"),
+                    Fixtures.ACCOUNT, signing, PEOPLE);
+
+            assertThat(firstPerson(signed)).as(signOff).isCloseTo(firstPerson(unsigned) / 2, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(signed.score()).as(signOff).isLessThan(unsigned.score());
+        }
+    }
+
+    @Test
+    void aYoungAccountsMarksLeanOnItsDeploymentsRatherThanOnAFixedPrior() {
+        // A deployment of corporate accounts that announce without "we" and without addressing anyone.
+        DeploymentPrior corporate = DeploymentPrior.empty();
+        for (int i = 0; i < 200; i++) {
+            corporate = corporate.with(DeploymentPrior.contribution(
+                    Fixtures.post("Quarterly results " + i + " are out: revenue rose in every region. https://example.com/r" + i),
+                    VoiceProfile.empty(), Double.NaN));
+        }
+        Post announcement = Fixtures.post("Our new plant in Ohio opens today, with 400 jobs. https://example.com/ohio");
+
+        double alone = weight(detector.assess(announcement, Fixtures.ACCOUNT, VoiceProfile.empty(), PublicVoice.empty()), "voice.not-a-reply");
+        double borrowing = weight(detector.assess(announcement, Fixtures.ACCOUNT, VoiceProfile.empty(), PublicVoice.empty(), corporate),
+                "voice.not-a-reply");
+
+        assertThat(alone).isPositive();
+        assertThat(borrowing).as("its deployment's accounts do not start by addressing anyone either").isLessThan(alone);
+    }
+
+    private static double weight(Assessment a, String signal) {
+        return a.reasons().stream().filter(r -> r.signal().equals(signal)).mapToDouble(Reason::weight).sum();
+    }
+
+    @Test
+    void aQuestionAndAnswerFormatIsLearnedAsAConventionToo() {
+        VoiceProfile answering = Fixtures.learned(VoiceProfile.empty(), 12,
+                i -> "A: You can change order " + i + " in the app under Orders, then tap Edit.");
+        Assessment answer = detector.assess(Fixtures.post("A: I love my boss, he just sent me home early!!"), Fixtures.ACCOUNT, answering, PEOPLE);
+        Assessment plain = detector.assess(Fixtures.post("I love my boss, he just sent me home early!!"), Fixtures.ACCOUNT, answering, PEOPLE);
+
+        assertThat(firstPerson(answer)).isCloseTo(firstPerson(plain) / 2, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aShapeThePublicUsesAsMuchIsNoConvention() {
+        // The account's posts end with a question mark, and so do half the replies it receives.
+        VoiceProfile asking = Fixtures.learned(VoiceProfile.empty(), 12, i -> "@user Could you DM us order " + i + " so we can check what is going on?");
+        Assessment question = detector.assess(Fixtures.post("@user lol my boss sent me home early, what is going on?"), Fixtures.ACCOUNT, asking, PEOPLE);
+        Assessment same = detector.assess(Fixtures.post("@user lol my boss sent me home early, what is going on?"), Fixtures.ACCOUNT, asking,
+                PublicVoice.empty());
+
+        assertThat(firstPerson(question)).isEqualTo(firstPerson(same));
     }
 
     private static double firstPerson(Assessment a) {

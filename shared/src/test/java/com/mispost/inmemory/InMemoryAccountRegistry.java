@@ -1,6 +1,7 @@
 package com.mispost.inmemory;
 
 import com.mispost.account.Account;
+import com.mispost.detection.DeploymentPrior;
 import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
@@ -20,6 +21,31 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
     private final Map<AccountKey, Map<Integer, String>> replies = new HashMap<>();
     private final Map<String, Integer> calls = new HashMap<>();
     private final java.util.Set<String> failOnce = new java.util.HashSet<>();
+    private DeploymentPrior prior = DeploymentPrior.empty();
+    private final java.util.Set<String> imported = new java.util.HashSet<>();
+    private final Map<Integer, String> deploymentPosts = new HashMap<>();
+
+
+    @Override
+    public synchronized void keepDeploymentPost(com.mispost.post.Post post) {
+        deploymentPosts.put(Math.floorMod((post.platform().id() + "/" + post.postId()).hashCode(), PublicVoice.SAMPLE_SIZE),
+                PublicVoice.shortened(post.text()));
+    }
+
+    @Override
+    public synchronized boolean markImported(AccountKey key, String postId) {
+        return imported.add(key + "#" + postId);
+    }
+
+    @Override
+    public synchronized DeploymentPrior deploymentPrior() {
+        return prior.withOwnPosts(PublicVoice.of(deploymentPosts.values()));
+    }
+
+    @Override
+    public synchronized void countInPrior(DeploymentPrior.Contribution contribution) {
+        prior = prior.with(contribution);
+    }
 
     @Override
     public synchronized Optional<Account> find(AccountKey key) {
@@ -45,6 +71,7 @@ public final class InMemoryAccountRegistry implements AccountRegistry {
     public synchronized boolean remove(AccountKey key) {
         voices.remove(key);
         replies.remove(key);
+        imported.removeIf(id -> id.startsWith(key + "#"));
         return accounts.remove(key) != null;
     }
 

@@ -27,7 +27,8 @@ import java.util.Set;
  * DynamoDB transaction is.
  */
 public final class InMemoryIncidentStore implements IncidentStore {
-    private enum Status { PENDING, SENDING, SENT }
+    private enum Status { PENDING, SENDING, SENT, FAILED }
+    private final Map<String, String> failures = new HashMap<>();
 
     private record Outboxed(Notice notice, Status status, Instant claimedAt) {
     }
@@ -135,7 +136,7 @@ public final class InMemoryIncidentStore implements IncidentStore {
 
     @Override
     public synchronized List<Notice> pendingNotices() {
-        return outbox.values().stream().filter(o -> o.status() != Status.SENT).map(Outboxed::notice)
+        return outbox.values().stream().filter(o -> o.status() == Status.PENDING || o.status() == Status.SENDING).map(Outboxed::notice)
                 .sorted(Comparator.comparing(Notice::createdAt)).toList();
     }
 
@@ -161,6 +162,19 @@ public final class InMemoryIncidentStore implements IncidentStore {
         Outboxed o = outbox.get(key(notice));
         if (o == null) throw new IllegalStateException("no notice " + notice.id());
         outbox.put(key(notice), new Outboxed(o.notice(), Status.SENT, null));
+    }
+
+    @Override
+    public synchronized void markFailed(Notice notice, String why, Instant at) {
+        Outboxed o = outbox.get(key(notice));
+        if (o == null) throw new IllegalStateException("no notice " + notice.id());
+        outbox.put(key(notice), new Outboxed(o.notice(), Status.FAILED, null));
+        failures.put(key(notice), why);
+    }
+
+    /** Why a notice failed, if it did. */
+    public synchronized Optional<String> failure(Notice notice) {
+        return Optional.ofNullable(failures.get(key(notice)));
     }
 
     /** Notice ids are unique per incident, as the table's key (incident, NOTICE#id) makes them. */

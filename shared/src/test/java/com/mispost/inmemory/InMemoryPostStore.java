@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +26,12 @@ import java.util.TreeMap;
 /** {@link PostStore} in maps, with the table's promises (once per post, once per reaction); can be made to fail. */
 public final class InMemoryPostStore implements PostStore {
     private final Clock clock;
-    private final Map<PostKey, Post> posts = new HashMap<>();
+    private final Map<PostKey, Post> posts = new LinkedHashMap<>();
     private final Map<String, byte[]> deliveries = new HashMap<>();
     private final Map<String, Progress> progress = new HashMap<>();
     private final Map<PostKey, Assessment> assessments = new HashMap<>();
-    private final Set<String> edits = new HashSet<>();
+    private final List<Edit> edits = new ArrayList<>();
+    private final Map<PostKey, Instant> newestEdit = new HashMap<>();
     private final Set<String> reactions = new HashSet<>();
     private final Map<PostKey, Map<ReactionKind, Long>> totals = new HashMap<>();
     private final Map<PostKey, TreeMap<Instant, Long>> perMinute = new HashMap<>();
@@ -37,6 +39,9 @@ public final class InMemoryPostStore implements PostStore {
     private final Map<PostKey, Instant> deletedAt = new HashMap<>();
     private final Map<PostKey, List<Reaction>> replies = new HashMap<>();
     private volatile boolean down;
+    private volatile boolean countingDown;
+    /** What the stream's reader handed over to be counted, in order. */
+    public final List<com.mispost.store.StreamedReaction> streamed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public InMemoryPostStore(Clock clock) {
         this.clock = clock;
@@ -64,6 +69,11 @@ public final class InMemoryPostStore implements PostStore {
     /** How often the named operation was called. */
     public synchronized int calls(String operation) {
         return calls.getOrDefault(operation, 0);
+    }
+
+    /** From now on counting from the stream fails (a throttled counter write); everything else works. */
+    public void stopCounting() {
+        countingDown = true;
     }
 
     private void check() {
@@ -138,9 +148,29 @@ public final class InMemoryPostStore implements PostStore {
     }
 
     @Override
-    public synchronized boolean saveEdit(Post edited, Instant editedAt, String deliveryId) {
+    public synchronized EditOutcome saveEdit(Post edited, Instant editedAt, String deliveryId) {
         check("saveEdit");
-        return posts.containsKey(edited.key()) && edits.add(edited.key() + "@" + editedAt);
+        Instant newest = newestEdit.get(edited.key());
+        if (newest != null && !editedAt.isAfter(newest)) {
+            return editedAt.equals(newest) ? EditOutcome.DUPLICATE : EditOutcome.OUTDATED;
+        }
+        newestEdit.put(edited.key(), editedAt);
+        if (posts.putIfAbsent(edited.key(), edited) == null) return EditOutcome.STORED_AS_POST;
+        edits.add(new Edit(edited, editedAt));
+        return EditOutcome.RECORDED;
+    }
+
+    /** The posts stored, in the order they were stored (as the stream would carry them). */
+    public synchronized List<Post> stored() {
+        return List.copyOf(posts.values());
+    }
+
+    /** The edits recorded beside stored posts, in the order they were recorded (as the stream would carry them). */
+    public synchronized List<Edit> edits() {
+        return List.copyOf(edits);
+    }
+
+    public record Edit(Post post, Instant editedAt) {
     }
 
     @Override
@@ -169,6 +199,14 @@ public final class InMemoryPostStore implements PostStore {
         lastReactionAt.put(target, clock.instant()); // arrival time, as the table keeps it
         if (reaction.text() != null) replies.computeIfAbsent(target, k -> new ArrayList<>()).add(reaction);
         return ReactionOutcome.COUNTED;
+    }
+
+    /** Counted as recorded (above): this store has no stream to count from. */
+    @Override
+    public void countReactions(List<com.mispost.store.StreamedReaction> seen) {
+        check();
+        if (countingDown) throw new IllegalStateException("counting is down (test)");
+        streamed.addAll(seen);
     }
 
     @Override

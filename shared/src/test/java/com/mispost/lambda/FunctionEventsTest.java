@@ -49,10 +49,10 @@ class FunctionEventsTest {
         var accounts = new DynamoDbAccountRegistry(unreachable, "t");
         ActionLinks links = new ActionLinks(secrets, Duration.ofHours(1));
         IncidentPages pages = new IncidentPages(incidents, posts, accounts, new IncidentDesk(incidents, posts, accounts,
-                new ApologyDesk(), new NoticeComposer(links), new Outbox(incidents, null, clock), MetricsRecorder.NONE, clock), links, clock);
-        String link = links.link("", "inc-1", ActionLinks.VIEW, Instant.now());
+                new ApologyDesk(), new NoticeComposer(links), new Outbox(incidents, null, new NoticeComposer(links), MetricsRecorder.NONE, clock), MetricsRecorder.NONE, clock), links, clock);
+        String link = links.link("", "inc-0123456789abcdef", ActionLinks.VIEW, Instant.now());
         Map<String, Object> event = Map.of("requestContext", Map.of("http", Map.of("method", "GET")),
-                "pathParameters", Map.of("id", "inc-1"), "rawQueryString", link.substring(link.indexOf('?') + 1));
+                "pathParameters", Map.of("id", "inc-0123456789abcdef"), "rawQueryString", link.substring(link.indexOf('?') + 1));
 
         Map<String, Object> response = FunctionEvents.closure(pages, null, event);
 

@@ -2,12 +2,15 @@ package com.mispost.local.cli;
 
 import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
+import com.mispost.detection.MispostDetector;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
+import com.mispost.post.Post;
 import com.mispost.store.dynamodb.DynamoDbAccountRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -16,10 +19,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code ./mispost accounts list|add|remove}: the registry of watched accounts. Works on the
+ * {@code ./mispost accounts list|add|remove|import}: the registry of watched accounts, and the import
+ * of an account's exported history into what it has learned ({@link HistoryImport}). Works on the
  * table named by MISPOST_TABLE at MISPOST_AWS_ENDPOINT (or AWS itself), or else on the table of
  * a running {@code ./mispost local}.
  */
@@ -29,8 +34,11 @@ public final class AccountsCommand {
                    ./mispost accounts add --platform P --id ID --name NAME [--tz ZONE] [--hours 08:00-20:00]
                                           [--clients A,B] [--seats A,B] [--threshold 0.5] [--spike-per-minute 20]
                    ./mispost accounts remove --platform P --id ID
+                   ./mispost accounts import --platform P --id ID --history FILE [--replies FILE]
             P is one of x, meta, linkedin, mastodon. The table: MISPOST_TABLE and MISPOST_AWS_ENDPOINT,
-            or a running ./mispost local.
+            or a running ./mispost local. import learns a watched account's past posts (X's archive
+            data/tweets.js, or JSON lines {"id","text","created_at"}) and the replies it received (JSON
+            lines) as if they had arrived through intake; importing the same files again changes nothing.
             """;
 
     private AccountsCommand() {
@@ -49,6 +57,10 @@ public final class AccountsCommand {
         }
         Target target = Target.findOrSay(err);
         if (target == null) return 2;
+        return run(args, opts, target, out, err);
+    }
+
+    static int run(List<String> args, Map<String, String> opts, Target target, PrintStream out, PrintStream err) {
         try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
             DynamoDbAccountRegistry registry = new DynamoDbAccountRegistry(dynamo, target.table());
             switch (args.get(0)) {
@@ -68,6 +80,9 @@ public final class AccountsCommand {
                     out.println("watching " + a.displayName() + " (" + a.key() + ")");
                     return 0;
                 }
+                case "import" -> {
+                    return importHistory(registry, opts, out, err);
+                }
                 case "remove" -> {
                     AccountKey key = key(opts);
                     out.println(registry.remove(key) ? "no longer watching " + key : key + " was not watched");
@@ -82,6 +97,30 @@ public final class AccountsCommand {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
+        }
+    }
+
+    private static int importHistory(DynamoDbAccountRegistry registry, Map<String, String> opts, PrintStream out, PrintStream err) {
+        AccountKey key = key(opts);
+        Path history = Path.of(require(opts, "history"));
+        String repliesFile = opts.get("replies");
+        Optional<Account> account = registry.find(key);
+        if (account.isEmpty()) {
+            err.println(key + " is not watched: add it first with ./mispost accounts add --platform " + key.platform().id()
+                    + " --id " + key.accountId() + " --name NAME");
+            return 2;
+        }
+        try {
+            List<Post> posts = HistoryFiles.posts(history, key);
+            List<HistoryFiles.Text> replies = repliesFile == null ? List.of() : HistoryFiles.replies(Path.of(repliesFile), key);
+            HistoryImport.Outcome done = new HistoryImport(new MispostDetector(), registry).run(account.get(), posts, replies);
+            out.printf(Locale.ROOT, "%s: learned %d posts (%d already learned%s), kept %d replies; it has learned %d posts%n", key,
+                    done.learned(), done.alreadyLearned(), done.notLearned() == 0 ? "" : ", " + done.notLearned() + " not learned: busy, run again",
+                    done.replies(), registry.voice(key).posts());
+            return 0;
+        } catch (java.io.IOException e) {
+            err.println("cannot read " + e.getMessage());
+            return 1;
         }
     }
 

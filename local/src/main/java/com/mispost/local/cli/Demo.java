@@ -273,9 +273,11 @@ public final class Demo {
     /** What the crowd's reading says of the stored replies, as detect reads them (whichever opened the incident). */
     private void crowdReading(PostKey post) {
         var posts = new DynamoDbPostStore(runtime.aws().dynamo, runtime.aws().tableName, java.time.Clock.systemUTC());
-        Backlash b = CrowdReading.read(posts.replies(post, CrowdReading.NEWEST));
+        java.time.Duration age = posts.findPost(post).map(p -> java.time.Duration.between(p.createdAt(), Instant.now()))
+                .orElse(java.time.Duration.ZERO);
+        Backlash b = CrowdReading.read(posts.replies(post, CrowdReading.NEWEST), age);
         line("crowd", "reading", String.format(Locale.ROOT, "%d of the %d newest replies turned against the post "
-                + "(%d voices): %s", b.turned().size(), b.read(), b.voices(),
+                + "(%d of %d voices): %s", b.turned().size(), b.read(), b.voices(), b.replying(),
                 b.alerts() ? "backlash, " + b.severity().id() : "no backlash"));
     }
 
@@ -395,6 +397,12 @@ public final class Demo {
         for (String l : r.body().split("\n")) {
             if (l.isBlank()) continue;
             out.println("                                  | " + l);
+        }
+        if (r.chat() != null) {
+            // What Slack or Teams shows, through Amazon Q Developer: one thread per incident.
+            JsonNode c = r.chat().path("content");
+            out.println("                                  chat, thread " + r.thread() + ": " + c.path("title").asText()
+                    + "  " + c.path("keywords"));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
 import com.mispost.detection.Assessment;
+import com.mispost.detection.DeploymentPrior;
 import com.mispost.detection.MispostDetector;
 import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code mispost eval --history H.jsonl --posts P.jsonl [--by-account-folds K [--fold-seed N]] [--json]}: learns
+ * {@code mispost eval --history H.jsonl --posts P.jsonl [--replies R.jsonl] [--by-account-folds K [--fold-seed N]]
+ * [--per-account] [--json]}: learns
  * each account's voice from its own posts in H as the detect function would (each post scored
  * before it is learned, which calibrates the account's threshold), learns the public's voice from
  * the replies in P to <em>other</em> accounts, scores every post in P without looking at its label,
@@ -41,11 +44,19 @@ import java.util.TreeSet;
  * so the figures are for accounts whose replies the model never saw. The accounts go round the
  * folds in name order; {@code --fold-seed N} shuffles them first, so that one can see how much a
  * figure owes to which accounts happened to share a fold.
+ *
+ * <p>With {@code --replies R} (the replies the accounts received, as a team exports them), each
+ * account's public voice is learned from the replies to it in R, as a deployment keeps them, and
+ * nothing in R is scored. The accounts' histories also teach the deployment's prior
+ * ({@link DeploymentPrior}) that calibrates the thresholds of accounts with little history.
+ * {@code --per-account} adds each account's false alerts and recall, worst first; the report always
+ * gives the false alerts by how much history the accounts had.
  */
 public final class EvalCommand {
 
     private static final String USAGE =
-            "usage: mispost eval --history H.jsonl --posts P.jsonl [--by-account-folds K [--fold-seed N]] [--json]";
+            "usage: mispost eval --history H.jsonl --posts P.jsonl [--replies R.jsonl] [--by-account-folds K [--fold-seed N]]"
+                    + " [--per-account] [--json]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EvalCommand() {
@@ -60,7 +71,8 @@ public final class EvalCommand {
         int folds;
         Long seed = null;
         try {
-            options = CommandOptions.parse(args, Set.of("--history", "--posts", "--by-account-folds", "--fold-seed"), Set.of("--json"));
+            options = CommandOptions.parse(args, Set.of("--history", "--posts", "--replies", "--by-account-folds", "--fold-seed"),
+                    Set.of("--json", "--per-account"));
             String k = options.value("--by-account-folds");
             folds = k == null ? 0 : Integer.parseInt(k);
             if (k != null && folds < 2) throw new NumberFormatException();
@@ -91,12 +103,18 @@ public final class EvalCommand {
             return 2;
         }
         try {
-            Evaluation evaluation = evaluate(LearningFiles.read(Path.of(history)), LearningFiles.read(Path.of(posts)), folds, seed, err);
+            String replies = options.value("--replies");
+            Evaluation evaluation = evaluate(LearningFiles.read(Path.of(history)), LearningFiles.read(Path.of(posts)),
+                    replies == null ? null : LearningFiles.read(Path.of(replies)), folds, seed, err);
+            boolean perAccount = options.flag("--per-account");
             if (json) {
-                out.println(JSON.writeValueAsString(evaluation.report.asMap()));
+                Map<String, Object> report = new LinkedHashMap<>(evaluation.report.asMap());
+                if (perAccount) report.put("per_account", evaluation.report.accountsAsMaps());
+                out.println(JSON.writeValueAsString(report));
             } else {
                 out.print(evaluation.report.plain());
                 out.print(evaluation.learning);
+                if (perAccount) out.print(evaluation.report.accountsPlain());
             }
             return 0;
         } catch (IOException | IllegalArgumentException e) {
@@ -108,7 +126,8 @@ public final class EvalCommand {
     private record Evaluation(EvalReport report, String learning) {
     }
 
-    private static Evaluation evaluate(List<JsonNode> history, List<JsonNode> labelled, int folds, Long seed, PrintStream err) {
+    private static Evaluation evaluate(List<JsonNode> history, List<JsonNode> labelled, List<JsonNode> replyLines, int folds, Long seed,
+                                       PrintStream err) {
         MispostDetector detector = new MispostDetector();
         Map<AccountKey, List<Post>> own = LearningFiles.ownPosts(history);
         TreeSet<AccountKey> accounts = new TreeSet<>(Comparator.comparing(AccountKey::toString));
@@ -120,21 +139,26 @@ public final class EvalCommand {
         int index = 0;
         for (AccountKey key : order) foldOf.put(key, folds == 0 ? index++ : index++ % folds);
 
-        Map<AccountKey, VoiceProfile> voices = new HashMap<>();
         Map<AccountKey, PublicVoice> publics = new HashMap<>();
         Map<Integer, PublicVoice> byFold = new HashMap<>();
-        int calibrated = 0;
-        double highest = AccountPolicy.DEFAULT_THRESHOLD;
         for (AccountKey key : accounts) {
             int fold = foldOf.get(key);
-            PublicVoice people = byFold.computeIfAbsent(fold,
-                    f -> LearningFiles.publicVoice(labelled, other -> foldOf.get(other) != f.intValue()));
-            Account account = Account.watched(key, key.accountId());
-            VoiceProfile voice = detector.learnOwnPosts(account, VoiceProfile.empty(), people, own.getOrDefault(key, List.of()));
-            voices.put(key, voice);
-            publics.put(key, people);
-            double threshold = voice.alertThreshold(account.policy().alertThreshold());
-            if (threshold > account.policy().alertThreshold()) calibrated++;
+            publics.put(key, replyLines != null ? LearningFiles.publicVoiceOf(replyLines, key)
+                    : byFold.computeIfAbsent(fold, f -> LearningFiles.publicVoice(labelled, other -> foldOf.get(other) != f.intValue())));
+        }
+        DeploymentPrior prior = LearningFiles.deploymentPrior(detector, own, publics);
+        Map<AccountKey, VoiceProfile> voices = new HashMap<>();
+        for (AccountKey key : accounts) {
+            voices.put(key, detector.learnOwnPosts(Account.watched(key, key.accountId()), VoiceProfile.empty(), publics.get(key), prior,
+                    own.getOrDefault(key, List.of()), c -> { }));
+        }
+        // An account with no scores of its own alerts at the deployment's threshold.
+        double deploymentThreshold = VoiceProfile.empty().alertThreshold(AccountPolicy.DEFAULT_THRESHOLD, prior);
+        int raised = 0;
+        double highest = deploymentThreshold;
+        for (AccountKey key : accounts) {
+            double threshold = voices.get(key).alertThreshold(AccountPolicy.DEFAULT_THRESHOLD, prior);
+            if (threshold > deploymentThreshold) raised++;
             highest = Math.max(highest, threshold);
         }
 
@@ -147,21 +171,25 @@ public final class EvalCommand {
             Account account = Account.watched(key, post.accountId());
             VoiceProfile voice = voices.get(key);
             long start = System.nanoTime();
-            Assessment assessment = detector.assess(post, account, voice, publics.get(key));
+            Assessment assessment = detector.assess(post, account, voice, publics.get(key), prior);
             nanos += System.nanoTime() - start;
-            double threshold = voice.alertThreshold(account.policy().alertThreshold());
-            scored.add(new ScoredPost(LearningFiles.text(line, "kind", "unknown"), "mispost".equals(LearningFiles.text(line, "label", "")),
-                    assessment.score(), assessment.alerts(threshold)));
+            double threshold = voice.alertThreshold(account.policy().alertThreshold(), prior);
+            scored.add(new ScoredPost(key.toString(), voice.posts(), LearningFiles.text(line, "kind", "unknown"),
+                    "mispost".equals(LearningFiles.text(line, "label", "")), assessment.score(), assessment.alerts(threshold)));
             progress.step();
         }
         progress.done();
         double perSecond = nanos == 0 ? 0 : labelled.size() / (nanos / 1e9);
-        String learning = String.format(Locale.ROOT, "learning          %s; public's voice from up to %d replies (%s) to accounts outside the fold%n"
-                        + "calibration       %d of %d accounts above the default threshold %.2f (highest %.2f)%n",
+        String publicVoice = replyLines != null
+                ? "public's voice from the replies each account received (up to " + PublicVoice.SAMPLE_SIZE + ", --replies)"
+                : "public's voice from up to " + PublicVoice.SAMPLE_SIZE + " replies (" + LearningFiles.REPLY_KIND + ") to accounts outside the fold";
+        String learning = String.format(Locale.ROOT, "learning          %s; %s%n"
+                        + "calibration       the deployment's threshold %.3f from %d held-out scores of its accounts' own posts;"
+                        + " %d of %d accounts above it by their own (highest %.3f)%n",
                 folds == 0 ? "each account its own fold"
-                        : folds + " folds by account" + (seed == null ? "" : " (shuffled with seed " + seed + ")"), PublicVoice.SAMPLE_SIZE,
-                LearningFiles.REPLY_KIND, calibrated, accounts.size(), AccountPolicy.DEFAULT_THRESHOLD, highest);
-        return new Evaluation(EvalReport.of(scored, AccountPolicy.DEFAULT_THRESHOLD, perSecond), learning);
+                        : folds + " folds by account" + (seed == null ? "" : " (shuffled with seed " + seed + ")"), publicVoice,
+                deploymentThreshold, prior.scores(), raised, accounts.size(), highest);
+        return new Evaluation(EvalReport.of(scored, deploymentThreshold, perSecond), learning);
     }
 
     /** A one-line progress bar on stderr, redrawn every two percent. */

@@ -2,7 +2,11 @@ package com.mispost.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mispost.account.Account;
+import com.mispost.detection.DeploymentPrior;
+import com.mispost.detection.MispostDetector;
 import com.mispost.detection.PublicVoice;
+import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
 import com.mispost.post.Post;
@@ -66,6 +70,49 @@ final class LearningFiles {
         return PublicVoice.of(replies(lines, learnFrom));
     }
 
+    /**
+     * The public's voice of one account from a file of the replies it received ({@code --replies}):
+     * the lines addressed to that account, as the deployment keeps them, never scored.
+     */
+    static PublicVoice publicVoiceOf(List<JsonNode> replyLines, AccountKey account) {
+        return publicVoice(replyLines, account::equals);
+    }
+
+    /**
+     * What a deployment of these accounts learns together from their own posts, as at run time once
+     * they have all arrived: their marks of style, a sample of them (evenly spread, at most
+     * {@link PublicVoice#SAMPLE_SIZE}), and the held-out scores each got as its account learned it
+     * against those.
+     */
+    static DeploymentPrior deploymentPrior(MispostDetector detector, Map<AccountKey, List<Post>> own, Map<AccountKey, PublicVoice> publics) {
+        List<String> texts = new ArrayList<>();
+        DeploymentPrior styles = DeploymentPrior.empty();
+        for (List<Post> posts : own.values()) {
+            for (Post post : posts) {
+                texts.add(post.text());
+                styles = styles.with(DeploymentPrior.contribution(post, VoiceProfile.empty(), Double.NaN));
+            }
+        }
+        PublicVoice sample = PublicVoice.of(evenly(texts));
+        DeploymentPrior before = styles.withOwnPosts(sample);
+        long[] bins = new long[DeploymentPrior.BINS];
+        for (Map.Entry<AccountKey, List<Post>> account : own.entrySet()) {
+            AccountKey key = account.getKey();
+            detector.learnOwnPosts(Account.watched(key, key.accountId()), VoiceProfile.empty(), publics.getOrDefault(key, PublicVoice.empty()),
+                    before, account.getValue(), c -> {
+                        if (c.bin() >= 0) bins[c.bin()]++;
+                    });
+        }
+        return DeploymentPrior.of(before.posts(), before.styleCounts(), bins, sample);
+    }
+
+    private static List<String> evenly(List<String> texts) {
+        int step = Math.max(1, texts.size() / PublicVoice.SAMPLE_SIZE);
+        List<String> sample = new ArrayList<>(PublicVoice.SAMPLE_SIZE);
+        for (int i = 0; i < texts.size() && sample.size() < PublicVoice.SAMPLE_SIZE; i += step) sample.add(texts.get(i));
+        return sample;
+    }
+
     /** The reply texts {@link #publicVoice} learns from. */
     static List<String> replies(List<JsonNode> lines, Predicate<AccountKey> learnFrom) {
         List<String> replies = new ArrayList<>();
@@ -74,10 +121,7 @@ final class LearningFiles {
             if (kind != null && !kind.equals(REPLY_KIND)) continue;
             if (learnFrom.test(key(line))) replies.add(text(line, "text", ""));
         }
-        int step = Math.max(1, replies.size() / PublicVoice.SAMPLE_SIZE);
-        List<String> sample = new ArrayList<>(PublicVoice.SAMPLE_SIZE);
-        for (int i = 0; i < replies.size() && sample.size() < PublicVoice.SAMPLE_SIZE; i += step) sample.add(replies.get(i));
-        return sample;
+        return evenly(replies);
     }
 
     static AccountKey key(JsonNode line) {

@@ -33,6 +33,8 @@ public final class Main {
               bench idle [--seconds 30]  what an idle local runtime costs, in shares of a core
               bench storm [--reactions 5000 --connections 8]
                                          a viral mispost: reactions over many connections, answer times, exact counts
+              bench viral-model --rate R [--minutes 60]
+                                         the capacity model on AWS: write units, 503s, cost, from measured writes
               bench soak [--minutes 30 --rate 10]
                                          a steady load for long: alert latency and moto's memory, minute by minute
               bench intake-worst [--events 5000]
@@ -95,7 +97,8 @@ public final class Main {
             usage: ./mispost bench coldstart [--runs 10 --warm 200] [--only FUNCTION]
                    ./mispost bench alert-latency [--count 200]
                    ./mispost bench idle [--settle 15 --seconds 30]
-                   ./mispost bench storm [--reactions 5000] [--connections 8] [--replies-every 5] [--redeliver-every 10]
+                   ./mispost bench storm [--reactions 5000] [--connections 8] [--replies-every 5] [--redeliver-every 10] [--retry-batch-every 5]
+                   ./mispost bench viral-model --rate R [--minutes 60] [--replies-every 5] [--redeliver-every 10]
                    ./mispost bench soak [--minutes 30] [--rate 10] [--mispost-every 10]
                    ./mispost bench intake-worst [--events 5000] [--accounts 1000]
                    ./mispost bench jmh [JMH options]
@@ -110,10 +113,11 @@ public final class Main {
             case "coldstart" -> com.mispost.local.bench.ColdStart.run(rest, out, err);
             case "idle" -> com.mispost.local.bench.IdleCost.run(rest, out, err);
             case "storm" -> com.mispost.local.bench.Storm.run(rest, out, err);
+            case "viral-model" -> com.mispost.local.bench.ViralModel.run(rest, out, err);
             case "soak" -> com.mispost.local.bench.Soak.run(rest, out, err);
             case "intake-worst" -> com.mispost.local.bench.IntakeWorst.run(rest, out, err);
             default -> {
-                err.println("unknown benchmark '" + args.get(0) + "' (coldstart, alert-latency, idle, storm, soak, intake-worst, jmh)");
+                err.println("unknown benchmark '" + args.get(0) + "' (coldstart, alert-latency, idle, storm, viral-model, soak, intake-worst, jmh)");
                 yield 2;
             }
         };

@@ -3,6 +3,7 @@ package com.mispost.local.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mispost.account.Account;
+import com.mispost.detection.DeploymentPrior;
 import com.mispost.detection.MispostDetector;
 import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
@@ -25,7 +26,8 @@ import java.util.TreeSet;
 /**
  * {@code mispost train --history H.jsonl --replies R.jsonl [--account NAME] [--json]}: learns what
  * a deployment learns at run time, from files, so that it can be inspected: each account's voice
- * from its own posts in H (each scored before it is learned, which calibrates its threshold) and
+ * from its own posts in H (each scored before it is learned, which calibrates its threshold, as
+ * all the accounts' scores together calibrate the deployment's) and
  * the public's voice from the replies to that account in R (lines of kind {@code personal-to-brand}
  * in a labelled file, every line otherwise). Nothing learned ships in the artifact, so there is
  * nothing for this command to write into it: it prints what each account learned.
@@ -66,13 +68,16 @@ public final class TrainCommand {
                 return 1;
             }
             MispostDetector detector = new MispostDetector();
+            // What the deployment learns from all its accounts together.
+            Map<AccountKey, PublicVoice> publics = new LinkedHashMap<>();
+            for (AccountKey key : own.keySet()) publics.put(key, PublicVoice.of(LearningFiles.replies(replyLines, key::equals)));
+            DeploymentPrior prior = LearningFiles.deploymentPrior(detector, own, publics);
             List<Map<String, Object>> learned = new ArrayList<>();
             for (AccountKey key : accounts) {
                 List<String> texts = LearningFiles.replies(replyLines, key::equals);
-                PublicVoice people = PublicVoice.of(texts);
-                Account account = Account.watched(key, key.accountId());
-                VoiceProfile voice = detector.learnOwnPosts(account, VoiceProfile.empty(), people, own.get(key));
-                learned.add(summary(key, account, voice, people, own.get(key), texts));
+                VoiceProfile voice = detector.learnOwnPosts(Account.watched(key, key.accountId()), VoiceProfile.empty(), publics.get(key),
+                        prior, own.get(key), c -> { });
+                learned.add(summary(key, Account.watched(key, key.accountId()), voice, prior, publics.get(key), own.get(key), texts));
             }
             if (json) {
                 out.println(JSON.writeValueAsString(Map.of("accounts", learned, "ships", "nothing")));
@@ -88,14 +93,14 @@ public final class TrainCommand {
         }
     }
 
-    private static Map<String, Object> summary(AccountKey key, Account account, VoiceProfile voice, PublicVoice people,
-                                               List<Post> own, List<String> replies) {
+    private static Map<String, Object> summary(AccountKey key, Account account, VoiceProfile voice, DeploymentPrior prior,
+                                               PublicVoice people, List<Post> own, List<String> replies) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("account", key.toString());
         s.put("own_posts", voice.posts());
         s.put("replies", people.texts());
         s.put("calibration_scores", voice.calibrationScores());
-        s.put("threshold", Math.round(voice.alertThreshold(account.policy().alertThreshold()) * 10000) / 10000.0);
+        s.put("threshold", Math.round(voice.alertThreshold(account.policy().alertThreshold(), prior) * 10000) / 10000.0);
         s.put("voice_bytes", voice.encode().getBytes(StandardCharsets.UTF_8).length);
         // The words that lean furthest either way: what the contrast learned.
         s.put("own_voice_words", leaningWords(own.stream().map(Post::text).toList(), voice, people, -1));

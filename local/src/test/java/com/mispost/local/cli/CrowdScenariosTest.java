@@ -72,7 +72,7 @@ class CrowdScenariosTest {
         for (int i = texts.size() - 1; i >= 0; i--) {
             newestFirst.add(new Reaction(post.key(), ReactionKind.REPLY, "r" + i, AT.plusSeconds(i), texts.get(i)));
         }
-        Backlash crowd = CrowdReading.read(newestFirst.subList(0, Math.min(CrowdReading.NEWEST, newestFirst.size())));
+        Backlash crowd = CrowdReading.read(newestFirst.subList(0, Math.min(CrowdReading.NEWEST, newestFirst.size())), java.time.Duration.ofMinutes(10));
         System.out.printf(Locale.ROOT, "%s: detector %.2f %s (%s); crowd: %d of %d replies turned, %d voices: %s%n",
                 file, words.score(), words.severity().id(), alerts ? "alerts" : "passes", crowd.turned().size(), crowd.read(),
                 crowd.voices(), crowd.alerts() ? "backlash, " + crowd.severity().id() : "no backlash");

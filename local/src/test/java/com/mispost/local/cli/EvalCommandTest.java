@@ -50,7 +50,7 @@ class EvalCommandTest {
         assertThat(code).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(report.fieldNames()).toIterable().containsExactly("threshold", "precision", "recall", "f1", "fpr", "auc",
-                "recall_by_kind", "fpr_by_kind", "posts_per_second", "n");
+                "recall_by_kind", "fpr_by_kind", "fpr_by_history", "posts_per_second", "n");
         assertThat(report.get("n").asInt()).isEqualTo(3);
         assertThat(report.get("recall").asDouble()).isEqualTo(1.0);
         assertThat(report.get("fpr").asDouble()).isEqualTo(0.0);
@@ -93,6 +93,43 @@ class EvalCommandTest {
     private static String line(String id, String account, String text, String label, String kind) {
         return "{\"id\":\"" + id + "\",\"platform\":\"x\",\"account\":\"" + account + "\",\"created_at\":null,\"text\":\"" + text + "\""
                 + (label == null ? "" : ",\"label\":\"" + label + "\",\"kind\":\"" + kind + "\"") + "}\n";
+    }
+
+    @Test
+    void perAccountListsEachAccountWorstFirst() throws Exception {
+        String[] args = files();
+        assertThat(run(args[0], args[1], args[2], args[3], "--per-account", "--json")).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.get("per_account")).hasSize(1);
+        assertThat(report.get("per_account").get(0).get("account").asText()).isEqualTo("x/AcmeHelp");
+        assertThat(report.get("per_account").get(0).get("misposts").asInt()).isEqualTo(2);
+        assertThat(report.get("fpr_by_history").has("brand-support, under 25 own posts")).isTrue();
+
+        out.reset();
+        assertThat(run(args[0], args[1], args[2], args[3], "--per-account")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("false alerts", "x/AcmeHelp");
+    }
+
+    @Test
+    void repliesFromAFileAreLearnedAsThePublicsVoiceAndNeverScored() throws Exception {
+        String[] args = files();
+        StringBuilder replies = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            replies.append(line("r" + i, "AcmeHelp", "@AcmeHelp my parcel is late again and nobody answers " + i, null, null));
+        }
+        Path r = Files.writeString(dir.resolve("replies.jsonl"), replies);
+
+        assertThat(run(args[0], args[1], args[2], args[3], "--replies", r.toString(), "--json")).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.get("n").asInt()).as("only the labelled posts are scored").isEqualTo(3);
+
+        out.reset();
+        assertThat(run(args[0], args[1], args[2], args[3], "--replies", r.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("the replies each account received");
+        com.mispost.post.AccountKey acme = new com.mispost.post.AccountKey(com.mispost.post.Platform.X, "AcmeHelp");
+        assertThat(LearningFiles.publicVoiceOf(LearningFiles.read(r), acme).texts()).isEqualTo(40);
+        assertThat(LearningFiles.publicVoiceOf(LearningFiles.read(r), new com.mispost.post.AccountKey(com.mispost.post.Platform.X, "Other")).texts())
+                .isZero();
     }
 
     @Test

@@ -44,8 +44,9 @@ import java.util.regex.Pattern;
  * <p>Bodies: either {@code {"notifications":[...]}} or one bare notification element (LinkedIn's
  * docs did not settle which one is pushed). Each element is deduplicated on {@code notificationId}.
  * COMMENT, LIKE and SHARE by others on the organization's post become reactions against
- * {@code sourcePost}; a comment or share owned by the organization itself (ADMIN_COMMENT) is
- * content the brand published, so it becomes PostPublished.
+ * {@code sourcePost}; a comment or share whose {@code owner} is the organization itself is
+ * content the brand published, so it becomes PostPublished. An ADMIN_COMMENT by an admin as a
+ * member, or any activity that names no owner, is a reaction, never the brand's post.
  */
 public final class LinkedInWebhook implements PlatformWebhook {
     public static final String SECRET = "webhook/linkedin";
@@ -162,7 +163,9 @@ public final class LinkedInWebhook implements PlatformWebhook {
                 JsonNode comment = generated.path("comment");
                 String commentId = Objects.requireNonNullElse(Fields.str(comment, "entity"),
                         Objects.requireNonNullElse(generatedId, id));
-                if (action.equals("ADMIN_COMMENT") || org.equals(Fields.str(comment, "owner"))) {
+                // Only the comment's owner says who wrote it: an admin may comment as themselves (ADMIN_COMMENT names
+                // the actor's role, not whose words these are), and a comment that names no owner is someone else's.
+                if (org.equals(Fields.str(comment, "owner"))) {
                     into.add(new InboundEvent.PostPublished(new Post(Platform.LINKEDIN, org, commentId, null,
                             Objects.requireNonNullElse(Fields.str(comment, "text"), ""), at, null, target, null,
                             List.of(), null, permalink(target)), key));

@@ -30,7 +30,9 @@ import java.util.Objects;
  * <p>A server webhook sees every local status, not one account's, so each status is told as what
  * it is for every account it concerns: a post by its author, and (when it replies to, boosts or
  * quotes another account's status) a reaction against that status. Intake keeps the events of
- * watched accounts and drops the rest.
+ * watched accounts and drops the rest. A status is a post of the account that wrote it
+ * ({@code account.id}); a boost ({@code reblog}) is no one's post, only a share of the boosted
+ * status, whose words are its own author's.
  */
 public final class MastodonWebhook implements PlatformWebhook {
     public static final String SECRET = "webhook/mastodon";
@@ -87,11 +89,17 @@ public final class MastodonWebhook implements PlatformWebhook {
         Instant edited = Fields.isoOrNull(s.path("edited_at"), where + ".edited_at");
 
         JsonNode reblog = s.path("reblog").isObject() ? s.path("reblog") : null;
+        if (reblog != null) {
+            // A boost shares another status as it is: its words are that status's author's, never the booster's post.
+            if (!event.equals("status.created") || !otherAccountsStatus(reblog, s.path("account"), ReactionKind.SHARE, id, created, null, into)) {
+                into.ignore(where + ": a boost is not the booster's post, and this one shares no other account's status");
+            }
+            return;
+        }
         JsonNode quoted = s.path("quote").path("quoted_status").isObject() ? s.path("quote").path("quoted_status") : null;
-        JsonNode shown = reblog != null ? reblog : s;
-        String quoteOf = reblog != null ? Fields.str(reblog, "id") : quoted != null ? Fields.str(quoted, "id") : null;
-        Post post = new Post(Platform.MASTODON, account, id, null, text(shown), created,
-                Fields.str(s, "application", "name"), Fields.str(s, "in_reply_to_id"), quoteOf, media(shown),
+        Post post = new Post(Platform.MASTODON, account, id, null, text(s), created,
+                Fields.str(s, "application", "name"), Fields.str(s, "in_reply_to_id"),
+                quoted != null ? Fields.str(quoted, "id") : null, media(s),
                 Fields.str(s, "language"), Fields.str(s, "url") != null ? Fields.str(s, "url") : Fields.str(s, "uri"));
 
         if (event.equals("status.updated")) {
@@ -105,26 +113,28 @@ public final class MastodonWebhook implements PlatformWebhook {
         String repliedAccount = Fields.str(s, "in_reply_to_account_id");
         String repliedStatus = Fields.str(s, "in_reply_to_id");
         if (repliedAccount != null && repliedStatus != null && !repliedAccount.equals(account)) {
-            into.add(reaction(repliedAccount, repliedStatus, ReactionKind.REPLY, id, created, text(s), account));
+            into.add(reaction(repliedAccount, repliedStatus, ReactionKind.REPLY, id, created, text(s), account, s.path("account")));
         }
-        if (reblog != null) otherAccountsStatus(reblog, account, ReactionKind.SHARE, id, created, null, into);
-        if (quoted != null) otherAccountsStatus(quoted, account, ReactionKind.QUOTE, id, created, text(s), into);
+        if (quoted != null) otherAccountsStatus(quoted, s.path("account"), ReactionKind.QUOTE, id, created, text(s), into);
     }
 
-    private static void otherAccountsStatus(JsonNode target, String account, ReactionKind kind, String id,
-                                            Instant at, String text, DeliveryCollector into) {
+    /** Adds the reaction to another account's status; false when the target is the author's own (or unnamed). */
+    private static boolean otherAccountsStatus(JsonNode target, JsonNode reacting, ReactionKind kind, String id,
+                                               Instant at, String text, DeliveryCollector into) {
+        String account = Fields.str(reacting, "id");
         String targetAccount = Fields.str(target, "account", "id");
         String targetId = Fields.str(target, "id");
-        if (targetAccount != null && targetId != null && !targetAccount.equals(account)) {
-            into.add(reaction(targetAccount, targetId, kind, id, at, text, account));
-        }
+        if (targetAccount == null || targetId == null || targetAccount.equals(account)) return false;
+        into.add(reaction(targetAccount, targetId, kind, id, at, text, account, reacting));
+        return true;
     }
 
-    /** @param author the account whose status reacts: the person reacting */
+    /** @param author the account whose status reacts: the person reacting; {@code reacting} its account object */
     private static InboundEvent reaction(String targetAccount, String targetId, ReactionKind kind, String id, Instant at,
-                                         String text, String author) {
+                                         String text, String author, JsonNode reacting) {
         return new InboundEvent.ReactionReceived(
-                new Reaction(new PostKey(Platform.MASTODON, targetAccount, targetId), kind, id, at, text, author),
+                new Reaction(new PostKey(Platform.MASTODON, targetAccount, targetId), kind, id, at, text, author,
+                        AuthorStandings.mastodon(reacting)),
                 InboundEvent.key(Platform.MASTODON, targetAccount, kind.id(), id));
     }
 

@@ -37,8 +37,12 @@ import java.util.regex.Pattern;
  * <p>What the page itself does (posts, statuses, photos, and its own comments, which are content
  * published as the brand just the same) becomes PostPublished, PostEdited ({@code edited}) or
  * PostDeleted ({@code remove}, {@code hide}); comments, likes, reactions and shares by others on
- * a page post become reactions against it. Mentions of the page in other people's posts are
- * acknowledged and ignored: they react to no post of the page.
+ * a page post become reactions against it. "The page itself" means Meta names it: {@code from.id}
+ * (or the older {@code sender_id}) equal to the page's id, {@code entry.id}; a change that names
+ * no one is someone else's (Meta omits {@code from} for people who have not authorised the app).
+ * On Instagram likewise: a comment is the account's own only when {@code from.id} is the account.
+ * Mentions of the page in other people's posts are acknowledged and ignored: they react to no
+ * post of the page.
  */
 public final class MetaWebhook implements PlatformWebhook {
     public static final String SECRET = "webhook/meta";
@@ -159,7 +163,10 @@ public final class MetaWebhook implements PlatformWebhook {
         String postId = Fields.require(v, "post_id", where);
         String from = Fields.str(v, "from", "id");
         if (from == null) from = Fields.str(v, "sender_id");
-        boolean own = page.equals(from) || (from == null && postId.startsWith(page + "_"));
+        // Who wrote it is what Meta says (from.id; sender_id before 2017), never a post id's prefix: visitors' posts
+        // and every comment on the page's posts carry the page's id too. Meta leaves 'from' out for people who have
+        // not authorised the app, so an item that does not name the page is someone else's.
+        boolean own = page.equals(from);
         Instant created = Fields.epochSecondsOrIso(v.path("created_time"), where + ".created_time");
         Instant changed = entryTime != null ? entryTime : created != null ? created : clock.instant();
         if (created == null) created = changed;
@@ -188,7 +195,11 @@ public final class MetaWebhook implements PlatformWebhook {
             } else if (!verb.equals("add")) {
                 into.ignore(where + ": a " + item + " " + verb + " is not counted (reactions are counted as they are added)");
             } else {
-                if (from == null) throw new MalformedDeliveryException(where + ": missing field 'from.id'");
+                if (from == null) {
+                    // Nothing to count it once by: a redelivery would count it again.
+                    into.ignore(where + ": a " + item + " that names no one (no 'from.id') cannot be counted once");
+                    return;
+                }
                 String reactionId = from + ":" + postId;
                 into.add(new InboundEvent.ReactionReceived(new Reaction(
                         new PostKey(Platform.META, page, postId), ReactionKind.LIKE, reactionId, created, null, from),
@@ -214,7 +225,8 @@ public final class MetaWebhook implements PlatformWebhook {
             into.add(new InboundEvent.ReactionReceived(new Reaction(
                     new PostKey(Platform.META, page, target), ReactionKind.SHARE, postId, created, null, from), key));
         } else {
-            into.ignore(where + ": a " + item + " by someone else on the page is not a reaction to a page post");
+            into.ignore(where + ": a " + item + (from == null ? " that does not name its author" : " by someone else")
+                    + " on the page is not the page's post nor a reaction to one");
         }
     }
 

@@ -40,6 +40,11 @@ import java.util.regex.Pattern;
  * stored once. X delivers an edit as a new tweet whose edit history starts at the original; the
  * account's own edits become PostEdited of the original post.
  *
+ * <p>A post is the account's only when X names the account as its author ({@code user.id_str},
+ * {@code author_id} equal to {@code for_user_id}, {@code filter.user_id}); the account's retweets
+ * (reposts) carry another account's words and are not its posts. Everything else is at most a
+ * reaction, and only to a post X says is the account's.
+ *
  * <p>Handshake: the CRC {@code GET ?crc_token=T} answered with
  * {@code {"response_token":"sha256=<base64 HMAC-SHA256(secret, T)>"}}. Signature: X sends
  * {@code X-Twitter-Webhooks-Signature-OAuth2} (OAuth 2.0 client secret) and/or the legacy
@@ -165,6 +170,11 @@ public final class XWebhook implements PlatformWebhook {
         if (author == null) throw new MalformedDeliveryException(where + ": missing field 'user.id_str'");
         Instant at = tweetTime(t, where);
         String key = InboundEvent.key(Platform.X, account, "tweet", id);
+        JsonNode retweeted = t.path("retweeted_status");
+        if (author.equals(account) && retweeted.isObject()) {
+            into.ignore(where + ": tweet " + id + " is the account's retweet: another account's words, not the account's");
+            return;
+        }
         if (author.equals(account)) {
             // An edit arrives as a new tweet whose history starts at the original: it edits that post.
             String original = Fields.str(t, "edit_history", "initial_tweet_id");
@@ -175,7 +185,6 @@ public final class XWebhook implements PlatformWebhook {
             }
             return;
         }
-        JsonNode retweeted = t.path("retweeted_status");
         JsonNode quoted = t.path("quoted_status");
         String target;
         ReactionKind kind;
@@ -193,8 +202,10 @@ public final class XWebhook implements PlatformWebhook {
             into.ignore(where + ": tweet " + id + " by another account reacts to none of the account's posts");
             return;
         }
-        into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind, id, at,
-                kind == ReactionKind.SHARE ? null : fullText(t), author), key));
+        // An edited reply or quote is the same reaction again: it is counted under the id it was first posted with.
+        String first = Objects.requireNonNullElse(Fields.str(t, "edit_history", "initial_tweet_id"), id);
+        into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind, first, at,
+                kind == ReactionKind.SHARE ? null : fullText(t), author, AuthorStandings.x(t.path("user"))), key));
     }
 
     private static void favorited(JsonNode f, String account, String where, DeliveryCollector into)
@@ -248,15 +259,9 @@ public final class XWebhook implements PlatformWebhook {
 
     /** @param id the post's id (the original's, for an edit); @param version the id of this version, for the link */
     private static Post post(JsonNode t, String account, String id, String version, Instant at) {
-        JsonNode retweeted = t.path("retweeted_status");
-        String text = retweeted.isObject()
-                ? "RT @" + Objects.requireNonNullElse(Fields.str(retweeted, "user", "screen_name"), "?") + ": " + fullText(retweeted)
-                : fullText(t);
-        String quoteOf = Fields.str(t, "quoted_status_id_str");
-        if (quoteOf == null && retweeted.isObject()) quoteOf = Fields.str(retweeted, "id_str");
-        return new Post(Platform.X, account, id, null, text, at,
+        return new Post(Platform.X, account, id, null, fullText(t), at,
                 nonBlank(HtmlText.toText(Fields.str(t, "source"))),
-                Fields.str(t, "in_reply_to_status_id_str"), quoteOf,
+                Fields.str(t, "in_reply_to_status_id_str"), Fields.str(t, "quoted_status_id_str"),
                 mediaTypes(t), language(Fields.str(t, "lang")), permalink(Fields.str(t, "user", "screen_name"), version));
     }
 
@@ -326,6 +331,10 @@ public final class XWebhook implements PlatformWebhook {
         Instant at = Fields.isoOrNull(payload.path("created_at"), w + ".created_at");
         if (at == null) throw new MalformedDeliveryException(w + ": missing field 'created_at'");
         String key = InboundEvent.key(Platform.X, account, "tweet", id);
+        if (author.equals(account) && (type.contains("repost") || referenced(payload, "retweeted"))) {
+            into.ignore(where + ": post " + id + " is the account's repost: another account's words, not the account's");
+            return;
+        }
         if (author.equals(account)) {
             List<JsonNode> history = Fields.elements(payload, "edit_history_tweet_ids");
             String original = history.isEmpty() ? null : Fields.str(history.get(0));
@@ -365,8 +374,12 @@ public final class XWebhook implements PlatformWebhook {
         }
         String text = Fields.str(payload, "note_tweet", "text");
         if (text == null) text = Fields.str(payload, "text");
-        into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind, id, at,
-                kind == ReactionKind.SHARE || text == null ? null : HtmlText.decodeEntities(text), author), key));
+        List<JsonNode> history = Fields.elements(payload, "edit_history_tweet_ids");
+        String first = history.isEmpty() ? null : Fields.str(history.get(0));
+        into.add(new InboundEvent.ReactionReceived(new Reaction(new PostKey(Platform.X, account, target), kind,
+                first != null ? first : id, at,
+                kind == ReactionKind.SHARE || text == null ? null : HtmlText.decodeEntities(text), author,
+                AuthorStandings.xV2(includes, author)), key));
     }
 
     private static Post postV2(JsonNode p, JsonNode includes, String account, String id, String version, Instant at) {
@@ -377,7 +390,7 @@ public final class XWebhook implements PlatformWebhook {
         for (JsonNode ref : Fields.elements(p, "referenced_tweets")) {
             String type = Objects.requireNonNullElse(Fields.str(ref, "type"), "");
             if (type.equals("replied_to")) replyTo = Fields.str(ref, "id");
-            else if (type.equals("quoted") || type.equals("retweeted")) quoteOf = Fields.str(ref, "id");
+            else if (type.equals("quoted")) quoteOf = Fields.str(ref, "id");
         }
         List<String> media = new ArrayList<>();
         for (JsonNode key : Fields.elements(p.path("attachments"), "media_keys")) {
@@ -395,6 +408,13 @@ public final class XWebhook implements PlatformWebhook {
         return new Post(Platform.X, account, id, null, text == null ? "" : HtmlText.decodeEntities(text), at,
                 Fields.str(p, "source"), replyTo, quoteOf, media, language(Fields.str(p, "lang")),
                 permalink(username, version));
+    }
+
+    private static boolean referenced(JsonNode payload, String type) {
+        for (JsonNode ref : Fields.elements(payload, "referenced_tweets")) {
+            if (type.equals(Fields.str(ref, "type"))) return true;
+        }
+        return false;
     }
 
     private static String includedAuthor(JsonNode includes, String tweetId) {

@@ -2,6 +2,7 @@ package com.mispost.notify.sns;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mispost.notify.ChatForm;
 import com.mispost.notify.OpsNotice;
 import com.mispost.notify.OpsNotifier;
 import com.mispost.notify.StaffNotifier;
@@ -33,7 +34,8 @@ public final class SnsOpsNotifier implements OpsNotifier {
     }
 
     static String message(OpsNotice n) {
-        Map<String, String> forMachines = new LinkedHashMap<>();
+        Map<String, Object> chat = SnsStaffNotifier.chatMessage(ChatForm.ops(n), n.kind().id() + "-" + n.createdAt().toEpochMilli());
+        Map<String, Object> forMachines = new LinkedHashMap<>();
         forMachines.put("audience", "ops");
         forMachines.put("kind", n.kind().id());
         forMachines.put("account", n.account());
@@ -41,11 +43,13 @@ public final class SnsOpsNotifier implements OpsNotifier {
         forMachines.put("subject", n.subject());
         forMachines.put("body", n.body());
         forMachines.put("createdAt", n.createdAt().toString());
+        forMachines.put("chat", chat);
         try {
             Map<String, String> perProtocol = new LinkedHashMap<>();
             perProtocol.put("default", n.subject() + "\n\n" + n.body());
             perProtocol.put("email", n.body());
             perProtocol.put("sms", n.subject());
+            perProtocol.put("https", JSON.writeValueAsString(chat));
             perProtocol.put("sqs", JSON.writeValueAsString(forMachines));
             return JSON.writeValueAsString(perProtocol);
         } catch (JsonProcessingException e) {

@@ -2,10 +2,12 @@ package com.mispost.store.dynamodb;
 
 import com.mispost.account.Account;
 import com.mispost.account.AccountPolicy;
+import com.mispost.detection.DeploymentPrior;
 import com.mispost.detection.PublicVoice;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.post.AccountKey;
 import com.mispost.post.Platform;
+import com.mispost.post.Post;
 import com.mispost.store.AccountRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,13 +29,22 @@ import static com.mispost.store.dynamodb.Items.*;
 
 /**
  * The registry of watched accounts, one item per account plus one for its learned voice and one
- * small item per kept reply (at most {@link PublicVoice#SAMPLE_SIZE}), all under the account's key.
+ * small item per kept reply (at most {@link PublicVoice#SAMPLE_SIZE}), all under the account's key;
+ * and, for the whole deployment, one item for its prior ({@link DeploymentPrior}), whose counts each
+ * learned post adds to atomically (one attribute per bin that has counts: an item of a few kilobytes),
+ * and a bounded sample of its accounts' own learned posts (one small item per slot).
  */
 public final class DynamoDbAccountRegistry implements AccountRegistry {
     private static final String SK_PROFILE = "PROFILE";
     private static final String SK_VOICE = "VOICE";
     private static final String SK_REPLY = "REPLY#";
+    private static final String SK_IMPORTED = "IMPORTED#";
     private static final String ALL_ACCOUNTS = "ACCOUNTS";
+    private static final AttributeValue DEPLOYMENT = s("DEPLOYMENT");
+    private static final Map<String, AttributeValue> PRIOR_KEY = Map.of(PK, DEPLOYMENT, SK, s("PRIOR"));
+    private static final String SK_OWN_POST = "OWN#";
+    /** How long a warm environment keeps the deployment's prior: a minute's posts hardly move it. */
+    static final long PRIOR_FRESH_NANOS = 60_000_000_000L;
 
     /**
      * How long a warm environment keeps an account's sample of public voice: it is a sample of up to
@@ -44,6 +55,10 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Map<AccountKey, ReadVoice> publicVoices = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile ReadPrior readPrior;
+
+    private record ReadPrior(DeploymentPrior prior, long readAtNanos) {
+    }
 
     private record ReadVoice(PublicVoice voice, long readAtNanos) {
     }
@@ -98,8 +113,10 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
         Map<String, AttributeValue> old = dynamo.deleteItem(d -> d.tableName(table).key(key(key, SK_PROFILE))
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
         dynamo.deleteItem(d -> d.tableName(table).key(key(key, SK_VOICE)));
-        for (Map<String, AttributeValue> reply : dynamo.queryPaginator(replies(key)).items()) {
-            dynamo.deleteItem(d -> d.tableName(table).key(Map.of(PK, reply.get(PK), SK, reply.get(SK))));
+        for (String prefix : List.of(SK_REPLY, SK_IMPORTED)) {
+            for (Map<String, AttributeValue> item : dynamo.queryPaginator(under(key, prefix)).items()) {
+                dynamo.deleteItem(d -> d.tableName(table).key(Map.of(PK, item.get(PK), SK, item.get(SK))));
+            }
         }
         publicVoices.remove(key);
         return old != null && !old.isEmpty();
@@ -138,6 +155,65 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     }
 
     @Override
+    public DeploymentPrior deploymentPrior() {
+        long now = System.nanoTime();
+        ReadPrior read = readPrior;
+        if (read != null && now - read.readAtNanos() < PRIOR_FRESH_NANOS) return read.prior();
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(PRIOR_KEY)).item();
+        DeploymentPrior prior = DeploymentPrior.empty();
+        if (item != null && !item.isEmpty()) {
+            long[] bins = new long[DeploymentPrior.BINS];
+            for (int b = 0; b < bins.length; b++) {
+                AttributeValue count = item.get("b" + b);
+                if (count != null) bins[b] = Long.parseLong(count.n());
+            }
+            List<String> names = DeploymentPrior.styleNames();
+            long[] styles = new long[names.size()];
+            for (int i = 0; i < styles.length; i++) {
+                AttributeValue count = item.get("style_" + names.get(i));
+                if (count != null) styles[i] = Long.parseLong(count.n());
+            }
+            AttributeValue posts = item.get("posts");
+            prior = DeploymentPrior.of(posts == null ? 0 : Long.parseLong(posts.n()), styles, bins, deploymentPosts());
+        } else {
+            prior = prior.withOwnPosts(deploymentPosts());
+        }
+        readPrior = new ReadPrior(prior, now);
+        return prior;
+    }
+
+    private PublicVoice deploymentPosts() {
+        QueryRequest q = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", DEPLOYMENT, ":prefix", s(SK_OWN_POST))).build();
+        List<String> texts = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(q).items()) texts.add(str(item, "text"));
+        return PublicVoice.of(texts);
+    }
+
+    @Override
+    public void keepDeploymentPost(Post post) {
+        String slot = String.format("%03d", Math.floorMod((post.platform().id() + "/" + post.postId()).hashCode(), PublicVoice.SAMPLE_SIZE));
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(PK, DEPLOYMENT, SK, s(SK_OWN_POST + slot)));
+        item.put(TYPE, s("DEPLOYMENT_POST"));
+        item.put("text", s(PublicVoice.shortened(post.text())));
+        dynamo.putItem(p -> p.tableName(table).item(item));
+    }
+
+    @Override
+    public void countInPrior(DeploymentPrior.Contribution c) {
+        StringBuilder add = new StringBuilder("SET #type = :type ADD #posts :one");
+        if (c.bin() >= 0) add.append(", b").append(c.bin()).append(" :one");
+        List<String> names = DeploymentPrior.styleNames();
+        for (int i = 0; i < names.size(); i++) {
+            if ((c.styles() & (1 << i)) != 0) add.append(", style_").append(names.get(i)).append(" :one");
+        }
+        dynamo.updateItem(u -> u.tableName(table).key(PRIOR_KEY).updateExpression(add.toString())
+                .expressionAttributeNames(Map.of("#type", TYPE, "#posts", "posts"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":type", s("DEPLOYMENT_PRIOR"))));
+    }
+
+    @Override
     public PublicVoice publicVoice(AccountKey key) {
         long now = System.nanoTime();
         ReadVoice read = publicVoices.get(key);
@@ -165,9 +241,25 @@ public final class DynamoDbAccountRegistry implements AccountRegistry {
     }
 
     private QueryRequest replies(AccountKey key) {
+        return under(key, SK_REPLY);
+    }
+
+    private QueryRequest under(AccountKey key, String prefix) {
         return QueryRequest.builder().tableName(table)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :reply)")
-                .expressionAttributeValues(Map.of(":pk", s("ACCOUNT#" + key), ":reply", s(SK_REPLY))).build();
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s("ACCOUNT#" + key), ":prefix", s(prefix))).build();
+    }
+
+    @Override
+    public boolean markImported(AccountKey key, String postId) {
+        Map<String, AttributeValue> item = new HashMap<>(key(key, SK_IMPORTED + postId));
+        item.put(TYPE, s("IMPORTED"));
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     private static Account fromItem(Map<String, AttributeValue> item) {

@@ -5,6 +5,7 @@ import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
 import com.mispost.incident.IncidentState;
 import com.mispost.incident.StaleStateException;
+import com.mispost.incident.Provenance;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.incident.TimelineEvent;
 import com.mispost.notify.Notice;
@@ -183,7 +184,9 @@ public final class DynamoDbIncidentStore implements IncidentStore {
     public List<TimelineEntry> timeline(String incidentId) {
         List<TimelineEntry> out = new ArrayList<>();
         for (Map<String, AttributeValue> item : queryPrefix(incidentId, "TIMELINE#")) {
-            out.add(new TimelineEntry(instant(item, "at"), timelineEvent(str(item, "event")), str(item, "actor"), str(item, "detail")));
+            Provenance from = item.containsKey("source") ? new Provenance(item.containsKey("nameStated") && item.get("nameStated").bool(),
+                    str(item, "source"), str(item, "userAgent")) : null;
+            out.add(new TimelineEntry(instant(item, "at"), timelineEvent(str(item, "event")), str(item, "actor"), str(item, "detail"), from));
         }
         return out;
     }
@@ -274,6 +277,15 @@ public final class DynamoDbIncidentStore implements IncidentStore {
                 .expressionAttributeValues(Map.of(":sent", s("SENT"), ":now", s(Instant.now().toString()))));
     }
 
+    @Override
+    public void markFailed(Notice notice, String why, Instant at) {
+        dynamo.updateItem(u -> u.tableName(table).key(IncidentItems.key(notice.incidentId(), "NOTICE#" + notice.id()))
+                .conditionExpression("attribute_exists(PK)")
+                .updateExpression("SET #st = :failed, failedAt = :at, failure = :why REMOVE GSI1PK, GSI1SK, claimedAt")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":failed", s("FAILED"), ":at", s(at.toString()), ":why", s(why))));
+    }
+
     private TransactWriteItem timelinePut(String incidentId, TimelineEntry e) {
         byte[] r = new byte[4];
         RANDOM.nextBytes(r);
@@ -284,6 +296,11 @@ public final class DynamoDbIncidentStore implements IncidentStore {
         item.put("event", s(e.event().id()));
         item.put("actor", s(e.actor()));
         putIfPresent(item, "detail", e.detail());
+        if (e.provenance() != null) {
+            item.put("nameStated", AttributeValue.fromBool(e.provenance().nameStated()));
+            item.put("source", s(e.provenance().source()));
+            if (!e.provenance().userAgent().isEmpty()) item.put("userAgent", s(e.provenance().userAgent()));
+        }
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
     }
 

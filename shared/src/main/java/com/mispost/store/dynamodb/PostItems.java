@@ -62,7 +62,7 @@ public final class PostItems {
 
     /** Whether a stream image is a reply's words kept with its post. */
     public static boolean isReply(Map<String, AttributeValue> item) {
-        return DynamoDbPostStore.TYPE_REPLY.equals(str(item, TYPE));
+        return ReactionItems.TYPE_REPLY.equals(str(item, TYPE));
     }
 
     /** The post a reply item is kept with (see DynamoDbPostStore#replies); empty for any other item. */

@@ -14,6 +14,7 @@ import com.mispost.incident.AuthorAnswer;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
 import com.mispost.incident.IncidentState;
+import com.mispost.incident.Provenance;
 import com.mispost.incident.StaffAction;
 import com.mispost.incident.StaleStateException;
 import com.mispost.incident.TimelineEntry;
@@ -103,7 +104,7 @@ public final class IncidentDesk {
         String account = accountName(incident);
         Instant now = clock.instant();
         String approved = null;
-        TimelineEntry entry = new TimelineEntry(now, TimelineEvent.of(action), request.actor(), request.detail());
+        TimelineEntry entry = new TimelineEntry(now, TimelineEvent.of(action), request.actor(), request.detail(), request.from());
         if (action == IncidentAction.APPROVE) {
             DraftRequest asked = DraftRequest.forIncident(incident.post(), incident.assessment(), account);
             // Staff's own text needs no stored draft: it is judged as an edit of the built-in one.
@@ -120,7 +121,7 @@ public final class IncidentDesk {
             try {
                 Approval approval = apologies.approve(asked, draft, request.actor(), now, request.detail());
                 approved = approval.text();
-                entry = new TimelineEntry(now, TimelineEvent.DRAFT_APPROVED, approval.approvedBy(), approval.describe());
+                entry = new TimelineEntry(now, TimelineEvent.DRAFT_APPROVED, approval.approvedBy(), approval.describe(), request.from());
             } catch (UnresolvedFindingsException e) {
                 return Outcome.refused(incident, Refusal.INCOMPLETE, "The apology has linter findings; fix the text or give a reason to approve it anyway: "
                         + String.join("; ", e.findings().stream().map(LintFinding::line).toList()));
@@ -181,17 +182,18 @@ public final class IncidentDesk {
     /**
      * The post's author answers the question whether they meant to post it to the brand: a denial
      * dismisses the incident (with the author as the actor), a confirmation goes on the timeline once.
+     * {@code from} is where the answer came from (whoever holds the link can answer), or null.
      */
-    public Outcome answerFromAuthor(String incidentId, AuthorAnswer answer) {
+    public Outcome answerFromAuthor(String incidentId, AuthorAnswer answer, Provenance from) {
         Optional<Incident> found = incidents.find(incidentId);
         if (found.isEmpty()) return Outcome.refused(null, Refusal.NO_SUCH_INCIDENT, "There is no incident " + incidentId + ".");
         Incident incident = found.get();
         String author = incident.post().author() == null ? "the author" : incident.post().author();
         if (answer == AuthorAnswer.DENY) {
-            return act(incidentId, new StaffAction(IncidentAction.DISMISS, author, AuthorAnswer.DENIAL_REASON, null, null));
+            return act(incidentId, new StaffAction(IncidentAction.DISMISS, author, AuthorAnswer.DENIAL_REASON, null, null, from));
         }
         Instant now = clock.instant();
-        TimelineEntry entry = new TimelineEntry(now, TimelineEvent.AUTHOR_CONFIRMED, author, "it was meant for their own account");
+        TimelineEntry entry = new TimelineEntry(now, TimelineEvent.AUTHOR_CONFIRMED, author, "it was meant for their own account", from);
         Notice notice = notices.changed(incident, accountName(incident), entry, incidents.linkBase(incidentId).orElseThrow(), now);
         Set<IncidentState> live = EnumSet.complementOf(EnumSet.of(IncidentState.CLOSED, IncidentState.DISMISSED));
         if (!incidents.noteRationed(incidentId, live, entry, notice, Duration.ofDays(3650), 1)) {

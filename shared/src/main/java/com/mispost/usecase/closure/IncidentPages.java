@@ -9,6 +9,8 @@ import com.mispost.detection.Reason;
 import com.mispost.incident.AuthorAnswer;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentAction;
+import com.mispost.incident.IncidentIds;
+import com.mispost.incident.Provenance;
 import com.mispost.incident.StaffAction;
 import com.mispost.incident.TimelineEntry;
 import com.mispost.intake.DeliveryJson;
@@ -25,8 +27,11 @@ import com.mispost.post.ReactionCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,17 +68,23 @@ public final class IncidentPages {
     public record Page(int status, String html) {
     }
 
+    /** What the request itself showed about who sent it (API Gateway's {@code sourceIp} and {@code userAgent}). */
+    public record Requester(String sourceAddress, String userAgent) {
+        public static final Requester UNKNOWN = new Requester(null, null);
+    }
+
     /**
      * @param method     GET or POST
      * @param incidentId from the path
      * @param actionId   from the path, or null for the incident page
-     * @param query      the link's query (exp, sig)
+     * @param rawQuery   the link's query as sent (exp, sig; tone on an approval), each name at most once
      * @param form       the POSTed form fields (actor, detail, tone, text)
+     * @param requester  where the request came from, for the timeline
      */
-    public Page handle(String method, String incidentId, String actionId, Map<String, String> query,
-                       Map<String, String> form) {
+    public Page handle(String method, String incidentId, String actionId, String rawQuery,
+                       Map<String, String> form, Requester requester) {
         try {
-            return answer(method, incidentId, actionId, query, form);
+            return answer(method, incidentId, actionId, rawQuery, form, requester);
         } catch (SecretUnavailableException e) {
             LOG.warn("incident page: {}; answering 503", e.getMessage());
             return unavailable();
@@ -86,27 +97,41 @@ public final class IncidentPages {
                 + " Nothing was changed; open the link again in a minute.");
     }
 
-    private Page answer(String method, String incidentId, String actionId, Map<String, String> query,
-                        Map<String, String> form) {
+    private Page answer(String method, String incidentId, String actionId, String rawQuery,
+                        Map<String, String> form, Requester requester) {
         Instant now = clock.instant();
-        String signedAction = actionId == null ? ActionLinks.VIEW : actionId.toLowerCase(Locale.ROOT);
-        Optional<IncidentAction> action = actionId == null ? Optional.empty() : IncidentAction.fromId(actionId);
-        Optional<AuthorAnswer> answer = actionId == null ? Optional.empty() : AuthorAnswer.fromId(actionId);
+        // Exactly the forms links are written in: "ACKNOWLEDGE" or "inc-00AB..." name nothing a link was signed for.
+        Optional<IncidentAction> action = IncidentAction.fromId(actionId).filter(a -> a.id().equals(actionId));
+        Optional<AuthorAnswer> answer = AuthorAnswer.fromId(actionId).filter(a -> a.id().equals(actionId));
         if (actionId != null && action.isEmpty() && answer.isEmpty()) {
             return refusal(404, "Unknown action", "There is no action '" + DeliveryJson.shorten(actionId) + "'.");
         }
+        if (!IncidentIds.isWellFormed(incidentId)) {
+            return refusal(404, "No such incident", "This link does not name an incident. Open the link from the notification again.");
+        }
+        Optional<Map<String, String>> parsed = linkQuery(rawQuery);
+        if (parsed.isEmpty()) {
+            return refusal(400, "Link refused", "This link is not valid: a parameter appears twice or is not encoded as links are."
+                    + " Nothing was changed; open the link from the notification again.");
+        }
+        Map<String, String> query = parsed.get();
+        String signedAction = actionId == null ? ActionLinks.VIEW : actionId;
         ActionLinks.Verdict verdict = links.verify(incidentId, signedAction, query.get("exp"), query.get("sig"), now);
         if (verdict != ActionLinks.Verdict.VALID) return refusal(403, "Link refused", verdict.message());
+        // Whatever this page links to lives no longer than the link that reached it.
+        Instant until = ActionLinks.expiry(query.get("exp")).orElseThrow();
         Optional<Incident> found = incidents.find(incidentId);
-        if (found.isEmpty()) return refusal(404, "No such incident", "There is no incident " + DeliveryJson.shorten(incidentId) + ".");
-        if (actionId == null) return new Page(200, incidentPage(found.get(), now));
+        if (found.isEmpty()) return refusal(404, "No such incident", "There is no incident " + incidentId + ".");
+        if (actionId == null) return new Page(200, incidentPage(found.get(), now, until));
         if ("GET".equalsIgnoreCase(method)) {
             return new Page(200, answer.isPresent() ? answerPage(found.get(), answer.get())
                     : confirmPage(found.get(), action.get(), query));
         }
         if (!"POST".equalsIgnoreCase(method)) return refusal(405, "Not allowed", "Use the form on the page.");
+        String source = links.sourceTag(requester.sourceAddress());
         if (answer.isPresent()) {
-            IncidentDesk.Outcome outcome = desk.answerFromAuthor(incidentId, answer.get());
+            IncidentDesk.Outcome outcome = desk.answerFromAuthor(incidentId, answer.get(),
+                    new Provenance(false, source, requester.userAgent()));
             if (!outcome.done()) return notDone(outcome);
             return new Page(200, StaffPage.document("Thank you", el("section").add(el("h1", "ok").text("Thank you"),
                     el("p").text(answer.get() == AuthorAnswer.DENY
@@ -115,15 +140,38 @@ public final class IncidentPages {
                             + "silently: capture it first."))));
         }
         IncidentDesk.Outcome outcome = desk.act(incidentId, new StaffAction(action.get(), form.get("actor"),
-                form.get("detail"), form.get("tone"), form.get("text")));
+                form.get("detail"), form.get("tone"), form.get("text"), new Provenance(true, source, requester.userAgent())));
         if (!outcome.done()) return notDone(outcome);
         Incident after = outcome.incident();
-        String view = links.link("", incidentId, ActionLinks.VIEW, now);
+        String view = links.link("", incidentId, ActionLinks.VIEW, now, until);
         return new Page(200, StaffPage.document("Done", el("section").add(
                 el("h1", "ok").text("Done: " + action.get().id()),
                 el("p").text("The incident is now ").add(el("span", "badge state").text(stateName(after)))
                         .text(". Staff have been notified."),
                 el("p").add(el("a", "button").attr("href", view).text("Open the incident")))));
+    }
+
+    /**
+     * A link's query, read strictly: each name at most once (which of two {@code exp}s a proxy or
+     * the function reads must never be a question), {@code exp} and {@code sig} taken as written
+     * (their one form has nothing to decode), other values percent-decoded; empty if anything is off.
+     */
+    static Optional<Map<String, String>> linkQuery(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null || raw.isEmpty()) return Optional.of(out);
+        for (String pair : raw.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
+                if (!name.equals("exp") && !name.equals("sig")) value = URLDecoder.decode(value, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                return Optional.empty();
+            }
+            if (name.isEmpty() || out.putIfAbsent(name, value) != null) return Optional.empty();
+        }
+        return Optional.of(out);
     }
 
     private static Page notDone(IncidentDesk.Outcome outcome) {
@@ -145,7 +193,7 @@ public final class IncidentPages {
                                 : "No, it was meant for my own account"))));
     }
 
-    private String incidentPage(Incident incident, Instant now) {
+    private String incidentPage(Incident incident, Instant now, Instant until) {
         String severity = incident.assessment().severity().id();
         return StaffPage.document("Incident " + incident.id(), List.of(
                 el("h1").text("Possible mispost on " + accountName(incident) + " (" + incident.post().platform().id() + ")"),
@@ -153,19 +201,19 @@ public final class IncidentPages {
                         .add(el("span", "badge state").attr("id", "state").text(stateName(incident))).text(" ")
                         .add(el("span", "muted").text("opened " + StaffPage.time(incident.openedAt()))),
                 // The actions come first: on a phone, acknowledging must not wait for a long scroll.
-                actions(incident, now),
+                actions(incident, now, until),
                 post(incident),
                 reasons(incident),
                 reactions(posts.reactionCounts(incident.post().key())),
-                drafts(incident, now),
+                drafts(incident, now, until),
                 timeline(incident)));
     }
 
-    private HtmlElement actions(Incident incident, Instant now) {
+    private HtmlElement actions(Incident incident, Instant now, Instant until) {
         HtmlElement section = el("section").attr("id", "actions").add(el("h2").text("Actions"));
         for (IncidentAction a : IncidentAction.values()) {
             if (a == IncidentAction.APPROVE || !a.from().contains(incident.state())) continue;
-            section.add(el("a", "button").attr("id", "action-" + a.id()).attr("href", links.link("", incident.id(), a, now))
+            section.add(el("a", "button").attr("id", "action-" + a.id()).attr("href", links.link("", incident.id(), a, now, until))
                     .text(label(a)));
         }
         return section;
@@ -208,11 +256,11 @@ public final class IncidentPages {
         return section;
     }
 
-    private HtmlElement drafts(Incident incident, Instant now) {
+    private HtmlElement drafts(Incident incident, Instant now, Instant until) {
         HtmlElement section = el("section").add(el("h2").text("Apology drafts"));
         List<ApologyDraft> drafts = incidents.drafts(incident.id());
         if (drafts.isEmpty()) section.add(el("p", "muted").text("Drafts are being written."));
-        String approve = links.link("", incident.id(), IncidentAction.APPROVE, now);
+        String approve = links.link("", incident.id(), IncidentAction.APPROVE, now, until);
         for (ApologyDraft d : drafts) {
             HtmlElement draft = el("div", "draft")
                     .add(el("strong").text(d.kind() == DraftKind.STATEMENT ? "statement for the website or press" : d.tone().id()))
@@ -235,9 +283,16 @@ public final class IncidentPages {
     private HtmlElement timeline(Incident incident) {
         HtmlElement list = el("ol", "timeline");
         for (TimelineEntry e : incidents.timeline(incident.id())) {
+            Provenance from = e.provenance();
+            // A typed name is what someone holding the link said, not who they are.
+            String who = from != null && from.nameStated() ? "stated as " + e.actor() : e.actor();
             HtmlElement item = el("li").add(el("time", "muted").text(StaffPage.time(e.at()))).text(" ")
-                    .add(el("strong").text(e.event().id())).text(" · " + e.actor());
+                    .add(el("strong").text(e.event().id())).text(" · ").add(el("span", "actor").text(who));
             if (e.detail() != null) item.add(el("br"), el("span", "detail").text(e.detail()));
+            if (from != null) {
+                item.add(el("br"), el("span", "muted audit").text("request from source " + from.source()
+                        + (from.userAgent().isEmpty() ? "" : " · " + from.userAgent())));
+            }
             list.add(item);
         }
         return el("section").add(el("h2").text("Timeline"), list);
@@ -281,7 +336,9 @@ public final class IncidentPages {
 
     private String confirmPage(Incident incident, IncidentAction action, Map<String, String> query) {
         HtmlElement form = el("form").attr("method", "post")
-                .add(el("label").text("Your name").add(el("input").attr("name", "actor").attr("required").attr("autocomplete", "name")));
+                .add(el("label").text("Your name").add(el("input").attr("name", "actor").attr("required").attr("autocomplete", "name")
+                        .attr("maxlength", StaffAction.NAME_LIMIT)))
+                .add(el("p", "muted").text("Recorded as you state it, with the time, a hash of your address and your browser's name."));
         if (action == IncidentAction.APPROVE) {
             String tone = query.getOrDefault("tone", "plain");
             String text = incidents.drafts(incident.id()).stream()

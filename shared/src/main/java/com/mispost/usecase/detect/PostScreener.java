@@ -4,6 +4,7 @@ import com.mispost.account.Account;
 import com.mispost.crowd.Backlash;
 import com.mispost.crowd.CrowdReading;
 import com.mispost.detection.Assessment;
+import com.mispost.detection.DeploymentPrior;
 import com.mispost.detection.MispostDetector;
 import com.mispost.detection.VoiceProfile;
 import com.mispost.incident.Incident;
@@ -18,6 +19,7 @@ import com.mispost.post.PostKey;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
 import com.mispost.store.PostStore;
+import com.mispost.store.StreamedReaction;
 import com.mispost.usecase.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -66,13 +70,14 @@ public final class PostScreener {
         if (found.isEmpty()) return Optional.empty();
         Account account = found.get();
         VoiceProfile voice = accounts.voice(account.key());
-        Assessment assessment = detector.assess(post, account, voice, accounts.publicVoice(account.key()));
+        DeploymentPrior deployment = accounts.deploymentPrior();
+        Assessment assessment = detector.assess(post, account, voice, accounts.publicVoice(account.key()), deployment);
         metrics.count("PostsScreened", Map.of("platform", post.platform().id()));
         if (!posts.saveAssessment(post.key(), assessment)) {
             LOG.warn("post {} is not in the table (a stream record of a write that did not happen); skipped", post.key());
             return Optional.empty();
         }
-        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold()))) {
+        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold(), deployment))) {
             if (!accounts.learn(account.key(), post, assessment.score())) {
                 LOG.warn("the voice of {} was not updated (busy account); it learns from the next post", account.key());
             }
@@ -85,19 +90,60 @@ public final class PostScreener {
      * Reads the crowd's replies to a stored post that has no incident: when they have turned against
      * it (see {@link CrowdReading}), opens an incident with the replies as evidence, so a post whose
      * words passed still alerts. A post with an incident is left alone: staff are on it (or dismissed it).
+     * An account raises at most {@link CrowdReading#ALERTS_PER_WINDOW} crowd alerts within
+     * {@link CrowdReading#ALERT_WINDOW}: beyond them a backlash is grouped onto the latest one's
+     * timeline, once per post, so that a crowd driven against many posts pages staff a bounded number of times.
      */
     public Optional<Incident> screenCrowd(PostKey key) {
         if (incidents.find(IncidentIds.forPost(key)).isPresent()) return Optional.empty();
         Optional<Account> account = accounts.find(key.account());
         Optional<Post> post = account.isEmpty() ? Optional.empty() : posts.findPost(key);
         if (post.isEmpty()) return Optional.empty();
-        Backlash backlash = CrowdReading.read(posts.replies(key, CrowdReading.NEWEST));
+        Instant now = clock.instant();
+        Backlash backlash = CrowdReading.read(posts.replies(key, CrowdReading.NEWEST), Duration.between(post.get().createdAt(), now));
         if (!backlash.alerts()) return Optional.empty();
+        String turned = String.format(Locale.ROOT, "%d of %d replies turned, ", backlash.turned().size(), backlash.read());
+        Optional<Incident> groupedOnto = crowdAlertsWithinWindow(key, now);
+        if (groupedOnto.isPresent()) {
+            group(groupedOnto.get(), post.get(), turned + backlash.severity().id(), now);
+            return Optional.empty();
+        }
         Assessment assessment = backlash.assessment(posts.reactionCounts(key).peakPerMinute(),
                 account.get().policy().spikePerMinute());
         // No post-to-alert time: the crowd takes its time to turn, and that number measures the detector.
-        return Optional.of(open(post.get(), account.get(), assessment, "crowd", String.format(Locale.ROOT,
-                "%d of %d replies turned, ", backlash.turned().size(), backlash.read()), null));
+        return Optional.of(open(post.get(), account.get(), assessment, "crowd", turned, null));
+    }
+
+    /** The account's latest crowd incident when it already has its share of crowd alerts within the window. */
+    private Optional<Incident> crowdAlertsWithinWindow(PostKey key, Instant now) {
+        Instant since = now.minus(CrowdReading.ALERT_WINDOW);
+        List<Incident> recent = incidents.active().stream()
+                .filter(i -> i.post().key().account().equals(key.account()) && i.openedAt().isAfter(since)
+                        && Backlash.isCrowds(i.assessment()))
+                .sorted(Comparator.comparing(Incident::openedAt).reversed())
+                .toList();
+        return recent.size() >= CrowdReading.ALERTS_PER_WINDOW ? Optional.of(recent.get(0)) : Optional.empty();
+    }
+
+    /** Notes another post's backlash on an incident's timeline (once per post), without a notice. */
+    private void group(Incident onto, Post post, String what, Instant now) {
+        String detail = "post " + post.key().postId() + " also drew a backlash: " + what;
+        boolean noted = incidents.timeline(onto.id()).stream().anyMatch(e -> e.event() == TimelineEvent.CROWD_GROUPED
+                && e.detail() != null && e.detail().startsWith("post " + post.key().postId() + " "));
+        if (noted) return;
+        incidents.note(onto.id(), new TimelineEntry(now, TimelineEvent.CROWD_GROUPED, "crowd", detail), null);
+        metrics.count("CrowdAlertsGrouped", Map.of("platform", post.platform().id()));
+        LOG.info("crowd alert for post {} grouped onto incident {}: the account had {} crowd alerts within {}",
+                post.key(), onto.id(), CrowdReading.ALERTS_PER_WINDOW, CrowdReading.ALERT_WINDOW);
+    }
+
+    /**
+     * Adds the reactions recorded since the last batch to their posts' counts. Detect does it
+     * because it already reads the table's stream: DynamoDB serves each stream shard to two readers
+     * at most, and apology is the other.
+     */
+    public void count(List<StreamedReaction> seen) {
+        posts.countReactions(seen);
     }
 
     /** Opens the post's incident with its alert in one write (once per post), then sends the alert. */
@@ -126,7 +172,8 @@ public final class PostScreener {
         if (found.isEmpty()) return Optional.empty();
         Account account = found.get();
         VoiceProfile voice = accounts.voice(account.key());
-        Assessment assessment = detector.assess(edited, account, voice, accounts.publicVoice(account.key()));
+        DeploymentPrior deployment = accounts.deploymentPrior();
+        Assessment assessment = detector.assess(edited, account, voice, accounts.publicVoice(account.key()), deployment);
         Optional<Incident> existing = incidents.find(IncidentIds.forPost(edited.key()));
         Instant now = clock.instant();
         if (existing.isPresent()) {
@@ -138,7 +185,7 @@ public final class PostScreener {
             outbox.send(notice);
             return existing;
         }
-        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold()))) return Optional.empty();
+        if (!assessment.alerts(voice.alertThreshold(account.policy().alertThreshold(), deployment))) return Optional.empty();
         return Optional.of(open(edited, account, assessment, "detector", "after an edit: ", editedAt));
     }
 

@@ -241,10 +241,13 @@ public final class WebhookIntake {
         watch.delivered(watched);
     }
 
-    /** The posts the delivery's reactions and deletions name that are stored, or that the delivery itself brings. */
+    /** The posts the delivery's reactions and deletions name that are stored, or that the delivery itself brings (posts, edits). */
     private Set<PostKey> known(List<Post> published, List<Reaction> reactions, List<InboundEvent> oneByOne) {
         Set<PostKey> known = new HashSet<>();
         for (Post p : published) known.add(p.key());
+        for (InboundEvent e : oneByOne) {
+            if (e instanceof InboundEvent.PostEdited edit) known.add(edit.post().key()); // an edit before its post stores it
+        }
         Set<PostKey> asked = new LinkedHashSet<>();
         for (Reaction r : reactions) asked.add(r.target());
         for (InboundEvent e : oneByOne) {
@@ -259,11 +262,11 @@ public final class WebhookIntake {
      * One batch of work (at most {@link #BATCH} events), named by what it stores: a retry of the same
      * delivery that finds the same first steps done (by their names' digest) skips them.
      */
-    private record Step(String name, int events, boolean changes, java.util.function.Consumer<Tally> run) {
-        /** Skipped as done before: what running it again would have answered (a change noted before is ignored). */
+    private record Step(String name, int duplicates, int ignored, java.util.function.Consumer<Tally> run) {
+        /** Skipped as done before: what running it again would have answered. */
         void skipped(Tally tally) {
-            if (changes) tally.ignored += events;
-            else tally.duplicates += events;
+            tally.duplicates += duplicates;
+            tally.ignored += ignored;
         }
     }
 
@@ -271,7 +274,7 @@ public final class WebhookIntake {
     private List<Step> steps(List<Post> published, List<InboundEvent> oneByOne, List<Reaction> reactions, String deliveryId) {
         List<Step> steps = new ArrayList<>();
         for (List<Post> batch : batches(published)) {
-            steps.add(new Step(named("posts", batch, p -> p.key().toString()), batch.size(), false, tally -> {
+            steps.add(new Step(named("posts", batch, p -> p.key().toString()), batch.size(), 0, tally -> {
                 for (boolean stored : posts.savePosts(batch, deliveryId)) {
                     if (stored) tally.accepted++;
                     else tally.duplicates++;
@@ -279,12 +282,18 @@ public final class WebhookIntake {
             }));
         }
         for (List<InboundEvent> batch : batches(oneByOne)) {
-            steps.add(new Step(named("changes", batch, InboundEvent::deliveryKey), batch.size(), true, tally -> {
+            int deletes = (int) batch.stream().filter(e -> e instanceof InboundEvent.PostDeleted).count();
+            // Skipped as done: an edit stored before is a duplicate, a deletion noted before is ignored.
+            steps.add(new Step(named("changes", batch, InboundEvent::deliveryKey), batch.size() - deletes, deletes, tally -> {
                 List<InboundEvent.PostDeleted> deletions = new ArrayList<>();
                 for (InboundEvent event : batch) {
                     if (event instanceof InboundEvent.PostEdited e) {
-                        if (posts.saveEdit(e.post(), e.editedAt(), deliveryId)) tally.accepted++;
-                        else tally.ignored++;
+                        // An edit may come before its post: it then stores the post (the account is watched: see store).
+                        switch (posts.saveEdit(e.post(), e.editedAt(), deliveryId)) {
+                            case RECORDED, STORED_AS_POST -> tally.accepted++;
+                            case DUPLICATE -> tally.duplicates++;
+                            case OUTDATED -> tally.ignored++;
+                        }
                     } else if (event instanceof InboundEvent.PostDeleted d) {
                         deletions.add(d);
                     }
@@ -295,7 +304,7 @@ public final class WebhookIntake {
             }));
         }
         for (List<Reaction> batch : batches(reactions)) {
-            steps.add(new Step(named("reactions", batch, Reaction::toString), batch.size(), false, tally -> {
+            steps.add(new Step(named("reactions", batch, Reaction::toString), batch.size(), 0, tally -> {
                 for (PostStore.ReactionOutcome outcome : posts.recordReactions(batch)) {
                     switch (outcome) {
                         case COUNTED -> tally.accepted++;
@@ -317,7 +326,7 @@ public final class WebhookIntake {
         }
         List<AccountRegistry.KeptReply> replies = new ArrayList<>(bySlot.values());
         for (List<AccountRegistry.KeptReply> batch : batches(replies)) {
-            steps.add(new Step(named("words", batch, r -> r.account() + "/" + r.replyId()), 0, false,
+            steps.add(new Step(named("words", batch, r -> r.account() + "/" + r.replyId()), 0, 0,
                     tally -> accounts.keepReplies(batch)));
         }
         return steps;

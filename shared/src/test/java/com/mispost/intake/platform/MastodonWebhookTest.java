@@ -79,15 +79,14 @@ class MastodonWebhookTest {
     }
 
     @Test
-    void boostOfTheBrandsStatusIsAShare() throws Exception {
+    void boostOfTheBrandsStatusIsAShareAndNotTheBoostersPost() throws Exception {
         ParsedDelivery d = mastodon.parse(bytes("mastodon/status-boost.json"));
         InboundEvent.ReactionReceived r = only(d.events(), InboundEvent.ReactionReceived.class);
         assertThat(r.reaction().target()).isEqualTo(SPRING);
         assertThat(r.reaction().kind()).isEqualTo(ReactionKind.SHARE);
         assertThat(r.reaction().author()).as("the booster").isEqualTo("109000000000000088");
-        Post boost = only(d.events(), InboundEvent.PostPublished.class).post();
-        assertThat(boost.quoteOf()).isEqualTo("113000000000000001");
-        assertThat(boost.text()).isEqualTo("Spring menu day & the ovens are hot!");
+        // The boosted words are the brand's, not the booster's: a watched booster would learn them as its own voice.
+        assertThat(d.events()).hasSize(1);
     }
 
     @Test

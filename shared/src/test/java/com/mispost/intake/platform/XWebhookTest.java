@@ -191,6 +191,27 @@ class XWebhookTest {
     }
 
     @Test
+    void anEditedReplyByAnotherAccountIsTheSameReplyAgainInEitherEnvelope() throws Exception {
+        String aaa = """
+                {"for_user_id":"%s","tweet_create_events":[{"id_str":"1900000000000000091","created_at":"Wed Mar 04 09:05:00 +0000 2026",
+                 "text":"@OakfieldBakery edited words","user":{"id_str":"811111111111111111"},
+                 "in_reply_to_user_id_str":"%s","in_reply_to_status_id_str":"1900000000000000001",
+                 "edit_history":{"initial_tweet_id":"1900000000000000090","edit_tweet_ids":["1900000000000000090","1900000000000000091"]}}]}"""
+                .formatted(ACCOUNT, ACCOUNT);
+        Reaction r = only(x.parse(aaa.getBytes(StandardCharsets.UTF_8)).events(), InboundEvent.ReactionReceived.class).reaction();
+        assertThat(r.reactionId()).as("counted once, under the id it was first posted with").isEqualTo("1900000000000000090");
+        assertThat(r.kind()).isEqualTo(ReactionKind.REPLY);
+
+        String xaa = """
+                {"data":{"event_type":"post.reply.create","filter":{"user_id":"%s"},"payload":{"id":"1900000000000000093",
+                 "author_id":"811111111111111111","created_at":"2026-03-04T09:06:00Z","text":"@OakfieldBakery edited words",
+                 "edit_history_tweet_ids":["1900000000000000092","1900000000000000093"],
+                 "referenced_tweets":[{"type":"replied_to","id":"1900000000000000020"}]}}}""".formatted(ACCOUNT);
+        Reaction v2 = only(x.parse(xaa.getBytes(StandardCharsets.UTF_8)).events(), InboundEvent.ReactionReceived.class).reaction();
+        assertThat(v2.reactionId()).isEqualTo("1900000000000000092");
+    }
+
+    @Test
     void otherActivitiesAreAcknowledgedAndIgnored() throws Exception {
         ParsedDelivery d = x.parse("{\"for_user_id\":\"1\",\"follow_events\":[{}]}".getBytes(StandardCharsets.UTF_8));
         assertThat(d.events()).isEmpty();

@@ -42,9 +42,9 @@ class ApologyDrafterTest {
     private ApologyDrafter drafter() {
         InMemoryAccountRegistry accounts = new InMemoryAccountRegistry();
         accounts.save(Account.watched(new AccountKey(Platform.X, "42"), "Larkspur Coffee"));
-        return new ApologyDrafter(new ApologyDesk(), accounts, incidents,
-                new NoticeComposer(new ActionLinks(name -> Optional.of("drafter-test-link-key-0123"), Duration.ofDays(1))),
-                new Outbox(incidents, sns, CLOCK), MetricsRecorder.NONE, CLOCK);
+        NoticeComposer notices = new NoticeComposer(new ActionLinks(name -> Optional.of("drafter-test-link-key-0123"), Duration.ofDays(1)));
+        return new ApologyDrafter(new ApologyDesk(), accounts, incidents, notices,
+                new Outbox(incidents, sns, notices, MetricsRecorder.NONE, CLOCK), MetricsRecorder.NONE, CLOCK);
     }
 
     private Incident opened(String text, Assessment assessment) {

@@ -53,7 +53,7 @@ final class ClosureWiring {
     final RecordingStaffNotifier sns = new RecordingStaffNotifier();
     final ActionLinks links = new ActionLinks(name -> Optional.of("closure-test-link-key-0123"), Duration.ofDays(1));
     final NoticeComposer notices = new NoticeComposer(links);
-    final Outbox outbox = new Outbox(incidents, sns, clock);
+    final Outbox outbox = new Outbox(incidents, sns, notices, MetricsRecorder.NONE, clock);
     final IncidentDesk desk = new IncidentDesk(incidents, posts, accounts, new ApologyDesk(), notices, outbox,
             MetricsRecorder.NONE, clock);
     final Watchdog watchdog = new Watchdog(accounts, new InMemoryHeartbeats(), notice -> { }, SilencePolicy.of(null, null),
@@ -105,6 +105,22 @@ final class ClosureWiring {
     }
 
     /** The exp and sig of a signed link, as the pages take them. */
+    /** A request that shows nothing about where it came from. */
+    static final IncidentPages.Requester ANYONE = IncidentPages.Requester.UNKNOWN;
+
+    /** A link's query as the browser sends it: what follows the '?'. */
+    static String rawQuery(String link) {
+        return link.substring(link.indexOf('?') + 1);
+    }
+
+    /** A query as a browser sends it: {@code name=value&...}, values percent-encoded. */
+    static String raw(Map<String, String> query) {
+        StringBuilder out = new StringBuilder();
+        query.forEach((k, v) -> out.append(out.length() == 0 ? "" : "&").append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        return out.toString();
+    }
+
     static Map<String, String> query(String link) {
         Matcher m = Pattern.compile("exp=(\\d+)&sig=([A-Za-z0-9_-]+)").matcher(link);
         if (!m.find()) throw new AssertionError("not a signed link: " + link);

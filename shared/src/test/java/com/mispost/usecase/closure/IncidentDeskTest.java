@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static com.mispost.usecase.closure.ClosureWiring.ANYONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Staff's actions on in-memory ports: each refusal says why, and the pages answer with the status that fits it. */
@@ -52,7 +53,8 @@ class IncidentDeskTest {
 
     private IncidentPages.Page post(Incident i, IncidentAction action, Map<String, String> form) {
         return suite.pages.handle("POST", i.id(), action.id(),
-                ClosureWiring.query(suite.links.link("http://local", i.id(), action, suite.clock.instant())), form);
+                ClosureWiring.rawQuery(suite.links.link("http://local", i.id(), action, suite.clock.instant())), form,
+                ANYONE);
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.mispost.usecase.closure.ClosureWiring.ANYONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -87,7 +88,7 @@ class IncidentPagesTest {
         assertThat(page.select(".lint").eachText()).containsOnly(normalized("minimizing: " + HOSTILE + " «" + HOSTILE + "»"));
         assertThat(page.select(".draft p.muted").eachText()).containsOnly(normalized(HOSTILE));
         assertThat(page.select(".timeline li").eachText()).anySatisfy(line ->
-                assertThat(line).endsWith(normalized("repair · " + HOSTILE + " " + HOSTILE)));
+                assertThat(line).endsWith(normalized("repair · " + HOSTILE.substring(0, StaffAction.NAME_LIMIT) + " " + HOSTILE)));
         for (Element action : page.select("#actions a")) {
             assertThat(action.attr("href")).startsWith("/incidents/" + incident.id() + "/actions/").contains("?exp=").contains("&sig=");
         }
@@ -99,7 +100,8 @@ class IncidentPagesTest {
         for (IncidentAction action : IncidentAction.values()) {
             Map<String, String> query = query(action);
             query.put("tone", HOSTILE);
-            Document page = Jsoup.parse(suite.pages.handle("GET", incident.id(), action.id(), query, Map.of()).html());
+            Document page = Jsoup.parse(suite.pages.handle("GET", incident.id(), action.id(), ClosureWiring.raw(query), Map.of(),
+                    ANYONE).html());
             assertThat(page.selectFirst("blockquote").wholeText()).as(action.id()).isEqualTo(HOSTILE);
             assertThat(page.select("form input, form textarea, form button").eachAttr("name")).as(action.id())
                     .containsExactlyElementsOf(action == IncidentAction.APPROVE
@@ -110,21 +112,22 @@ class IncidentPagesTest {
         }
         Map<String, String> query = query(IncidentAction.APPROVE);
         query.put("tone", "plain");
-        Document approve = Jsoup.parse(suite.pages.handle("GET", incident.id(), "approve", query, Map.of()).html());
+        Document approve = Jsoup.parse(suite.pages.handle("GET", incident.id(), "approve", ClosureWiring.raw(query), Map.of(),
+                ANYONE).html());
         assertThat(approve.selectFirst("textarea[name=text]").val()).as("the draft, to edit").isEqualTo(HOSTILE);
     }
 
     @Test
     void theAuthorsQuestionNamesTheAccountAsText() {
         Document deny = Jsoup.parse(suite.pages.handle("GET", incident.id(), AuthorAnswer.DENY.id(),
-                ClosureWiring.query(suite.links.link("", incident.id(), AuthorAnswer.DENY.id(), suite.clock.instant())), Map.of()).html());
+                signed(incident.id(), AuthorAnswer.DENY.id()), Map.of(), ANYONE).html());
         assertThat(deny.selectFirst("blockquote").wholeText()).isEqualTo(HOSTILE);
         assertThat(deny.getElementById("confirm").text()).isEqualTo(normalized("Yes, I meant to post it on " + HOSTILE));
     }
 
     @Test
     void refusalsShowTheIdsTheyWereGivenAsText() {
-        Document unknown = Jsoup.parse(suite.pages.handle("GET", incident.id(), "<b>x</b>\"", Map.of(), Map.of()).html());
+        Document unknown = Jsoup.parse(suite.pages.handle("GET", incident.id(), "<b>x</b>\"", "", Map.of(), ANYONE).html());
         assertThat(unknown.select("b")).isEmpty();
         assertThat(unknown.selectFirst("section p").text()).isEqualTo("There is no action '<b>x</b>\"'.");
     }
@@ -136,27 +139,31 @@ class IncidentPagesTest {
         for (IncidentAction action : IncidentAction.values()) {
             Map<String, String> query = query(action);
             query.put("tone", HOSTILE);
-            pages.put("confirm-" + action.id(), suite.pages.handle("GET", incident.id(), action.id(), query, Map.of()).html());
+            pages.put("confirm-" + action.id(), suite.pages.handle("GET", incident.id(), action.id(), ClosureWiring.raw(query),
+                    Map.of(), ANYONE).html());
         }
         for (AuthorAnswer answer : AuthorAnswer.values()) {
             pages.put("question-" + answer.id(), suite.pages.handle("GET", incident.id(), answer.id(),
-                    ClosureWiring.query(suite.links.link("", incident.id(), answer.id(), suite.clock.instant())), Map.of()).html());
+                    signed(incident.id(), answer.id()), Map.of(), ANYONE).html());
         }
-        pages.put("refused-unknown-action", suite.pages.handle("GET", incident.id(), HOSTILE, Map.of(), Map.of()).html());
-        pages.put("refused-no-incident", suite.pages.handle("GET", HOSTILE, null,
-                ClosureWiring.query(suite.links.link("", HOSTILE, "view", suite.clock.instant())), Map.of()).html());
-        pages.put("refused-stale", suite.pages.handle("POST", incident.id(), "close", query(IncidentAction.CLOSE),
-                Map.of("actor", HOSTILE)).html());
-        pages.put("done-reopen", suite.pages.handle("POST", incident.id(), "reopen", query(IncidentAction.REOPEN),
-                Map.of("actor", HOSTILE, "detail", HOSTILE)).html());
+        pages.put("refused-unknown-action", suite.pages.handle("GET", incident.id(), HOSTILE, "", Map.of(), ANYONE).html());
+        pages.put("refused-no-incident", suite.pages.handle("GET", HOSTILE, null, signed(HOSTILE, "view"), Map.of(), ANYONE).html());
+        pages.put("refused-stale", suite.pages.handle("POST", incident.id(), "close", ClosureWiring.raw(query(IncidentAction.CLOSE)),
+                Map.of("actor", HOSTILE), ANYONE).html());
+        pages.put("done-reopen", suite.pages.handle("POST", incident.id(), "reopen", ClosureWiring.raw(query(IncidentAction.REOPEN)),
+                Map.of("actor", HOSTILE, "detail", HOSTILE), ANYONE).html());
         return pages;
     }
 
     private String view() {
-        IncidentPages.Page page = suite.pages.handle("GET", incident.id(), null,
-                ClosureWiring.query(suite.links.link("", incident.id(), "view", suite.clock.instant())), Map.of());
+        IncidentPages.Page page = suite.pages.handle("GET", incident.id(), null, signed(incident.id(), "view"), Map.of(), ANYONE);
         assertThat(page.status()).isEqualTo(200);
         return page.html();
+    }
+
+    /** The query of a link signed now for that incident and action. */
+    private String signed(String incidentId, String action) {
+        return ClosureWiring.rawQuery(suite.links.link("", incidentId, action, suite.clock.instant()));
     }
 
     private Map<String, String> query(IncidentAction action) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.mispost.usecase.closure.ClosureWiring.ANYONE;
 import static com.mispost.usecase.closure.ClosureWiring.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,7 +159,7 @@ class IncidentSweepTest {
         assertThat(closed.actor()).isEqualTo("mispost");
         assertThat(closed.detail()).contains("no reactions for 30 min after the apology");
         var summary = suite.published(NoticeKind.CLOSED, i);
-        assertThat(summary.body()).contains("Summary").contains("Reactions: 6 in all").contains("Apology: Sorry, wrong account!")
+        assertThat(summary.body()).contains("Summary").contains("Reactions: 6 in all").contains("Apology:\n> Sorry, wrong account!")
                 .contains("closed — mispost");
         assertThat(suite.sweep.run().closed()).as("closed once").isZero();
     }
@@ -178,19 +179,24 @@ class IncidentSweepTest {
         String confirm = link(question.body(), AuthorAnswer.CONFIRM.id());
         String deny = link(question.body(), AuthorAnswer.DENY.id());
 
-        IncidentPages.Page form = suite.pages.handle("GET", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.query(confirm), Map.of());
+        IncidentPages.Page form = suite.pages.handle("GET", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.rawQuery(confirm),
+                Map.of(), ANYONE);
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.html()).contains("<form method=\"post\"").contains("meant for my own account");
         assertThat(suite.events(asked, TimelineEvent.AUTHOR_CONFIRMED)).as("a GET answers nothing").isZero();
 
         Map<String, String> forged = ClosureWiring.query(confirm);
         forged.put("sig", (forged.get("sig").charAt(0) == 'A' ? "B" : "A") + forged.get("sig").substring(1)); // changed whatever it starts with
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), forged, Map.of()).status()).isEqualTo(403);
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.DENY.id(), ClosureWiring.query(confirm), Map.of()).status())
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.raw(forged),
+                Map.of(), ANYONE).status()).isEqualTo(403);
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.DENY.id(), ClosureWiring.rawQuery(confirm),
+                Map.of(), ANYONE).status())
                 .as("a confirm link does not deny").isEqualTo(403);
 
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.query(confirm), Map.of()).status()).isEqualTo(200);
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.query(confirm), Map.of()).status())
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.rawQuery(confirm),
+                Map.of(), ANYONE).status()).isEqualTo(200);
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.CONFIRM.id(), ClosureWiring.rawQuery(confirm),
+                Map.of(), ANYONE).status())
                 .as("answered once").isEqualTo(409);
         TimelineEntry note = suite.incidents.timeline(asked.id()).stream().filter(e -> e.event() == TimelineEvent.AUTHOR_CONFIRMED)
                 .findFirst().orElseThrow();
@@ -198,7 +204,8 @@ class IncidentSweepTest {
         assertThat(suite.state(asked)).isEqualTo(IncidentState.OPEN);
         suite.published(NoticeKind.AUTHOR_CONFIRMED, asked);
 
-        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.DENY.id(), ClosureWiring.query(deny), Map.of()).status()).isEqualTo(200);
+        assertThat(suite.pages.handle("POST", asked.id(), AuthorAnswer.DENY.id(), ClosureWiring.rawQuery(deny),
+                Map.of(), ANYONE).status()).isEqualTo(200);
         assertThat(suite.state(asked)).isEqualTo(IncidentState.DISMISSED);
         TimelineEntry dismissed = suite.incidents.timeline(asked.id()).stream().filter(e -> e.event() == TimelineEvent.DISMISSED)
                 .findFirst().orElseThrow();

@@ -1,6 +1,8 @@
 package com.mispost.usecase.detect;
 
 import com.mispost.account.Account;
+import com.mispost.crowd.CrowdReading;
+import com.mispost.time.SettableClock;
 import com.mispost.detection.Severity;
 import com.mispost.incident.Incident;
 import com.mispost.incident.IncidentIds;
@@ -14,9 +16,7 @@ import com.mispost.post.Reaction;
 import com.mispost.post.ReactionKind;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * turn against it, and staff get one alert with the replies as evidence.
  */
 class CrowdScreeningTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T15:02:00Z"), ZoneOffset.UTC);
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-21T15:02:00Z"));
     private static final AccountKey BRAND = new AccountKey(Platform.X, "42");
     /** An innocent-looking post: the brand's voice, the brand's client, business hours. */
     private static final String INNOCENT = "Our new winter blend is here: dark chocolate, orange peel and a little spice. "
@@ -40,7 +40,7 @@ class CrowdScreeningTest {
             "yikes. screenshotted, the internet is forever",
             "this is so unprofessional, unfollowing");
 
-    private final ScreeningOnMemory detect = new ScreeningOnMemory(CLOCK);
+    private final ScreeningOnMemory detect = new ScreeningOnMemory(clock);
     private int replies;
 
     {
@@ -48,7 +48,7 @@ class CrowdScreeningTest {
     }
 
     private Post posted(String id, String text) {
-        Post post = new Post(Platform.X, BRAND.accountId(), id, "team.larkspur", text, CLOCK.instant(), null,
+        Post post = new Post(Platform.X, BRAND.accountId(), id, "team.larkspur", text, clock.instant(), null,
                 null, null, List.of(), "en", null);
         detect.posts.savePost(post, "{}");
         return post;
@@ -61,7 +61,7 @@ class CrowdScreeningTest {
 
     private void reply(Post post, String text, String author) {
         replies++;
-        detect.posts.recordReaction(new Reaction(post.key(), ReactionKind.REPLY, "r" + replies, CLOCK.instant().plusSeconds(replies),
+        detect.posts.recordReaction(new Reaction(post.key(), ReactionKind.REPLY, "r" + replies, clock.instant().plusSeconds(replies),
                 text, author));
     }
 
@@ -100,7 +100,7 @@ class CrowdScreeningTest {
         Post post = posted("107", INNOCENT);
         HOSTILE.forEach(text -> reply(post, text));
         for (int i = 0; i < 20; i++) {
-            detect.posts.recordReaction(new Reaction(post.key(), ReactionKind.LIKE, "like" + i, CLOCK.instant()));
+            detect.posts.recordReaction(new Reaction(post.key(), ReactionKind.LIKE, "like" + i, clock.instant()));
         }
         Incident incident = detect.screener.screenCrowd(post.key()).orElseThrow();
         assertThat(incident.assessment().severity()).isEqualTo(Severity.HIGH);
@@ -150,7 +150,7 @@ class CrowdScreeningTest {
         for (int i = 0; i < 4; i++) reply(post, HOSTILE.get(i), "810000000" + i);
         reply(post, "and another thing: delete this", "8100000000");
         Incident incident = detect.screener.screenCrowd(post.key()).orElseThrow();
-        assertThat(incident.assessment().reasons().get(0).explanation()).startsWith("5 of the 5 newest replies (4 voices)");
+        assertThat(incident.assessment().reasons().get(0).explanation()).startsWith("5 of the 5 newest replies (4 of 4 voices)");
         assertThat(detect.sns.published()).extracting(Notice::kind).containsExactly(NoticeKind.ALERT);
     }
 
@@ -173,6 +173,43 @@ class CrowdScreeningTest {
         for (int i = 0; i < 20; i++) reply(post, "looks delicious! table for " + i + " please");
         HOSTILE.subList(0, 4).forEach(text -> reply(post, text));
         assertThat(detect.screener.screenCrowd(post.key())).isEmpty();
+    }
+
+    @Test
+    void anAccountRaisesABoundedNumberOfCrowdAlertsAnHourAndTheRestAreGrouped() {
+        List<Post> driven = new java.util.ArrayList<>();
+        for (int p = 0; p < 6; p++) {
+            Post post = posted("20" + p, INNOCENT);
+            driven.add(post);
+            for (int i = 0; i < 4; i++) reply(post, HOSTILE.get(i), "troll" + i);
+        }
+        List<Optional<Incident>> opened = new java.util.ArrayList<>();
+        for (Post post : driven) {
+            clock.advance(java.time.Duration.ofMinutes(1));
+            opened.add(detect.screener.screenCrowd(post.key()));
+        }
+        assertThat(opened.stream().filter(Optional::isPresent)).hasSize(CrowdReading.ALERTS_PER_WINDOW);
+        assertThat(detect.sns.published()).hasSize(CrowdReading.ALERTS_PER_WINDOW);
+        Incident latest = opened.get(CrowdReading.ALERTS_PER_WINDOW - 1).orElseThrow();
+        reply(driven.get(5), "who approved this, seriously", "troll9");
+        assertThat(detect.screener.screenCrowd(driven.get(5).key())).as("screened again").isEmpty();
+        assertThat(detect.incidents.timeline(latest.id())).filteredOn(e -> e.event() == TimelineEvent.CROWD_GROUPED)
+                .extracting(e -> e.detail().substring(0, e.detail().indexOf(' ', 5)))
+                .containsExactly("post 203", "post 204", "post 205");
+        assertThat(detect.sns.published()).hasSize(CrowdReading.ALERTS_PER_WINDOW);
+
+        clock.advance(CrowdReading.ALERT_WINDOW.plusMinutes(1));
+        assertThat(detect.screener.screenCrowd(driven.get(3).key())).as("the next hour").isPresent();
+    }
+
+    @Test
+    void aCrowdTurningOnAnOldPostIsNoIncidentInProgress() {
+        Post old = new Post(Platform.X, BRAND.accountId(), "300", "team.larkspur", INNOCENT,
+                clock.instant().minus(java.time.Duration.ofDays(730)), null, null, null, List.of(), "en", null);
+        detect.posts.savePost(old, "{}");
+        for (int i = 0; i < 12; i++) reply(old, "were you hacked?? who approved this " + i, "p" + i);
+        assertThat(detect.screener.screenCrowd(old.key())).isEmpty();
+        assertThat(detect.sns.published()).isEmpty();
     }
 
     @Test

@@ -24,8 +24,8 @@ public final class ScreeningOnMemory {
 
     public ScreeningOnMemory(Clock clock) {
         posts = new InMemoryPostStore(clock);
-        screener = new PostScreener(new MispostDetector(), accounts, posts, incidents,
-                new NoticeComposer(new ActionLinks(name -> Optional.of("screening-test-link-key-0123"), Duration.ofDays(1))),
-                new Outbox(incidents, sns, clock), "http://local", MetricsRecorder.NONE, clock);
+        NoticeComposer notices = new NoticeComposer(new ActionLinks(name -> Optional.of("screening-test-link-key-0123"), Duration.ofDays(1)));
+        screener = new PostScreener(new MispostDetector(), accounts, posts, incidents, notices,
+                new Outbox(incidents, sns, notices, MetricsRecorder.NONE, clock), "http://local", MetricsRecorder.NONE, clock);
     }
 }

@@ -113,6 +113,31 @@ class WebhookIntakeTest {
     }
 
     @Test
+    void theRawBodyIsKeptOnlyWhenSomethingInItIsAboutAStoredPost() {
+        deliver(post("42", "7"));
+        String likeOfAPostNotStored = """
+                {"type":"reaction","platform":"x","account":"42","reaction":{"id":"l1","kind":"like","post_id":"8"}}""";
+        String likeOfTheStoredPost = """
+                {"type":"reaction","platform":"x","account":"42","reaction":{"id":"l2","kind":"like","post_id":"7"}}""";
+        assertThat(deliver(likeOfAPostNotStored).body()).contains("\"ignored\":1");
+        assertThat(deliver(post("99", "5")).body()).as("an account nobody watches").contains("\"ignored\":1");
+        assertThat(posts.findDelivery(id(likeOfAPostNotStored))).isEmpty();
+        assertThat(posts.findDelivery(id(post("99", "5")))).isEmpty();
+        assertThat(deliver(likeOfTheStoredPost).body()).contains("\"accepted\":1");
+        assertThat(posts.findDelivery(id(likeOfTheStoredPost))).isPresent();
+        assertThat(posts.findDelivery(id(post("42", "7")))).isPresent();
+    }
+
+    private static String id(String json) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aDeletedFlaggedPostGoesOnItsIncidentsTimeline() {
         deliver(post("42", "7"));
         PostKey key = new PostKey(Platform.X, "42", "7");

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.mispost.usecase.apology.ApologyDrafter;
 import com.mispost.config.SnapStartPriming;
 import com.mispost.lambda.FunctionEvents;
+import com.mispost.notify.NoticeComposer;
 import com.mispost.secrets.SecretSource;
 import com.mispost.store.AccountRegistry;
 import com.mispost.store.IncidentStore;
@@ -26,8 +27,9 @@ public final class ApologyTwin implements RequestHandler<DynamodbEvent, StreamsE
         secrets = w.secrets();
         Core.getGlobalContext().register(this);
         IncidentStore incidents = w.incidents();
-        drafter = w.suite.apologyDrafter(w.suite.apologyDesk(), accounts, incidents, w.notices(w.suite.actionLinks(secrets)),
-                w.outbox(incidents), w.metrics, w.clock);
+        NoticeComposer notices = w.notices(w.suite.actionLinks(secrets));
+        drafter = w.suite.apologyDrafter(w.suite.apologyDesk(), accounts, incidents, notices,
+                w.outbox(incidents, notices), w.metrics, w.clock);
     }
 
     @Override

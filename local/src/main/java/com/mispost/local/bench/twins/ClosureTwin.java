@@ -37,8 +37,8 @@ public final class ClosureTwin implements RequestHandler<Map<String, Object>, Ma
         IncidentStore incidents = w.incidents();
         PostStore posts = w.posts();
         ActionLinks links = w.suite.actionLinks(secrets);
-        Outbox outbox = w.outbox(incidents);
         NoticeComposer notices = w.notices(links);
+        Outbox outbox = w.outbox(incidents, notices);
         desk = w.suite.incidentDesk(incidents, posts, accounts, w.suite.apologyDesk(), notices, outbox, w.metrics, w.clock);
         pages = w.suite.incidentPages(incidents, posts, accounts, desk, links, w.clock);
         sweep = w.suite.incidentSweep(incidents, posts, accounts, notices, outbox, desk,

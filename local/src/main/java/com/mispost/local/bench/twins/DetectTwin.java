@@ -26,8 +26,8 @@ public final class DetectTwin implements RequestHandler<DynamodbEvent, StreamsEv
         secrets = w.secrets();
         Core.getGlobalContext().register(this);
         IncidentStore incidents = w.incidents();
-        screener = w.suite.postScreener(accounts, w.posts(), incidents,
-                w.notices(w.suite.actionLinks(secrets)), w.outbox(incidents),
+        com.mispost.notify.NoticeComposer notices = w.notices(w.suite.actionLinks(secrets));
+        screener = w.suite.postScreener(accounts, w.posts(), incidents, notices, w.outbox(incidents, notices),
                 TwinWiring.env("MISPOST_PUBLIC_URL", null), w.metrics, w.clock);
     }
 

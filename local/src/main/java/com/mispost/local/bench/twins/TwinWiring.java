@@ -54,8 +54,8 @@ final class TwinWiring {
         return suite.incidentStore(dynamo, table);
     }
 
-    Outbox outbox(IncidentStore incidents) {
-        return suite.outbox(incidents, suite.staffNotifier(aws.sns(), env("MISPOST_TOPIC_ARN", null)), clock);
+    Outbox outbox(IncidentStore incidents, NoticeComposer notices) {
+        return suite.outbox(incidents, suite.staffNotifier(aws.sns(), env("MISPOST_TOPIC_ARN", null)), notices, metrics, clock);
     }
 
     DeliveryWatch deliveryWatch() {
