@@ -12,8 +12,10 @@ import java.util.Set;
  * outside the Basic Multilingual Plane (𝐟, 🅵) are letters; keys are read through {@link TextNormaliser}.
  */
 final class Tokenizer {
-    /** Words one glued run may hold: a word spelt out letter by letter. */
-    private static final int MAX_GLUED = 8;
+    /** Words one glued run may hold: the longest risk word, spelt out letter by letter (read when first needed). */
+    private static final class Glued {
+        static final int MAX = Lexicon.shipped().riskWords().stream().mapToInt(String::length).max().orElse(1);
+    }
 
     private Tokenizer() {
     }
@@ -80,7 +82,7 @@ final class Tokenizer {
             int joined = k;
             String key = null;
             StringBuilder run = new StringBuilder(tokens.get(k).key());
-            for (int j = k + 1; j < tokens.size() && j <= k + MAX_GLUED; j++) {
+            for (int j = k + 1; j < tokens.size() && j <= k + Glued.MAX; j++) {
                 Token before = tokens.get(j - 1);
                 Token t = tokens.get(j);
                 if (t.kind() != Token.Kind.WORD || before.kind() != Token.Kind.WORD || t.start() - before.end() != 1

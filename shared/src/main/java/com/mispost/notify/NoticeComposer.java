@@ -146,7 +146,9 @@ public final class NoticeComposer {
     /** The notice for a state change staff made. */
     public Notice changed(Incident incident, String accountName, TimelineEntry entry, String linkBase, Instant now) {
         String name = shown(accountName);
-        String actor = QuotedText.inline(entry.actor(), NAME);
+        // A name typed into an action form is what the person said they are, not who they are.
+        boolean stated = entry.provenance() != null && entry.provenance().nameStated();
+        String actor = QuotedText.inline(entry.actor(), NAME) + (stated ? " (name as typed, not verified)" : "");
         String detail = QuotedText.inline(entry.detail(), DETAIL);
         // Every line starts with the notice's own words: the name typed into an action form is a stranger's text.
         String what = switch (entry.event()) {

@@ -64,6 +64,7 @@ class TextNormaliserTest {
             "what the f\u3164uck is this",                                                 // Hangul filler
             "what the fu\u00A0ck is this",                                                 // no-break space inside
             "what the f\u00A0u\u00A0c\u00A0k is this",
+            "you m\u00A0o\u00A0t\u00A0h\u00A0e\u00A0r\u00A0f\u00A0u\u00A0c\u00A0k\u2800e\u00A0r",              // a long word spelt out, every letter glued
             "total b\u0455\u028Cll\u0455hit",                                            // mixed scripts and a Latin look-alike
             "\uD835\uDC12\uD835\uDC07\uD835\uDC08\uD835\uDC13"})                  // bold capitals alone
     void disguisesFromUnicodesFamiliesAreReadAsTheLettersTheyShow(String text) {

@@ -114,6 +114,18 @@ class NoticeComposerTest {
                 .contains("The post was deleted at");
     }
 
+    @Test
+    void aNameTypedIntoAnActionFormIsShownAsStatedNotAsVerified() {
+        Incident i = incident(Severity.HIGH);
+        var typed = new com.mispost.incident.TimelineEntry(now, com.mispost.incident.TimelineEvent.ACKNOWLEDGED, "Priya",
+                null, new com.mispost.incident.Provenance(true, "a1b2c3", "Mozilla/5.0"));
+        assertThat(composer.changed(i, "Larkspur", typed, "https://api.example", now).body())
+                .contains("acknowledged by Priya (name as typed, not verified)");
+        var system = new com.mispost.incident.TimelineEntry(now, com.mispost.incident.TimelineEvent.ACKNOWLEDGED, "sweep", null);
+        assertThat(composer.changed(i, "Larkspur", system, "https://api.example", now).body())
+                .contains("acknowledged by sweep").doesNotContain("not verified");
+    }
+
     private Incident crowdIncident(Severity severity) {
         Post post = new Post(Platform.X, "42", "901", null, "Sizzling savings on every grill this weekend", now.minusSeconds(600),
                 null, null, null, List.of(), "en", null);
