@@ -38,6 +38,19 @@ public final class HostileNotices {
                         int reasons, int timeline, boolean crowd) {
     }
 
+    /**
+     * Parts drawn from hostile text: the post up to {@code textMax} characters, names, quotes and
+     * details up to {@code otherMax}, up to {@code maxReasons} reasons and {@code maxTimeline} entries.
+     */
+    public static net.jqwik.api.Arbitrary<Parts> parts(int textMax, int otherMin, int otherMax, int maxReasons, int maxTimeline) {
+        net.jqwik.api.Arbitrary<String> text = HostileText.text(40, textMax);
+        net.jqwik.api.Arbitrary<String> other = HostileText.text(otherMin, otherMax);
+        return net.jqwik.api.Combinators.combine(text, other, other.injectNull(0.2), other.injectNull(0.3), other, other,
+                        net.jqwik.api.Arbitraries.integers().between(0, maxReasons), net.jqwik.api.Arbitraries.integers().between(0, maxTimeline))
+                .as((t, account, author, client, quote, detail, reasons, timeline) ->
+                        new Parts(t, account, author, client, quote, detail, reasons, timeline, reasons % 2 == 1));
+    }
+
     public static Incident incident(Parts p) {
         Post post = new Post(p.crowd() ? Platform.MASTODON : Platform.X, "42", "900", p.author(), p.text(), NOW.minusSeconds(2),
                 p.client(), null, null, List.of(), "en", "https://x.com/i/web/status/900");

@@ -70,12 +70,7 @@ class ChatFormTest {
 
     @Provide
     Arbitrary<HostileNotices.Parts> parts() {
-        Arbitrary<String> text = HostileText.text(40, 20_000);
-        Arbitrary<String> small = HostileText.text(12, 400);
-        return Combinators.combine(text, small, small.injectNull(0.2), small.injectNull(0.3), small, small,
-                Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 40))
-                .as((t, account, author, client, quote, detail, reasons, timeline) ->
-                        new HostileNotices.Parts(t, account, author, client, quote, detail, reasons, timeline, reasons % 2 == 1));
+        return HostileNotices.parts(20_000, 12, 400, 12, 40);
     }
 
     @Property(tries = 60)

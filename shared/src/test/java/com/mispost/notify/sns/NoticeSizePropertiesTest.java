@@ -24,12 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoticeSizePropertiesTest {
     @Provide
     Arbitrary<HostileNotices.Parts> parts() {
-        Arbitrary<String> text = HostileText.text(40, 65_536);
-        Arbitrary<String> long_ = HostileText.text(40, 20_000);
-        return Combinators.combine(text, long_, long_.injectNull(0.2), long_.injectNull(0.3), long_, long_,
-                Arbitraries.integers().between(0, 60), Arbitraries.integers().between(0, 400))
-                .as((t, account, author, client, quote, detail, reasons, timeline) ->
-                        new HostileNotices.Parts(t, account, author, client, quote, detail, reasons, timeline, reasons % 2 == 1));
+        return HostileNotices.parts(65_536, 40, 20_000, 60, 400);
     }
 
     @Property(tries = 60)
